@@ -1,0 +1,33 @@
+// `npm test`: set-up, type check, the browser suite in every chosen engine, then one plain "N passed, N failed" line.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { browser, dipendenze } from './prepara.mjs';
+import { scelti } from './engines.mjs';
+
+dipendenze();
+const engines = scelti();
+browser(engines);
+
+const esegui = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const fine = (passed, failed) => {
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+};
+
+console.log('assistenza-tecnica: type check (tsc)…');
+if (esegui('npx', ['tsc', '-p', 'tsconfig.json'])) fine(0, 1);
+
+const risultati = 'node_modules/.cache/assistenza/risultati.json';
+rmSync(risultati, { force: true });
+const t0 = Date.now();
+const codice = esegui('npx', ['web-test-runner', ...process.argv.slice(2)]);
+let c;
+try {
+  c = JSON.parse(readFileSync(risultati, 'utf8'));
+} catch {
+  console.error('assistenza-tecnica: the test runner ended without results');
+  fine(0, 1);
+}
+for (const [b, r] of Object.entries(c.perBrowser)) console.log(`  ${b}: ${r.passed} passed, ${r.failed} failed`);
+console.log(`  browser suite: ${((Date.now() - t0) / 1000).toFixed(0)} s in ${engines.join(', ')}`);
+fine(c.passed, c.failed + (codice && !c.failed ? 1 : 0));

@@ -1,0 +1,54 @@
+// @web/test-runner: the browser suite against a real HTTP endpoint (/prova/…), in the engines ASSISTENZA_BROWSER names.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { browsers } from './scripts/browsers.mjs';
+
+// The endpoint is TypeScript shared with the demo: bundle it for Node once, at start-up.
+const plugin = 'node_modules/.cache/assistenza/test-plugin.mjs';
+await build({ entryPoints: ['test/server/plugin.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: plugin, logLevel: 'warning' });
+const { gestisciProva } = await import(`./${plugin}?${Date.now()}`);
+
+/** Counts every test of every engine for the closing "N passed, N failed" line (scripts/test.mjs prints it). */
+function contatore(file) {
+  const conta = (suite, c) => {
+    for (const t of suite?.tests ?? []) t.skipped ? c.skipped++ : t.passed ? c.passed++ : c.failed++;
+    for (const s of suite?.suites ?? []) conta(s, c);
+    return c;
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      const c = { passed: 0, failed: 0, skipped: 0, perBrowser: {} };
+      for (const s of sessions) {
+        const b = (c.perBrowser[s.browser.name] ??= { passed: 0, failed: 0, skipped: 0 });
+        const prima = { ...c };
+        conta(s.testResults, c);
+        // A file that failed to load or threw outside a test counts as one failure.
+        if (!s.passed && c.failed === prima.failed) c.failed++;
+        b.passed += c.passed - prima.passed;
+        b.failed += c.failed - prima.failed;
+        b.skipped += c.skipped - prima.skipped;
+      }
+      mkdirSync('node_modules/.cache/assistenza', { recursive: true });
+      writeFileSync(file, JSON.stringify(c));
+    },
+  };
+}
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  concurrentBrowsers: 3,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 20_000 } },
+  browsers: await browsers(),
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  middleware: [
+    async (ctx, next) => {
+      if (await gestisciProva(ctx.req, ctx.res)) ctx.respond = false;
+      else await next();
+    },
+  ],
+  reporters: [(await import('@web/test-runner')).defaultReporter(), contatore('node_modules/.cache/assistenza/risultati.json')],
+};
