@@ -1,0 +1,62 @@
+// Italian texts: the wording of the portal's own help page. The default language.
+export const it = {
+  errori: {
+    id: 'Identificativo della richiesta non valido.',
+    cognome: 'Inserisci il cognome.',
+    cognomeLungo: 'Il cognome può contenere al massimo 100 caratteri.',
+    nome: 'Inserisci il nome.',
+    nomeLungo: 'Il nome può contenere al massimo 100 caratteri.',
+    email: 'Inserisci un indirizzo email valido, ad esempio mario.rossi@esempio.it.',
+    emailPerRisposta: 'Per ricevere la risposta via mail inserisci un indirizzo email valido.',
+    telefono: 'Inserisci un numero di telefono valido: cifre, spazi, punti e il prefisso +39.',
+    rispostaViaEmail: 'Indica se vuoi ricevere la risposta anche via mail.',
+    descrizione: 'Descrivi il problema.',
+    descrizioneLunga: 'La descrizione può contenere al massimo 4000 caratteri.',
+    tipologia: 'La tipologia pratica può contenere al massimo 100 caratteri.',
+    numeroPratica: 'Il numero pratica può contenere al massimo 100 caratteri.',
+    creataIl: 'Data della richiesta non valida.',
+    campoSconosciuto: 'La richiesta contiene campi non previsti.',
+  },
+  modulo: {
+    titolo: 'Nuova richiesta di assistenza',
+    cognome: 'Cognome',
+    nome: 'Nome',
+    email: 'Email',
+    telefono: 'Telefono',
+    rispostaViaEmail: 'Invia la risposta anche via mail',
+    descrizione: 'Descrizione del problema',
+    tipologia: 'Tipologia pratica',
+    numeroPratica: 'Numero pratica',
+    pratica: 'Pratica (facoltativo)',
+    obbligatorio: 'obbligatorio',
+    notaObbligatori: 'I campi contrassegnati con * sono obbligatori.',
+    consiglioTelefono:
+      'Ti consigliamo di lasciare un numero di telefono: a volte la risposta è più semplice con una spiegazione telefonica che con un messaggio.',
+    guidaDescrizione:
+      'Descrivi cosa è successo e cosa ti aspettavi, indicando la tipologia e il numero della pratica, il passaggio in cui si è presentato il problema e l’eventuale messaggio di errore.',
+    contatore: '{n} caratteri su {max}',
+    invia: 'Invia richiesta',
+    invio: 'Invio in corso…',
+    correggi: 'La richiesta non è stata inviata: correggi {n} campi evidenziati.',
+    correggiUno: 'La richiesta non è stata inviata: correggi il campo evidenziato.',
+    inviata: 'Richiesta inviata. Il nostro team la verificherà e ti risponderà il più rapidamente possibile.',
+    numeroTicket: 'Numero della richiesta: {numero}.',
+    nuova: 'Scrivi una nuova richiesta',
+    rifiutata: 'La richiesta non è stata accettata: {messaggio}',
+    erroreGenerico: 'errore {stato}.',
+    inCoda: 'Richiesta in coda: verrà inviata appena torni online.',
+    inAttesa: 'Richieste in attesa di invio: {n}.',
+    senzaArchivio:
+      'Questo browser non permette di conservare le bozze: se chiudi la pagina prima dell’invio, il testo andrà perso.',
+    nonInviata: 'Richiesta non inviata',
+    scaduta: 'Questa richiesta non è stata consegnata entro {giorni} giorni e non verrà più ritentata. Copia il testo e inviala di nuovo.',
+    respinta: 'Questa richiesta non è stata accettata: {messaggio} Copia il testo per riproporla.',
+    copia: 'Copia il testo',
+    copiato: 'Testo copiato.',
+    elimina: 'Elimina',
+    limiteEnte: 'Attenzione: questo è un tema di competenza dell’Ente',
+  },
+};
+
+/** Every text of the widget; another language or a host override has the same shape. */
+export type Testi = typeof it;

@@ -1,0 +1,22 @@
+// The package entry: registers every element (one place, guarded) and exports the public API.
+import { AssistenzaTicketForm } from './ticket-form/ticket-form.js';
+import { AssistenzaProvider } from './provider/provider.js';
+
+export { AssistenzaTicketForm, AssistenzaProvider };
+export { richiestaSchema, MAX_DESCRIZIONE, type Richiesta, type RichiestaInput } from './richiesta.js';
+export { profiloContext, endpointContext, enteContext, type Profilo, type ConfigurazioneEnte, type TelefonoEnte } from './context.js';
+export type { InviataDetail, ErroreDetail, InCodaDetail, EventiAssistenza } from './events.js';
+export type { Testi, TestiParziali, Lingua } from './i18n/index.js';
+
+const elementi: [string, CustomElementConstructor][] = [
+  ['assistenza-ticket-form', AssistenzaTicketForm],
+  ['assistenza-provider', AssistenzaProvider],
+];
+for (const [tag, classe] of elementi) customElements.get(tag) || customElements.define(tag, classe);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'assistenza-ticket-form': AssistenzaTicketForm;
+    'assistenza-provider': AssistenzaProvider;
+  }
+}

@@ -1,0 +1,67 @@
+// The request payload: one zod schema shared by the form, the demo endpoint and any Node backend.
+import * as z from 'zod/mini';
+import { it } from './i18n/it.js';
+
+/** Longest description accepted, in characters. */
+export const MAX_DESCRIZIONE = 4000;
+const MAX_NOME = 100;
+const MAX_PRATICA = 100;
+
+const e = it.errori;
+
+// Any script's letters, apostrophes and spaces are welcome (D'Angelo, Zoë, Nguyễn); control characters are not.
+const conLettera = /\p{L}/u;
+const senzaControllo = /^[^\p{Cc}]*$/u;
+// Digits with the separators people type (+39 347 123.45.67, 0521/123456), 6 to 15 digits in all.
+const telefonoAmmesso = /^\+?[\d\s.\-/()]+$/;
+const cifre = (s: string) => s.replace(/\D/g, '').length;
+// What browsers accept in <input type=email>, with a dot required in the domain (an address must be deliverable).
+const email = /^[\w.!#$%&'*+/=?^`{|}~-]+@[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)+$/i;
+
+// A description may span lines; nothing else invisible is accepted.
+const senzaControlloSalvoRighe = /^(?:[\t\n\r]|[^\p{Cc}])*$/u;
+
+const testo = (max: number, vuoto: string, lungo: string, ammessi: RegExp) =>
+  z.string().check(z.trim(), z.minLength(1, vuoto), z.maxLength(max, lungo), z.regex(ammessi, vuoto));
+
+const nome = (vuoto: string, lungo: string) =>
+  testo(MAX_NOME, vuoto, lungo, senzaControllo).check(z.regex(conLettera, vuoto));
+
+const facoltativo = (max: number, lungo: string) =>
+  z.optional(z.string().check(z.trim(), z.maxLength(max, lungo), z.regex(senzaControllo, lungo)));
+
+export const richiestaSchema = z
+  .strictObject({
+    id: z.uuidv4(e.id),
+    cognome: nome(e.cognome, e.cognomeLungo),
+    nome: nome(e.nome, e.nomeLungo),
+    email: z.optional(z.string().check(z.trim(), z.maxLength(254, e.email), z.regex(email, e.email))),
+    telefono: z.optional(
+      z.string().check(
+        z.trim(),
+        z.regex(telefonoAmmesso, e.telefono),
+        z.refine((s) => cifre(s) >= 6 && cifre(s) <= 15, e.telefono),
+      ),
+    ),
+    rispostaViaEmail: z.boolean(e.rispostaViaEmail),
+    descrizione: testo(MAX_DESCRIZIONE, e.descrizione, e.descrizioneLunga, senzaControlloSalvoRighe),
+    pratica: z.optional(
+      z.strictObject({
+        tipologia: facoltativo(MAX_PRATICA, e.tipologia),
+        numero: facoltativo(MAX_PRATICA, e.numeroPratica),
+      }),
+    ),
+    creataIl: z.iso.datetime({ offset: true, error: e.creataIl }),
+  })
+  .check(
+    z.superRefine((r, ctx) => {
+      if (r.rispostaViaEmail && !r.email) {
+        ctx.issues.push({ code: 'custom', message: e.emailPerRisposta, path: ['email'], input: r.email });
+      }
+    }),
+  );
+
+/** A request as the endpoint receives it. */
+export type Richiesta = z.output<typeof richiestaSchema>;
+/** What a caller may pass before trimming. */
+export type RichiestaInput = z.input<typeof richiestaSchema>;

@@ -1,0 +1,42 @@
+// The look every element shares: a sober PA style, themable through --assistenza-* custom properties.
+import { css } from 'lit';
+
+export const base = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    color: var(--assistenza-colore-testo, #1a1a1a);
+    background: var(--assistenza-colore-sfondo, transparent);
+    font-family: var(--assistenza-font, 'Titillium Web', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--assistenza-dimensione-testo, 1rem);
+    line-height: 1.5;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  h2,
+  h3 {
+    margin: 0 0 var(--assistenza-spaziatura, 1rem);
+    line-height: 1.25;
+  }
+  a {
+    color: var(--assistenza-colore-primario, #0066cc);
+  }
+  :focus-visible {
+    outline: 3px solid var(--assistenza-colore-focus, #ff9900);
+    outline-offset: 2px;
+  }
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;
