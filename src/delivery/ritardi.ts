@@ -1,0 +1,23 @@
+// When to try again: exponential backoff with jitter, and the server's Retry-After.
+
+/** First retry within about 5 s, doubling, never more than about 5 minutes apart. */
+export const PRIMO_RITARDO_MS = 5_000;
+export const RITARDO_MASSIMO_MS = 5 * 60_000;
+
+/**
+ * The wait before attempt number `tentativi + 1`, after `tentativi` failures: "equal jitter", between half and all of
+ * the exponential step, so that many tabs or users coming back online at once do not retry in lockstep.
+ */
+export function ritardo(tentativi: number, casuale: number = Math.random()): number {
+  const passo = Math.min(RITARDO_MASSIMO_MS, PRIMO_RITARDO_MS * 2 ** Math.max(0, tentativi - 1));
+  return Math.round(passo / 2 + (passo / 2) * casuale);
+}
+
+/** Retry-After as seconds or an HTTP date, in ms from `ora`; undefined when absent or unreadable. */
+export function leggiRetryAfter(valore: string | null, ora: number): number | undefined {
+  if (!valore) return undefined;
+  const v = valore.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? undefined : Math.max(0, t - ora);
+}
