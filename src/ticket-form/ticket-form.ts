@@ -1,0 +1,311 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { endpointContext, profiloContext, type Profilo } from '../context.js';
+import { richiestaSchema, MAX_DESCRIZIONE } from '../richiesta.js';
+import type { Notifica, VoceCoda } from '../delivery/coda.js';
+import type { Intestazioni } from '../delivery/invio.js';
+import { leggiBozza, type Bozza, type ValoriModulo } from '../delivery/bozze.js';
+import { PartecipazioneController } from '../controllers/partecipazione.js';
+import { BozzaController } from './bozza-controller.js';
+import { formatta, testiPer, traduciErrore, type Testi, type TestiParziali } from '../i18n/index.js';
+import { avvisoLimiti } from '../limiti/avviso.js';
+import { styles } from './ticket-form.styles.js';
+
+type Campo = keyof ValoriModulo;
+type Prefill = 'cognome' | 'nome' | 'email' | 'telefono';
+const ORDINE: Campo[] = ['cognome', 'nome', 'email', 'telefono', 'rispostaViaEmail', 'descrizione', 'tipologia', 'numero'];
+const VUOTI: ValoriModulo = { cognome: '', nome: '', email: '', telefono: '', rispostaViaEmail: false, descrizione: '', tipologia: '', numero: '' };
+
+type Esito =
+  | { tipo: 'inviata'; numero?: string | number }
+  | { tipo: 'in-coda' }
+  | { tipo: 'respinta'; messaggio: string };
+
+/**
+ * @summary The "nuova richiesta" page: a support request, prefilled from the profile, kept as a draft and delivered
+ * through the offline queue.
+ *
+ * @tag assistenza-ticket-form
+ *
+ * @fires assistenza-inviata - The request was delivered; detail {id, numero?}.
+ * @fires assistenza-errore - The endpoint refused the request (4xx); detail {id, stato, messaggio}.
+ * @fires assistenza-in-coda - Delivery is postponed: the request waits in the queue; detail {id}.
+ *
+ * @csspart form - The form.
+ * @csspart field - Each field's wrapper.
+ * @csspart label - Each label.
+ * @csspart input - Each text input and the description.
+ * @csspart checkbox - The "Invia la risposta anche via mail" checkbox.
+ * @csspart hint - Advice under a field.
+ * @csspart error - A field's error message.
+ * @csspart counter - The description's character counter.
+ * @csspart button - The buttons.
+ * @csspart status - The delivery status (sent, queued, waiting).
+ * @csspart alert - Errors about the whole request.
+ * @csspart notice - Notices: a matter for the Ente, drafts not kept, requests not delivered.
+ *
+ * @cssproperty [--assistenza-colore-primario=#0066cc] - Buttons, links, focus of fields.
+ * @cssproperty [--assistenza-colore-testo=#1a1a1a] - Text.
+ * @cssproperty [--assistenza-colore-sfondo=transparent] - Background.
+ * @cssproperty [--assistenza-colore-bordo=#5c6f82] - Borders of fields.
+ * @cssproperty [--assistenza-colore-errore=#b71918] - Error messages and invalid fields.
+ * @cssproperty [--assistenza-colore-successo=#00703c] - The sent message.
+ * @cssproperty [--assistenza-colore-focus=#ff9900] - The focus ring.
+ * @cssproperty [--assistenza-font=Titillium Web, system-ui, sans-serif] - Font family.
+ * @cssproperty [--assistenza-dimensione-testo=1rem] - Base font size.
+ * @cssproperty [--assistenza-spaziatura=1rem] - Spacing unit.
+ * @cssproperty [--assistenza-raggio=4px] - Corner radius.
+ */
+export class AssistenzaTicketForm extends LitElement {
+  static override styles = styles;
+
+  /** Prefill: the user's surname (wins over the provided profile). */
+  @property() cognome?: string;
+  /** Prefill: the user's first name. */
+  @property() nome?: string;
+  /** Prefill: the user's email. */
+  @property() email?: string;
+  /** Prefill: the user's phone number. */
+  @property() telefono?: string;
+  /** The user's id: drafts and pending requests belong to it. */
+  @property() utente?: string;
+  /** Where requests are POSTed; otherwise the provider's endpoint. */
+  @property() endpoint?: string;
+  /** fetch credentials mode. */
+  @property() credentials: RequestCredentials = 'same-origin';
+  /** Days a request may wait in the queue before the user is asked to send it again. */
+  @property({ type: Number }) conservazione = 7;
+  /** Extra headers (a CSRF token), or a function returning them; read at each attempt, never stored. */
+  @property({ attribute: false }) headers?: Intestazioni | (() => Intestazioni | Promise<Intestazioni>);
+  /** Overrides of any text. */
+  @property({ attribute: false }) testi?: TestiParziali;
+
+  @consume({ context: profiloContext, subscribe: true }) @state() private profilo?: Profilo;
+  @consume({ context: endpointContext, subscribe: true }) @state() private endpointFornito?: string;
+
+  @state() private valori: ValoriModulo = { ...VUOTI };
+  @state() private errori: Partial<Record<Campo, string>> = {};
+  @state() private inviando?: string;
+  @state() private esito?: Esito;
+  @state() private attesa: VoceCoda[] = [];
+  @state() private persistente = true;
+  private toccati = new Set<Campo>();
+  private t!: Testi;
+
+  private partecipazione = new PartecipazioneController(this, {
+    modulo: true,
+    utente: () => this.identita,
+    intestazioni: () => (typeof this.headers === 'function' ? this.headers() : this.headers),
+    notifica: (n) => this.quandoNotifica(n),
+  });
+
+  private bozza = new BozzaController(this, {
+    archivio: () => this.partecipazione.consegna.archivio,
+    utente: () => this.identita,
+    bozza: () => Object.fromEntries([...this.toccati].map((c) => [c, this.valori[c]])),
+    ripristina: (b) => this.ripristina(b),
+    cambioUtente: () => {
+      this.toccati.clear();
+      this.valori = { ...VUOTI };
+      this.esito = undefined;
+    },
+  });
+
+  /** Whose drafts and requests these are: the id, else the email; null when nobody is known. */
+  private get identita(): string | null {
+    return this.utente || this.profilo?.id || this.email || this.profilo?.email || null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const archivio = this.partecipazione.consegna.archivio;
+    if ('quandoDegrada' in archivio) (archivio as { quandoDegrada(f: () => void): void }).quandoDegrada(() => (this.persistente = false));
+    void this.aggiornaAttesa();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    this.t = testiPer(this, this.testi);
+    if (changed.has('utente') || changed.has('email') || changed.has('profilo' as keyof AssistenzaTicketForm)) void this.aggiornaAttesa();
+  }
+
+  /** A field's value: what the user typed or the draft restored, else the prefill (attribute, then profile). */
+  private valore<C extends Campo>(c: C): ValoriModulo[C] {
+    if (this.toccati.has(c) || !['cognome', 'nome', 'email', 'telefono'].includes(c)) return this.valori[c];
+    return (this[c as Prefill] ?? this.profilo?.[c as Prefill] ?? '') as ValoriModulo[C];
+  }
+
+  private ripristina(b: Bozza): void {
+    for (const c of ORDINE) {
+      if (b[c] !== undefined && !this.toccati.has(c)) {
+        this.toccati.add(c);
+        this.valori = { ...this.valori, [c]: b[c] };
+      }
+    }
+  }
+
+  private async aggiornaAttesa(): Promise<void> {
+    this.persistente = this.partecipazione.consegna.archivio.persistente;
+    this.attesa = await this.partecipazione.consegna.voci(this.identita);
+  }
+
+  private modifica(c: Campo, v: string | boolean): void {
+    this.toccati.add(c);
+    this.valori = { ...this.valori, [c]: v };
+    if (this.errori[c]) this.errori = { ...this.errori, [c]: undefined };
+    this.bozza.salva();
+  }
+
+  private async invia(e: Event): Promise<void> {
+    e.preventDefault();
+    if (this.inviando) return;
+    const v = Object.fromEntries(ORDINE.map((c) => [c, this.valore(c)])) as unknown as ValoriModulo;
+    const tipologia = v.tipologia.trim();
+    const numero = v.numero.trim();
+    const candidata = {
+      id: crypto.randomUUID(),
+      cognome: v.cognome,
+      nome: v.nome,
+      ...(v.email.trim() && { email: v.email }),
+      ...(v.telefono.trim() && { telefono: v.telefono }),
+      rispostaViaEmail: v.rispostaViaEmail,
+      descrizione: v.descrizione,
+      ...((tipologia || numero) && { pratica: { ...(tipologia && { tipologia }), ...(numero && { numero }) } }),
+      creataIl: new Date().toISOString(),
+    };
+    const r = richiestaSchema.safeParse(candidata);
+    if (!r.success) {
+      const errori: Partial<Record<Campo, string>> = {};
+      for (const i of r.error.issues) {
+        const c = (i.path[0] === 'pratica' ? i.path[1] : i.path[0]) as Campo;
+        errori[c] ??= traduciErrore(i.message, this.t);
+      }
+      this.errori = errori;
+      this.esito = undefined;
+      await this.updateComplete;
+      const primo = ORDINE.find((c) => errori[c]);
+      this.renderRoot.querySelector<HTMLElement>(`#campo-${primo}`)?.focus();
+      return;
+    }
+    this.errori = {};
+    this.esito = undefined;
+    this.inviando = r.data.id;
+    this.partecipazione.proprie.add(r.data.id);
+    this.bozza.dimentica();
+    await this.partecipazione.consegna.accoda({
+      richiesta: r.data,
+      endpoint: this.endpoint || this.endpointFornito || '/api/richieste',
+      credentials: this.credentials,
+      utente: this.identita,
+      conservazione: this.conservazione,
+    });
+    // Still undecided: an earlier request blocked this run, so this one waits in the queue too.
+    if (this.inviando === r.data.id) this.concludi({ tipo: 'in-coda' }, true);
+  }
+
+  private quandoNotifica(n: Notifica): void {
+    void this.aggiornaAttesa();
+    if (n.tipo === 'cambiata' || n.utente !== this.identita) return;
+    const mia = n.id === this.inviando;
+    if (n.tipo === 'consegnata') this.concludi({ tipo: 'inviata', numero: n.numero }, mia);
+    else if (n.tipo === 'rinviata' && mia) this.concludi({ tipo: 'in-coda' }, true);
+    else if (n.tipo === 'respinta') {
+      const messaggio = n.messaggio ?? formatta(this.t.modulo.erroreGenerico, { stato: n.stato });
+      if (mia) this.bozza.salvaOra();
+      else if (n.inBozza) void this.bozza.caricamento.then(() => this.ripristinaDaArchivio());
+      this.inviando = undefined;
+      this.esito = { tipo: 'respinta', messaggio };
+    }
+  }
+
+  private async ripristinaDaArchivio(): Promise<void> {
+    const b = await leggiBozza(this.partecipazione.consegna.archivio, this.identita);
+    if (b) this.ripristina(b);
+  }
+
+  /** The request left the form: sent or queued. The form is empty again and focus goes to the outcome. */
+  private async concludi(esito: Esito, svuota: boolean): Promise<void> {
+    if (svuota) {
+      this.inviando = undefined;
+      this.toccati.clear();
+      this.valori = { ...VUOTI };
+    }
+    this.esito = esito;
+    await this.updateComplete;
+    if (svuota) this.renderRoot.querySelector<HTMLElement>('[part~=status]')?.focus();
+  }
+
+  override render() {
+    const t = this.t.modulo;
+    const nErrori = Object.values(this.errori).filter(Boolean).length;
+    const inCoda = this.attesa.filter((v) => v.stato === 'in-coda');
+    const ferme = this.attesa.filter((v) => v.stato !== 'in-coda');
+    return html`
+      <div part="status" role="status" tabindex="-1">${this.stato(inCoda.length)}</div>
+      <div part="alert" role="alert">
+        ${nErrori ? (nErrori === 1 ? t.correggiUno : formatta(t.correggi, { n: nErrori })) : nothing}
+        ${this.esito?.tipo === 'respinta' ? formatta(t.rifiutata, { messaggio: this.esito.messaggio }) : nothing}
+      </div>
+      ${this.persistente ? nothing : html`<p part="notice">${t.senzaArchivio}</p>`}
+      ${ferme.map((v) => this.ferma(v))}
+      <form part="form" novalidate @submit=${this.invia}>
+        <p class="nota">${t.notaObbligatori}</p>
+        ${this.testo('cognome', t.cognome, { required: true, autocomplete: 'family-name' })}
+        ${this.testo('nome', t.nome, { required: true, autocomplete: 'given-name' })}
+        ${this.testo('email', t.email, { type: 'email', autocomplete: 'email' })}
+        ${this.testo('telefono', t.telefono, { type: 'tel', autocomplete: 'tel', hint: t.consiglioTelefono })}
+        <div part="field" class="campo spunta">
+          <input part="checkbox" type="checkbox" id="campo-rispostaViaEmail" .checked=${this.valore('rispostaViaEmail')}
+            @change=${(e: Event) => this.modifica('rispostaViaEmail', (e.target as HTMLInputElement).checked)} />
+          <label part="label" for="campo-rispostaViaEmail">${t.rispostaViaEmail}</label>
+        </div>
+        ${this.testo('descrizione', t.descrizione, { required: true, multiriga: true, hint: t.guidaDescrizione })}
+        ${avvisoLimiti(this.valore('descrizione'), this)}
+        <fieldset part="field">
+          <legend part="label">${t.pratica}</legend>
+          ${this.testo('tipologia', t.tipologia, {})} ${this.testo('numero', t.numeroPratica, {})}
+        </fieldset>
+        <button part="button" type="submit" ?disabled=${!!this.inviando}>${this.inviando ? t.invio : t.invia}</button>
+      </form>
+    `;
+  }
+
+  private stato(inCoda: number) {
+    const t = this.t.modulo;
+    const e = this.esito;
+    return html`
+      ${e?.tipo === 'inviata' ? html`<p class="ok">${t.inviata} ${e.numero !== undefined ? formatta(t.numeroTicket, { numero: e.numero }) : nothing}</p>` : nothing}
+      ${e?.tipo === 'in-coda' || inCoda ? html`<p>${e?.tipo === 'in-coda' ? t.inCoda : nothing} ${inCoda ? formatta(t.inAttesa, { n: inCoda }) : nothing}</p>` : nothing}
+    `;
+  }
+
+  /** An expired or refused request: not sent any more, its text shown to be copied. */
+  private ferma(v: VoceCoda) {
+    const t = this.t.modulo;
+    const testo = v.richiesta.descrizione;
+    return html`<section part="notice" aria-labelledby="ferma-${v.id}">
+      <h3 id="ferma-${v.id}">${t.nonInviata}</h3>
+      <p>${v.stato === 'scaduta' ? formatta(t.scaduta, { giorni: this.conservazione }) : formatta(t.respinta, { messaggio: v.messaggio ?? '' })}</p>
+      <textarea readonly aria-labelledby="ferma-${v.id}" .value=${testo}></textarea>
+      <button part="button" type="button" @click=${() => navigator.clipboard?.writeText(testo)}>${t.copia}</button>
+      <button part="button" type="button" @click=${() => this.partecipazione.consegna.elimina(v.id)}>${t.elimina}</button>
+    </section>`;
+  }
+
+  private testo(c: Campo, etichetta: string, o: { required?: boolean; type?: string; autocomplete?: string; hint?: string; multiriga?: boolean }) {
+    const errore = this.errori[c];
+    const valore = this.valore(c) as string;
+    const descritto = [o.hint && `aiuto-${c}`, o.multiriga && `contatore-${c}`, errore && `errore-${c}`].filter(Boolean).join(' ');
+    const input = (e: Event) => this.modifica(c, (e.target as HTMLInputElement).value);
+    const attr = { id: `campo-${c}`, invalid: errore ? 'true' : 'false', descritto: descritto || nothing };
+    return html`<div part="field" class="campo">
+      <label part="label" for=${attr.id}>${etichetta}</label>${o.required ? html`<span class="obbligatorio" aria-hidden="true"> *</span>` : nothing}
+      ${o.hint ? html`<p part="hint" id="aiuto-${c}">${o.hint}</p>` : nothing}
+      ${o.multiriga
+        ? html`<textarea part="input" id=${attr.id} rows="8" ?required=${o.required} aria-invalid=${attr.invalid} aria-describedby=${attr.descritto} .value=${valore} @input=${input}></textarea>
+            <p part="counter" id="contatore-${c}" class=${valore.length > MAX_DESCRIZIONE ? 'oltre' : ''}>${formatta(this.t.modulo.contatore, { n: valore.length, max: MAX_DESCRIZIONE })}</p>`
+        : html`<input part="input" id=${attr.id} type=${o.type ?? 'text'} autocomplete=${o.autocomplete ?? 'off'} ?required=${o.required} aria-invalid=${attr.invalid} aria-describedby=${attr.descritto} .value=${valore} @input=${input} />`}
+      ${errore ? html`<p part="error" id="errore-${c}">${errore}</p>` : nothing}
+    </div>`;
+  }
+}
