@@ -1,19 +1,24 @@
-// Vite: the demo (npm start, with the local endpoint) and the single-file bundle dist/assistenza-tecnica.js.
+// Vite: the demo (npm start: every page of demo/, with the local endpoint) and the single-file bundle
+// dist/assistenza-tecnica.js. `vite build` writes only the bundle: the demo is served, never built.
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
 import { endpointDemo } from './demo/server/plugin.js';
 
+const qui = (p: string) => resolve(import.meta.dirname, p);
+
 export default defineConfig({
   root: 'demo',
   publicDir: false,
-  plugins: [endpointDemo(resolve(import.meta.dirname, 'demo/.dati/richieste.json'))],
+  // Several pages (portale, assistenza, ente, backoffice): an unknown path is a 404, not the home page.
+  appType: 'mpa',
+  plugins: [endpointDemo({ file: qui('demo/.dati/richieste.json'), bundle: qui('dist/assistenza-tecnica.js') })],
   server: { port: 5173, strictPort: false },
   build: {
-    outDir: resolve(import.meta.dirname, 'dist'),
+    outDir: qui('dist'),
     emptyOutDir: false,
     target: 'es2022',
     lib: {
-      entry: resolve(import.meta.dirname, 'src/index.ts'),
+      entry: qui('src/index.ts'),
       // An IIFE runs the same from <script src> and <script type="module" src>.
       formats: ['iife'],
       name: 'AssistenzaTecnica',

@@ -1,6 +1,7 @@
 // POST /api/richieste as a backend must do it: validate with richiestaSchema, dedupe by Idempotency-Key, assign a
 // numero. Plain Node http, so Vite (demo) and the test runner (tests) serve the same code.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { core } from 'zod/mini';
 import { richiestaSchema, type Richiesta } from '../../src/richiesta.js';
 
 export interface Ricevuta {
@@ -13,7 +14,7 @@ export interface Ricevuta {
 /** Where received requests are kept: memory in tests, a file in the demo. */
 export interface ArchivioRicevute {
   cerca(chiave: string): Ricevuta | undefined;
-  /** Stores it whole or not at all. */
+  /** Stores it whole or not at all: throws and keeps nothing when it cannot. */
   salva(r: Ricevuta): void;
   elenco(): Ricevuta[];
 }
@@ -40,6 +41,20 @@ export type Guasto = { volte?: number; ritardoMs?: number } & (
   | { modo: 'perdi-risposta' } // stored, then the connection is dropped before the answer
 );
 
+const MODI = ['rete', 'stato', 'lento', 'appeso', 'perdi-risposta'];
+
+/** Checks a list of faults posted by the demo's controls or a test; the Italian reason when it is not one. */
+export function controllaGuasti(g: unknown): string | undefined {
+  if (!Array.isArray(g)) return 'I guasti vanno inviati come elenco JSON.';
+  for (const x of g as Partial<Record<string, unknown>>[]) {
+    if (!x || typeof x !== 'object' || !MODI.includes(x.modo as string)) return `Ogni guasto ha un modo tra: ${MODI.join(', ')}.`;
+    if (x.modo === 'stato' && !(Number.isInteger(x.stato) && (x.stato as number) >= 200 && (x.stato as number) <= 599)) {
+      return 'Un guasto di modo "stato" indica uno stato HTTP tra 200 e 599.';
+    }
+  }
+  return undefined;
+}
+
 /** What the endpoint did with one attempt, for assertions on the server's side. */
 export interface Tentativo {
   chiave: string | undefined;
@@ -50,31 +65,37 @@ export interface Tentativo {
 
 export interface OpzioniEndpoint {
   archivio: ArchivioRicevute;
-  /** Largest body accepted, in bytes. */
+  /** Largest body accepted, in bytes (default 64 KiB: a full request is under 20 KiB). */
   maxByte?: number;
   guasti?: Guasto[];
   registro?: Tentativo[];
 }
 
-const risposta = (res: ServerResponse, stato: number, corpo: unknown, extra: Record<string, string> = {}) => {
+/** The answer to every request: JSON, never cached. */
+export function rispondiJson(res: ServerResponse, stato: number, corpo: unknown, extra: Record<string, string> = {}): void {
   res.writeHead(stato, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
   res.end(JSON.stringify(corpo));
-};
+}
 
 class TroppoGrande extends Error {}
 
-function leggiCorpo(req: IncomingMessage, max: number): Promise<string> {
+/** The body as text; rejects with TroppoGrande past `max` bytes, without keeping what came after. */
+export function leggiCorpo(req: IncomingMessage, max: number): Promise<string> {
   return new Promise((ok, ko) => {
+    if (Number(req.headers['content-length']) > max) {
+      req.resume();
+      return ko(new TroppoGrande());
+    }
     const parti: Buffer[] = [];
     let n = 0;
-    req.on('data', (b: Buffer) => {
+    const dati = (b: Buffer) => {
       n += b.length;
-      if (n > max) {
-        ko(new TroppoGrande());
-        req.removeAllListeners('data');
-        req.resume();
-      } else parti.push(b);
-    });
+      if (n <= max) return void parti.push(b);
+      req.off('data', dati);
+      req.resume();
+      ko(new TroppoGrande());
+    };
+    req.on('data', dati);
     req.on('end', () => ok(Buffer.concat(parti).toString('utf8')));
     req.on('error', ko);
   });
@@ -82,15 +103,31 @@ function leggiCorpo(req: IncomingMessage, max: number): Promise<string> {
 
 const attendi = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const TIPI: Record<string, string> = { string: 'un testo', boolean: 'vero o falso', object: 'un oggetto', number: 'un numero' };
+
+/** Italian for what the schema itself does not word: a missing field, a wrong type, unknown fields. */
+function erroreItaliano(i: core.$ZodRawIssue): string | undefined {
+  const campo = i.path?.length ? `«${i.path.join('.')}»` : '';
+  if (i.code === 'unrecognized_keys') return `Campi non previsti${campo ? ` in ${campo}` : ''}: ${i.keys.join(', ')}.`;
+  if (i.code === 'invalid_type') {
+    if (!campo) return 'Il corpo della richiesta deve essere un oggetto JSON.';
+    if (i.input === undefined) return `Manca il campo obbligatorio ${campo}.`;
+    return `Il campo ${campo} deve essere ${TIPI[i.expected] ?? i.expected}.`;
+  }
+  return campo ? `Valore non valido nel campo ${campo}.` : undefined;
+}
+
 /** Handles one POST of a request; the caller routes it here. */
 export async function riceviRichiesta(req: IncomingMessage, res: ServerResponse, o: OpzioniEndpoint): Promise<void> {
   const chiave = req.headers['idempotency-key'] as string | undefined;
   const guasto = o.guasti?.[0];
   if (guasto && guasto.volte !== undefined && --guasto.volte <= 0) o.guasti!.shift();
   const annota = (stato: Tentativo['stato'], corpo = '') => o.registro?.push({ chiave, stato, intestazioni: { ...req.headers }, corpo });
+  // A broken connection, as the browser sees it: bytes that are not HTTP, then close. (A bare close is not enough: a
+  // browser silently resends a request whose reused connection closed before any byte came back.)
   const interrompi = () => {
     annota('interrotta');
-    req.socket.destroy();
+    req.socket.end('ROTTO\r\n\r\n');
   };
 
   if (guasto?.ritardoMs) await attendi(guasto.ritardoMs);
@@ -98,22 +135,24 @@ export async function riceviRichiesta(req: IncomingMessage, res: ServerResponse,
   if (guasto?.modo === 'appeso') return void annota('interrotta');
   if (guasto?.modo === 'stato') {
     annota(guasto.stato);
-    return risposta(res, guasto.stato, { messaggio: guasto.messaggio ?? `Errore simulato ${guasto.stato}.` }, guasto.retryAfter ? { 'Retry-After': guasto.retryAfter } : {});
+    return rispondiJson(res, guasto.stato, { messaggio: guasto.messaggio ?? `Errore simulato ${guasto.stato}.` }, guasto.retryAfter ? { 'Retry-After': guasto.retryAfter } : {});
   }
 
   let testo: string;
   try {
     testo = await leggiCorpo(req, o.maxByte ?? 64 * 1024);
   } catch (e) {
+    if (!(e instanceof TroppoGrande)) return interrompi();
     annota(413);
-    return risposta(res, e instanceof TroppoGrande ? 413 : 400, { messaggio: 'La richiesta è troppo grande.' }, { Connection: 'close' });
+    const kib = Math.floor((o.maxByte ?? 64 * 1024) / 1024);
+    return rispondiJson(res, 413, { messaggio: `La richiesta è troppo grande: al massimo ${kib} KiB.` }, { Connection: 'close' });
   }
   const rispondi = (stato: number, corpo: unknown, extra?: Record<string, string>) => {
     annota(stato, testo);
-    risposta(res, stato, corpo, extra);
+    rispondiJson(res, stato, corpo, extra);
   };
 
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+  if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
     return rispondi(415, { messaggio: 'Il corpo della richiesta deve essere JSON (Content-Type: application/json).' });
   }
   let dati: unknown;
@@ -122,24 +161,31 @@ export async function riceviRichiesta(req: IncomingMessage, res: ServerResponse,
   } catch {
     return rispondi(400, { messaggio: 'Il corpo della richiesta non è un JSON valido.' });
   }
+  if (!dati || typeof dati !== 'object' || Array.isArray(dati)) return rispondi(400, { messaggio: 'Il corpo della richiesta deve essere un oggetto JSON.' });
   if (!chiave) return rispondi(400, { messaggio: 'Manca l’intestazione Idempotency-Key.' });
 
   // A key seen before gets the same answer: the client retried because it never heard the first one.
   const gia = o.archivio.cerca(chiave);
   if (gia) return rispondi(201, { id: gia.richiesta.id, numero: gia.numero }, { 'Idempotent-Replayed': 'true' });
 
-  const r = richiestaSchema.safeParse(dati);
+  const r = richiestaSchema.safeParse(dati, { error: erroreItaliano });
   if (!r.success) {
-    const errori = r.error.issues.map((i) => ({
-      campo: i.path.join('.'),
-      messaggio: i.code === 'unrecognized_keys' ? `Campi non previsti: ${i.keys.join(', ')}.` : i.message,
-    }));
+    // One message per field, the first: a value can fail several checks that all say the same thing.
+    const perCampo = new Map<string, string>();
+    for (const i of r.error.issues) if (!perCampo.has(i.path.join('.'))) perCampo.set(i.path.join('.'), i.message);
+    const errori = [...perCampo].map(([campo, messaggio]) => ({ campo, messaggio }));
     return rispondi(422, { messaggio: errori.map((e) => e.messaggio).join(' '), errori });
   }
   if (r.data.id !== chiave) return rispondi(422, { messaggio: 'L’intestazione Idempotency-Key deve essere uguale al campo id.' });
 
+  // From here to salva nothing awaits, so two attempts with one key can never both get past cerca().
   const numero = o.archivio.elenco().reduce((m, x) => Math.max(m, x.numero), 0) + 1;
-  o.archivio.salva({ numero, chiave, richiesta: r.data, ricevutaIl: new Date().toISOString() });
+  try {
+    o.archivio.salva({ numero, chiave, richiesta: r.data, ricevutaIl: new Date().toISOString() });
+  } catch {
+    // Nothing was kept: a 503 makes the client's queue try again later with the same key.
+    return rispondi(503, { messaggio: 'La richiesta non è stata salvata per un errore del server: verrà ritentata.' }, { 'Retry-After': '30' });
+  }
   if (guasto?.modo === 'perdi-risposta') return interrompi();
   rispondi(201, { id: r.data.id, numero });
 }
