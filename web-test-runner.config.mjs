@@ -36,7 +36,7 @@ function contatore(file) {
 }
 
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', '!test/node/**'], // test/node/: node:test, run by scripts/test.mjs
   nodeResolve: true,
   concurrency: 1,
   concurrentBrowsers: 3,

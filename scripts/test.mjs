@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { browser, dipendenze } from './prepara.mjs';
 import { scelti } from './engines.mjs';
+import { testNode } from './test-node.mjs';
 
 dipendenze();
 const engines = scelti();
@@ -17,6 +18,11 @@ const fine = (passed, failed) => {
 console.log('assistenza-tecnica: type check (tsc)…');
 if (esegui('npx', ['tsc', '-p', 'tsconfig.json'])) fine(0, 1);
 
+// The browser suite loads the built bundle (script-tag and CSP pages): build first.
+if (esegui(process.execPath, ['scripts/build.mjs'])) fine(0, 1);
+console.log('assistenza-tecnica: Node tests (endpoint, size check)…');
+const node = await testNode();
+
 const risultati = 'node_modules/.cache/assistenza/risultati.json';
 rmSync(risultati, { force: true });
 const t0 = Date.now();
@@ -26,8 +32,9 @@ try {
   c = JSON.parse(readFileSync(risultati, 'utf8'));
 } catch {
   console.error('assistenza-tecnica: the test runner ended without results');
-  fine(0, 1);
+  fine(node.passed, node.failed + 1);
 }
 for (const [b, r] of Object.entries(c.perBrowser)) console.log(`  ${b}: ${r.passed} passed, ${r.failed} failed`);
 console.log(`  browser suite: ${((Date.now() - t0) / 1000).toFixed(0)} s in ${engines.join(', ')}`);
-fine(c.passed, c.failed + (codice && !c.failed ? 1 : 0));
+console.log(`  node: ${node.passed} passed, ${node.failed} failed`);
+fine(c.passed + node.passed, c.failed + (codice && !c.failed ? 1 : 0) + node.failed);
