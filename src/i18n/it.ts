@@ -56,6 +56,69 @@ export const it = {
     elimina: 'Elimina',
     limiteEnte: 'Attenzione: questo è un tema di competenza dell’Ente',
   },
+  telefonica: {
+    titolo: 'Assistenza tecnica telefonica',
+    chiama: 'Puoi chiamare il numero',
+    orari: 'Orari: {giorni}, {fasce}, esclusi i festivi.',
+    ora: '{h}.{m}',
+    intervallo: 'da {da} a {a}',
+    aperto: 'Aperto ora',
+    chiuso: 'Chiuso',
+    riapreOggi: 'riapre alle {ora}',
+    riapreDomani: 'riapre domani alle {ora}',
+    riapreGiorno: 'riapre {giorno} alle {ora}',
+  },
+  limiti: {
+    titolo: 'Cosa non possiamo risolvere',
+    intro:
+      'La nostra assistenza riguarda i problemi tecnico-informatici e gli errori imprevisti che non riesci a superare in autonomia. In alcuni casi deve intervenire l’Ente.',
+    sommario: 'I casi di competenza dell’Ente',
+    chi: 'Chi può intervenire:',
+    noi: 'Cosa possiamo fare:',
+    puoiInviare: 'Puoi comunque inviare la richiesta.',
+    pagopa: {
+      titolo: 'Pagamenti con PagoPA',
+      perche:
+        'Non possiamo intervenire sui pagamenti PagoPA: se hai pagato con bonifico dove era previsto PagoPA, non possiamo sbloccare la pratica rendendo facoltativo il pagamento.',
+      chi: 'L’Ente, che ha gli strumenti per farlo.',
+      noi: 'Supportare l’Ente, ma non operare con il solo input del professionista.',
+    },
+    tipologia: {
+      titolo: 'Tipologia di pratica e documenti',
+      perche: 'Non possiamo risolvere dubbi sulla tipologia di pratica da presentare o sui documenti alternativi.',
+      chi: 'L’Ente, che valuta la pratica.',
+      noi: 'Aiutarti con i problemi tecnico-informatici e gli errori imprevisti del portale.',
+    },
+    modulistica: {
+      titolo: 'Modulistica nazionale e regionale',
+      perche:
+        'Se un modello nazionale o regionale non ti consente di conformare la pratica, non possiamo rendere facoltativi i campi obbligatori o evitare i controlli: il sistema rispetta i vincoli del modello.',
+      chi: 'L’Ente, a cui è opportuno segnalare il problema.',
+      noi: 'Verificare che non si tratti di un errore del software.',
+    },
+    volture: {
+      titolo: 'Volture',
+      perche: 'Non possiamo effettuare volture con il solo input del professionista.',
+      chi: 'L’Ente, che può operare in autonomia.',
+      noi: 'Supportare l’Ente, se ce lo chiede.',
+    },
+  },
+  tempi: {
+    titolo: 'Tempi di risposta dell’assistenza',
+    intro: 'Richieste di assistenza risolte:',
+    entro: 'entro {durata}',
+    oltre: 'oltre {durata}',
+    minuti: '{n} minuti',
+    ora: 'un’ora',
+    ore: '{n} ore',
+    giornata: 'la giornata (8 ore)',
+    circa: { oltre: 'oltre {art}{p}', quasi: 'quasi {art}{p}', solo: 'solo {art}{p}' },
+    cause: 'Quando servono più di 24 ore, di solito è perché:',
+    weekend: 'l’assistenza è stata richiesta nel fine settimana (sabato oppure domenica);',
+    ente: 'serve l’intervento dell’Ente, che magari non è subito disponibile;',
+    software: 'il problema richiede una correzione del software.',
+    aggiornati: 'Dati aggiornati a',
+  },
 };
 
 /** Every text of the widget; another language or a host override has the same shape. */
