@@ -2,6 +2,7 @@
 // (and browsers running at once) never see each other's requests.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ArchivioInMemoria, riceviRichiesta, type Guasto, type Tentativo } from '../../demo/server/endpoint.js';
+import { gestisciPagineBundle } from './pagine-bundle.js';
 
 interface Secchio {
   archivio: ArchivioInMemoria;
@@ -29,6 +30,7 @@ async function corpo(req: IncomingMessage): Promise<unknown> {
 
 /** Node middleware: answers /prova/… and returns true, or returns false for anything else. */
 export async function gestisciProva(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  if (await gestisciPagineBundle(req, res)) return true;
   const m = /^\/prova\/([\w-]+)\/(richieste|guasti|registro)(?:\?.*)?$/.exec(req.url ?? '');
   if (!m) return false;
   const s = secchio(m[1]);
