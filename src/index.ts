@@ -1,8 +1,10 @@
 // The package entry: registers every element (one place, guarded) and exports the public API.
 import { AssistenzaTicketForm } from './ticket-form/ticket-form.js';
 import { AssistenzaProvider } from './provider/provider.js';
+import { AssistenzaTelefonica } from './telefonica/telefonica.js';
 
-export { AssistenzaTicketForm, AssistenzaProvider };
+export { AssistenzaTicketForm, AssistenzaProvider, AssistenzaTelefonica };
+export type { Orologio } from './orari/orologio.js';
 export { richiestaSchema, MAX_DESCRIZIONE, type Richiesta, type RichiestaInput } from './richiesta.js';
 export { profiloContext, endpointContext, enteContext, type Profilo, type ConfigurazioneEnte, type TelefonoEnte } from './context.js';
 export type { InviataDetail, ErroreDetail, InCodaDetail, EventiAssistenza } from './events.js';
@@ -11,6 +13,7 @@ export type { Testi, TestiParziali, Lingua } from './i18n/index.js';
 const elementi: [string, CustomElementConstructor][] = [
   ['assistenza-ticket-form', AssistenzaTicketForm],
   ['assistenza-provider', AssistenzaProvider],
+  ['assistenza-telefonica', AssistenzaTelefonica],
 ];
 for (const [tag, classe] of elementi) customElements.get(tag) || customElements.define(tag, classe);
 
@@ -18,5 +21,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'assistenza-ticket-form': AssistenzaTicketForm;
     'assistenza-provider': AssistenzaProvider;
+    'assistenza-telefonica': AssistenzaTelefonica;
   }
 }

@@ -1,0 +1,19 @@
+// An element's heading at the level the host page needs (h2 by default), so the page's outline stays sensible.
+import { css, html } from 'lit';
+
+/** h2 or h3 as such; other levels as role="heading" with aria-level, which is what assistive technology reads. */
+export function intestazione(livello: number, testo: string, part = 'heading') {
+  const n = Math.min(6, Math.max(1, Math.trunc(livello) || 2));
+  if (n === 2) return html`<h2 part=${part}>${testo}</h2>`;
+  if (n === 3) return html`<h3 part=${part}>${testo}</h3>`;
+  return html`<div part=${part} role="heading" aria-level=${n}>${testo}</div>`;
+}
+
+export const stileIntestazione = css`
+  [role='heading'] {
+    margin: 0 0 var(--assistenza-spaziatura, 1rem);
+    line-height: 1.25;
+    font-weight: 700;
+    font-size: 1.17em;
+  }
+`;

@@ -1,0 +1,28 @@
+import { css } from 'lit';
+import { base } from '../stili.js';
+import { stileIntestazione } from '../intestazione.js';
+
+export const styles = [
+  base,
+  stileIntestazione,
+  css`
+    /* Nothing on the page, not even an empty box, until the line is enabled. */
+    :host(:not(:state(attiva))) {
+      display: none;
+    }
+    p {
+      margin: 0 0 0.5rem;
+    }
+    [part~='link'] {
+      font-weight: 700;
+      font-size: 1.25em;
+      white-space: nowrap;
+    }
+    [part~='status'] strong {
+      color: var(--assistenza-colore-chiuso, #455b71);
+    }
+    [part~='status'].aperto strong {
+      color: var(--assistenza-colore-successo, #00703c);
+    }
+  `,
+];

@@ -1,0 +1,127 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { enteContext, type ConfigurazioneEnte } from '../context.js';
+import { PartecipazioneController } from '../controllers/partecipazione.js';
+import { formatta, linguaDi, testiPer, type Testi, type TestiParziali } from '../i18n/index.js';
+import { intestazione } from '../intestazione.js';
+import { calendario, descriviFasce, descriviGiorni, descriviRiapertura, statoLinea, type Calendario, type Stato } from '../orari/orari.js';
+import { orologioDiSistema, type Orologio } from '../orari/orologio.js';
+import { CambioController } from './cambio-controller.js';
+import { styles } from './telefonica.styles.js';
+
+/** The number as a tel: URL: separators dropped, 00 as +, and an Italian number gets +39. */
+export function telDa(numero: string): string {
+  const n = numero.replace(/[\s.\-/()]/g, '').replace(/^00/, '+');
+  return `tel:${n.startsWith('+') ? n : `+39${n}`}`;
+}
+
+/**
+ * @summary Phone support, only where the Ente has bought it: the number, the hours, and whether the line is open now
+ * (Europe/Rome time, weekends and Italian national holidays closed). Renders nothing until enabled.
+ *
+ * @tag assistenza-telefonica
+ *
+ * @csspart heading - The title.
+ * @csspart number - The sentence with the number.
+ * @csspart link - The tel: link.
+ * @csspart hours - The days and hours.
+ * @csspart status - "Aperto ora", or "Chiuso" with when it reopens.
+ *
+ * @cssproperty [--assistenza-colore-primario=#0066cc] - The link.
+ * @cssproperty [--assistenza-colore-testo=#1a1a1a] - Text.
+ * @cssproperty [--assistenza-colore-sfondo=transparent] - Background.
+ * @cssproperty [--assistenza-colore-successo=#00703c] - "Aperto ora".
+ * @cssproperty [--assistenza-colore-chiuso=#455b71] - "Chiuso".
+ * @cssproperty [--assistenza-colore-focus=#ff9900] - The focus ring.
+ * @cssproperty [--assistenza-font=Titillium Web, system-ui, sans-serif] - Font family.
+ * @cssproperty [--assistenza-dimensione-testo=1rem] - Base font size.
+ * @cssproperty [--assistenza-spaziatura=1rem] - Spacing unit.
+ */
+export class AssistenzaTelefonica extends LitElement {
+  static override styles = styles;
+
+  /** Enables the line; so does the provider's `ente.telefono.abilitata`. */
+  @property({ type: Boolean }) abilitata = false;
+  /** The number to call, written as people read it ("0521 123.456"); wins over the provider's. */
+  @property() numero?: string;
+  /** Time slots, Rome time: "08:30-12:30,14:00-18:00" by default. */
+  @property() orari?: string;
+  /** Weekdays: "lun-ven" by default, or a list and ranges like "lun,mer,ven". */
+  @property() giorni?: string;
+  /** Extra closing days besides national holidays: ISO dates or ranges, comma separated ("2026-06-29,2026-08-10/2026-08-14"). */
+  @property() chiusure?: string;
+  /** The title's heading level, so the host page's outline stays sensible (2 by default). */
+  @property({ type: Number }) livello = 2;
+  /** Overrides of any text. */
+  @property({ attribute: false }) testi?: TestiParziali;
+  /** The time source: a test or a demo replaces it to move time. */
+  @property({ attribute: false }) orologio: Orologio = orologioDiSistema;
+
+  @consume({ context: enteContext, subscribe: true }) @state() private ente?: ConfigurazioneEnte;
+
+  private t!: Testi;
+  private chiave?: string;
+  private calendario?: Calendario;
+  private stato?: Stato;
+  private internals = this.attachInternals();
+
+  constructor() {
+    super();
+    new PartecipazioneController(this);
+    new CambioController(this, () => this.stato?.rivedi);
+  }
+
+  private get configurazione() {
+    const tel = this.ente?.telefono ?? {};
+    const numero = this.numero ?? tel.numero;
+    return {
+      attiva: (this.abilitata || !!tel.abilitata) && !!numero,
+      numero,
+      orari: this.orari ?? tel.orari,
+      giorni: this.giorni ?? tel.giorni,
+      chiusure: this.chiusure ?? tel.chiusure,
+    };
+  }
+
+  override willUpdate(): void {
+    this.t = testiPer(this, this.testi);
+    const { attiva, numero, ...orari } = this.configurazione;
+    // Checked once per configuration, so a mistake is reported once and not at every tick.
+    const chiave = JSON.stringify(orari);
+    if (chiave !== this.chiave) {
+      this.chiave = chiave;
+      try {
+        this.calendario = calendario(orari);
+      } catch (e) {
+        this.calendario = undefined;
+        console.warn(`<assistenza-telefonica>: ${(e as Error).message}. The hours and the open/closed state are not shown.`);
+      }
+    }
+    this.stato = attiva && this.calendario ? statoLinea(this.orologio.ora(), this.calendario) : undefined;
+    try {
+      this.internals.states[attiva ? 'add' : 'delete']('attiva');
+    } catch {
+      // An engine without custom states: the host stays display:block, but with nothing in it.
+    }
+  }
+
+  override render() {
+    const { attiva, numero } = this.configurazione;
+    if (!attiva) return nothing;
+    const t = this.t.telefonica;
+    const locale = linguaDi(this) === 'en' ? 'en-GB' : 'it-IT';
+    const c = this.calendario;
+    const s = this.stato;
+    return html`
+      ${intestazione(this.livello, t.titolo)}
+      <p part="number">${t.chiama} <a part="link" href=${telDa(numero!)}>${numero}</a></p>
+      ${c && s
+        ? html`<p part="hours">${formatta(t.orari, { giorni: descriviGiorni(c.giorni, t, locale), fasce: descriviFasce(c.fasce, t, locale) })}</p>
+            <p part="status" class=${s.aperto ? 'aperto' : 'chiuso'}>
+              <strong>${s.aperto ? t.aperto : t.chiuso}</strong>${s.riapre ? `, ${descriviRiapertura(s.riapre, t, locale)}` : nothing}
+            </p>`
+        : nothing}
+    `;
+  }
+}
