@@ -16,11 +16,19 @@ function contatore(file) {
     for (const s of suite?.suites ?? []) conta(s, c);
     return c;
   };
+  // When each engine finished its last test file: its wall time, counted from the runner's start.
+  let inizio = Date.now();
+  const finito = {};
   return {
+    start({ sessions, startTime }) {
+      inizio = startTime;
+      sessions.on('session-status-updated', (s) => s.status === 'FINISHED' && (finito[s.browser.name] = Date.now()));
+    },
     onTestRunFinished({ sessions }) {
       const c = { passed: 0, failed: 0, skipped: 0, perBrowser: {} };
       for (const s of sessions) {
         const b = (c.perBrowser[s.browser.name] ??= { passed: 0, failed: 0, skipped: 0 });
+        b.secondi = Math.round(((finito[s.browser.name] ?? Date.now()) - inizio) / 1000);
         const prima = { ...c };
         conta(s.testResults, c);
         // A file that failed to load or threw outside a test counts as one failure.

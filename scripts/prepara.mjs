@@ -1,7 +1,7 @@
 // Set-up that `npm start` and `npm test` do themselves on a fresh machine: dependencies, then (for tests) browsers.
 import { execSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { PACCHETTI } from './engines.mjs';
+import { PACCHETTI, file } from './engines.mjs';
 
 export function dipendenze() {
   const segno = 'node_modules/.package-lock.json';
@@ -12,12 +12,12 @@ export function dipendenze() {
 
 /** Installs Debian's browser packages that are missing (as root, with apt-get), or says plainly what to install. */
 export function browser(engines) {
-  const mancanti = engines.filter((e) => !existsSync(PACCHETTI[e].bin));
+  const mancanti = engines.filter((e) => !file(e).every((f) => existsSync(f)));
   if (!mancanti.length) return;
-  const deb = mancanti.flatMap((e) => PACCHETTI[e].deb);
+  const deb = [...new Set(mancanti.flatMap((e) => PACCHETTI[e].deb))];
   const root = process.getuid?.() === 0;
   if (!root || !existsSync('/usr/bin/apt-get')) {
-    console.error(`assistenza-tecnica: the tests need ${mancanti.map((e) => PACCHETTI[e].bin).join(', ')}.\nInstall Debian's packages: sudo apt-get install --no-install-recommends ${deb.join(' ')}`);
+    console.error(`assistenza-tecnica: the tests need ${mancanti.flatMap(file).filter((f) => !existsSync(f)).join(', ')}.\nInstall Debian's packages: sudo apt-get install --no-install-recommends ${deb.join(' ')}`);
     process.exit(1);
   }
   console.log(`assistenza-tecnica: installing ${deb.join(', ')} with apt-get (missing: ${mancanti.join(', ')})…`);

@@ -34,7 +34,7 @@ try {
   console.error('assistenza-tecnica: the test runner ended without results');
   fine(node.passed, node.failed + 1);
 }
-for (const [b, r] of Object.entries(c.perBrowser)) console.log(`  ${b}: ${r.passed} passed, ${r.failed} failed`);
+for (const [b, r] of Object.entries(c.perBrowser)) console.log(`  ${b}: ${r.passed} passed, ${r.failed} failed (done after ${r.secondi} s)`);
 console.log(`  browser suite: ${((Date.now() - t0) / 1000).toFixed(0)} s in ${engines.join(', ')}`);
 console.log(`  node: ${node.passed} passed, ${node.failed} failed`);
 fine(c.passed + node.passed, c.failed + (codice && !c.failed ? 1 : 0) + node.failed);

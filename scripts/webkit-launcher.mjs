@@ -1,0 +1,125 @@
+// WebKit for the test runner: Debian's WebKitWebDriver drives the WebKitGTK MiniBrowser (WebDriver classic, no BiDi).
+// MiniBrowser has no headless mode, so without a DISPLAY this starts its own Xvfb; both are stopped with the runner.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
+import { PACCHETTI } from './engines.mjs';
+
+const { driver: WEBDRIVER, bin: MINIBROWSER, xvfb: XVFB } = PACCHETTI.webkit;
+
+/** Every process started here, so that an exit, a crash or a signal takes them down too. */
+const avviati = new Set();
+
+function ferma(p, segnale = 'SIGTERM') {
+  if (p.exitCode !== null || p.signalCode !== null) return;
+  try {
+    // Each child leads its own process group: WebKitWebDriver's MiniBrowser and web processes go with it.
+    process.kill(-p.pid, segnale);
+  } catch {
+    p.kill(segnale);
+  }
+}
+
+let registrato = false;
+function fermaTuttiAllUscita() {
+  if (registrato) return;
+  registrato = true;
+  process.on('exit', () => avviati.forEach((p) => ferma(p, 'SIGKILL')));
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(s, () => {
+      avviati.forEach((p) => ferma(p));
+      // Nobody else handles it (the runner only listens to SIGINT): end the way the signal would have.
+      if (!process.listenerCount(s)) process.kill(process.pid, s);
+    });
+  }
+}
+
+function avvia(cmd, args, env) {
+  const p = spawn(cmd, args, { env, detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+  avviati.add(p);
+  p.on('exit', () => avviati.delete(p));
+  let log = '';
+  p.stderr.on('data', (b) => (log = (log + b).slice(-4000)));
+  p.log = () => log;
+  return p;
+}
+
+/** Xvfb on a display it picks itself (-displayfd): no guessing, no clash with another run. */
+function xvfb() {
+  return new Promise((risolvi, rifiuta) => {
+    const p = avvia(XVFB, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], process.env);
+    let out = '';
+    p.stdio[3].on('data', (b) => {
+      out += b;
+      if (out.includes('\n')) risolvi({ processo: p, display: `:${out.trim()}` });
+    });
+    p.on('error', rifiuta);
+    p.on('exit', (c) => rifiuta(new Error(`Xvfb ended (${c}) before it was ready: ${p.log()}`)));
+  });
+}
+
+function portaLibera() {
+  return new Promise((risolvi, rifiuta) => {
+    const s = createServer();
+    s.on('error', rifiuta);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => risolvi(port));
+    });
+  });
+}
+
+async function attendiStato(url, p, ms = 15_000) {
+  const fine = Date.now() + ms;
+  while (Date.now() < fine) {
+    if (p.exitCode !== null) throw new Error(`WebKitWebDriver ended (${p.exitCode}): ${p.log()}`);
+    try {
+      const r = await fetch(url);
+      if (r.ok && (await r.json()).value?.ready !== false) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`WebKitWebDriver did not answer ${url} within ${ms / 1000} s: ${p.log()}`);
+}
+
+class WebKitLauncher extends WebdriverLauncher {
+  constructor() {
+    super({
+      hostname: '127.0.0.1',
+      port: 1, // the real one is known once the driver is started, in initialize()
+      logLevel: 'error',
+      capabilities: {
+        browserName: 'MiniBrowser',
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+      },
+    });
+    this.name = 'WebKit';
+  }
+
+  async initialize(config, testFiles) {
+    fermaTuttiAllUscita();
+    let display = process.env.DISPLAY;
+    if (!display) {
+      this.xvfb = await xvfb();
+      display = this.xvfb.display;
+    }
+    const port = await portaLibera();
+    this.driverProcess = avvia(WEBDRIVER, [`--port=${port}`], { ...process.env, DISPLAY: display });
+    await attendiStato(`http://127.0.0.1:${port}/status`, this.driverProcess);
+    this.options.port = port;
+    await super.initialize(config, testFiles);
+    this.name = 'WebKit';
+  }
+
+  async stop() {
+    await super.stop();
+    for (const p of [this.driverProcess, this.xvfb?.processo]) if (p) ferma(p);
+  }
+}
+
+export function webkitLauncher() {
+  return new WebKitLauncher();
+}
