@@ -51,7 +51,9 @@ export function campo<T extends HTMLElement = HTMLInputElement>(el: Element, eti
 export function scrivi(el: Element, etichetta: string, testo: string): void {
   const c = campo<HTMLInputElement | HTMLTextAreaElement>(el, etichetta);
   c.value = testo;
-  c.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  // The event of the element's own realm: the field may live in another tab's iframe.
+  const W = c.ownerDocument.defaultView as typeof window;
+  c.dispatchEvent(new W.InputEvent('input', { bubbles: true, composed: true }));
 }
 
 export function pulsante(el: Element, nome: string): HTMLButtonElement {
@@ -62,3 +64,51 @@ export function pulsante(el: Element, nome: string): HTMLButtonElement {
 
 export const stato = (el: Element) => el.shadowRoot!.querySelector('[role=status]')!.textContent!.replace(/\s+/g, ' ').trim();
 export const allarme = (el: Element) => el.shadowRoot!.querySelector('[role=alert]')!.textContent!.replace(/\s+/g, ' ').trim();
+
+/** A controlled clock for the queue: time moves only when the test says so. */
+export class OrologioFinto {
+  // Starts at the real time: other tabs in a test run on the real clock and must agree on what has expired.
+  adesso = Date.now();
+  private timer = new Map<number, { quando: number; f: () => void }>();
+  private n = 0;
+  ora = () => this.adesso;
+  imposta = (f: () => void, ms: number) => {
+    this.timer.set(++this.n, { quando: this.adesso + ms, f });
+    return this.n;
+  };
+  annulla = (h: unknown) => void this.timer.delete(h as number);
+  /** The earliest pending timer's due time, if any. */
+  get prossimo(): number | undefined {
+    const q = [...this.timer.values()].map((t) => t.quando);
+    return q.length ? Math.min(...q) : undefined;
+  }
+  /** Moves time forward, firing the timers that fall due. */
+  avanza(ms: number): void {
+    this.adesso += ms;
+    for (const [h, t] of [...this.timer]) {
+      if (t.quando <= this.adesso) {
+        this.timer.delete(h);
+        t.f();
+      }
+    }
+  }
+}
+
+/** Another tab: a same-origin iframe with its own realm, queue and tab id over the same IndexedDB. */
+export interface Scheda {
+  frame: HTMLIFrameElement;
+  win: Window & { eventi: { tipo: string; detail: any }[]; errori: string[]; consegna: import('../src/delivery/coda.js').Consegna };
+  el: HTMLElement & { updateComplete: Promise<boolean> };
+  chiudi(): void;
+}
+
+export async function apriScheda(parametri: Record<string, string>): Promise<Scheda> {
+  const frame = document.createElement('iframe');
+  frame.src = `/test/pagine/scheda.html?${new URLSearchParams(parametri)}`;
+  document.body.append(frame);
+  await finche(() => !!(frame.contentWindow as unknown as { pronta?: boolean })?.pronta, 'tab loaded', 15000);
+  const win = frame.contentWindow as Scheda['win'];
+  const el = (win as unknown as { elemento: Scheda['el'] }).elemento;
+  await el.updateComplete;
+  return { frame, win, el, chiudi: () => frame.remove() };
+}

@@ -85,6 +85,7 @@ export class Consegna {
   private avviata = false;
   private corrente?: Promise<void>;
   private ancora = false;
+  private urgente = false;
   private timer?: unknown;
 
   constructor(readonly archivio: Archivio = new ArchivioResiliente()) {}
@@ -100,14 +101,14 @@ export class Consegna {
   avvia(): void {
     if (this.avviata) return;
     this.avviata = true;
-    addEventListener('online', () => this.svuota());
-    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && this.svuota());
+    addEventListener('online', () => this.svuota(true));
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && this.svuota(true));
     if ('BroadcastChannel' in globalThis) {
       this.canale = new BroadcastChannel('assistenza-tecnica');
       this.canale.onmessage = (e: MessageEvent<Notifica>) => this.diffondi(e.data, false);
     }
     // Elements connect one after another while the page loads: deliver once, after they have all registered.
-    this.orologio.imposta(() => this.svuota(), 0);
+    this.orologio.imposta(() => this.svuota(true), 0);
   }
 
   /** Writes the request to the queue (and clears the writer's draft in the same transaction), then delivers. */
@@ -145,25 +146,36 @@ export class Consegna {
 
   /**
    * Delivers every due request this page may send, one tab at a time. Calls during a run are folded into one more run,
-   * so elements and triggers can call it freely.
+   * so elements and triggers can call it freely. `urgente` (back online, page visible again, page load) retries at
+   * once what is waiting for its backoff; nothing ever goes before the server's Retry-After.
    */
-  svuota(): Promise<void> {
+  svuota(urgente = false): Promise<void> {
+    this.urgente ||= urgente;
     if (this.corrente) {
       this.ancora = true;
       return this.corrente;
     }
-    const giri = async () => {
-      do {
-        this.ancora = false;
-        await conLock(this.archivio, this.tab, () => this.giro());
-      } while (this.ancora);
-    };
-    this.corrente = giri()
-      .catch(() => {
-        // an archive or lock failure: the next trigger tries again, the requests are still stored
-      })
-      .finally(() => (this.corrente = undefined));
+    this.corrente = (async () => {
+      try {
+        do {
+          this.ancora = false;
+          const u = this.urgente;
+          this.urgente = false;
+          await conLock(this.archivio, this.tab, () => this.giro(u));
+        } while (this.ancora);
+      } catch {
+        // an archive or lock failure: the requests are still stored, the next trigger tries again
+      } finally {
+        // In the same microtask as the loop's last check: a call can never fold into a run that has ended.
+        this.corrente = undefined;
+      }
+    })();
     return this.corrente;
+  }
+
+  /** Resolves when no delivery run is in progress. */
+  inattiva(): Promise<void> {
+    return this.corrente ?? Promise.resolve();
   }
 
   /** Who may be sent from this page: the users it knows; if it knows none (an Ente's page), anyone. */
@@ -172,7 +184,7 @@ export class Consegna {
     return noti.size === 0 || (v.utente !== null && noti.has(v.utente));
   }
 
-  private async giro(): Promise<void> {
+  private async giro(urgente: boolean): Promise<void> {
     this.orologio.annulla(this.timer);
     // Read inside the lock: what another tab delivered meanwhile is gone already.
     const voci = (await this.archivio.elenca<VoceCoda>(PREFISSO)).sort((a, b) =>
@@ -185,7 +197,7 @@ export class Consegna {
       if (ora > v.scadeIl) {
         await this.archivio.scrivi([PREFISSO + v.id, { ...v, stato: 'scaduta' }]);
         this.diffondi({ tipo: 'cambiata' }, true);
-      } else if (!fermo && ora >= v.nonPrimaDi) {
+      } else if (!fermo && ora >= v.nonPrimaDi && (urgente || ora >= v.prossimoTentativo)) {
         // After one retryable failure the endpoint is unwell: the rest wait for the next run.
         fermo = await this.tentaVoce(v);
       }

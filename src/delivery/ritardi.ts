@@ -18,6 +18,7 @@ export function leggiRetryAfter(valore: string | null, ora: number): number | un
   if (!valore) return undefined;
   const v = valore.trim();
   if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const t = Date.parse(v);
+  // An HTTP date ends in GMT (RFC 9110); Date.parse alone would take "-5" for a year.
+  const t = / GMT$/.test(v) ? Date.parse(v) : NaN;
   return Number.isNaN(t) ? undefined : Math.max(0, t - ora);
 }

@@ -1,0 +1,299 @@
+import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+import '../src/index.js';
+import type { AssistenzaTicketForm } from '../src/index.js';
+import { consegnaDellaPagina, orologioReale, type VoceCoda } from '../src/delivery/coda.js';
+import { RITARDO_MASSIMO_MS } from '../src/delivery/ritardi.js';
+import { nuovoSecchio, pulisciArchivio, campo, scrivi, pulsante, stato, finche, apriScheda, OrologioFinto, type Secchio, type Scheda } from './helpers.js';
+
+const consegna = consegnaDellaPagina();
+const online = (w: Window = window) => w.dispatchEvent(new Event('online'));
+
+async function compilaEInvia(el: HTMLElement & { updateComplete: Promise<boolean> }, descrizione = 'Non riesco a protocollare la pratica.') {
+  scrivi(el, 'Cognome', 'Rossi');
+  scrivi(el, 'Nome', 'Mario');
+  scrivi(el, 'Descrizione del problema', descrizione);
+  await el.updateComplete;
+  pulsante(el, 'Invia richiesta').click();
+}
+
+const inCoda = () => consegna.archivio.elenca<VoceCoda>('coda:');
+
+describe('delivery queue (through <assistenza-ticket-form>)', () => {
+  let s: Secchio;
+  let orologio: OrologioFinto;
+  const schede: Scheda[] = [];
+
+  beforeEach(async () => {
+    await pulisciArchivio();
+    s = nuovoSecchio();
+    orologio = new OrologioFinto();
+    consegna.orologio = orologio;
+    consegna.timeoutMs = 30_000;
+  });
+  afterEach(() => {
+    consegna.orologio = orologioReale;
+    schede.splice(0).forEach((x) => x.chiudi());
+  });
+
+  const modulo = (attr: Partial<Record<'utente' | 'email', string>> = {}) =>
+    fixture<AssistenzaTicketForm>(html`<assistenza-ticket-form endpoint=${s.endpoint} utente=${attr.utente ?? ''} email=${attr.email ?? ''}></assistenza-ticket-form>`);
+
+  it('offline at submit: queued, said so, delivered once when back online', async () => {
+    const el = await modulo({ utente: 'u1' });
+    await s.guasti([{ modo: 'rete', volte: 1 }]);
+    const ev = oneEvent(el, 'assistenza-in-coda');
+    await compilaEInvia(el);
+    const { detail } = await ev;
+    await el.updateComplete;
+    expect(stato(el)).to.contain('Richiesta in coda: verrà inviata appena torni online.');
+    expect(stato(el)).to.contain('Richieste in attesa di invio: 1.');
+    expect(campo(el, 'Descrizione del problema').value).to.equal('');
+    expect((await inCoda()).map((v) => v.id)).to.deep.equal([detail.id]);
+    await expect(el).to.be.accessible();
+
+    const inviata = oneEvent(el, 'assistenza-inviata');
+    online();
+    const ok = await inviata;
+    expect(ok.detail.id).to.equal(detail.id);
+    const { ricevute, tentativi } = await s.registro();
+    expect(ricevute.map((r) => r.chiave)).to.deep.equal([detail.id]);
+    expect(tentativi.map((t) => t.chiave)).to.deep.equal([detail.id, detail.id]);
+    expect(await inCoda()).to.deep.equal([]);
+    await el.updateComplete;
+    expect(stato(el)).to.contain(`Numero della richiesta: ${ricevute[0].numero}.`);
+    expect(stato(el)).not.to.contain('in attesa');
+  });
+
+  it('503 three times, then 201: every attempt carries the same id and key, stored once', async () => {
+    const el = await modulo({ utente: 'u1' });
+    await s.guasti([{ modo: 'stato', stato: 503, volte: 3 }]);
+    const ev = oneEvent(el, 'assistenza-in-coda');
+    await compilaEInvia(el);
+    const id = (await ev).detail.id;
+    const inviata = oneEvent(el, 'assistenza-inviata');
+    // The backoff timer drives the retries: first within about 5 s, then doubling.
+    const attese: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await finche(() => orologio.prossimo !== undefined, 'a retry scheduled');
+      attese.push(orologio.prossimo! - orologio.adesso);
+      orologio.avanza(orologio.prossimo! - orologio.adesso);
+      await consegna.inattiva();
+    }
+    await inviata;
+    expect(attese[0]).to.be.within(2500, 5000);
+    expect(attese[1]).to.be.within(5000, 10000);
+    expect(attese[2]).to.be.within(10000, 20000);
+    const { ricevute, tentativi } = await s.registro();
+    expect(tentativi.map((t) => [t.chiave, t.stato])).to.deep.equal([[id, 503], [id, 503], [id, 503], [id, 201]]);
+    expect(tentativi.every((t) => JSON.parse(t.corpo || '{}').id === id || t.corpo === '')).to.be.true;
+    expect(ricevute).to.have.length(1);
+  });
+
+  it('429 with Retry-After: no trigger hurries past it, the timer sends after it', async () => {
+    const el = await modulo({ utente: 'u1' });
+    await s.guasti([{ modo: 'stato', stato: 429, retryAfter: '120', volte: 1 }]);
+    const ev = oneEvent(el, 'assistenza-in-coda');
+    await compilaEInvia(el);
+    await ev;
+    const [v] = await inCoda();
+    expect(v.nonPrimaDi - orologio.adesso).to.equal(120_000);
+    await finche(() => orologio.prossimo !== undefined, 'timer set');
+    expect(orologio.prossimo! - orologio.adesso).to.equal(120_000);
+    online();
+    document.dispatchEvent(new Event('visibilitychange'));
+    orologio.avanza(60_000);
+    await consegna.svuota();
+    expect((await s.registro()).tentativi).to.have.length(1);
+    const inviata = oneEvent(el, 'assistenza-inviata');
+    orologio.avanza(60_000);
+    await inviata;
+    expect((await s.registro()).ricevute).to.have.length(1);
+  });
+
+  it('the backoff is capped at about 5 minutes', async () => {
+    const el = await modulo({ utente: 'u1' });
+    await s.guasti([{ modo: 'stato', stato: 500 }]);
+    await compilaEInvia(el);
+    for (let i = 0; i < 9; i++) {
+      await finche(() => orologio.prossimo !== undefined, 'scheduled');
+      orologio.avanza(orologio.prossimo! - orologio.adesso);
+      await consegna.inattiva();
+    }
+    await finche(() => orologio.prossimo !== undefined, 'scheduled');
+    expect(orologio.prossimo! - orologio.adesso).to.be.within(RITARDO_MASSIMO_MS / 2, RITARDO_MASSIMO_MS);
+    expect((await s.registro()).tentativi).to.have.length(10);
+  });
+
+  it('the server stored it but the answer was lost: the retry uses the same key and it is stored once', async () => {
+    const el = await modulo({ utente: 'u1' });
+    await s.guasti([{ modo: 'perdi-risposta', volte: 1 }]);
+    const ev = oneEvent(el, 'assistenza-in-coda');
+    await compilaEInvia(el);
+    const id = (await ev).detail.id;
+    const inviata = oneEvent(el, 'assistenza-inviata');
+    online();
+    const ok = await inviata;
+    const { ricevute, tentativi } = await s.registro();
+    expect(tentativi.map((t) => t.chiave)).to.deep.equal([id, id]);
+    expect(ricevute).to.have.length(1);
+    expect(ok.detail.numero).to.equal(ricevute[0].numero);
+  });
+
+  it('a hanging request is abandoned after the timeout and retried', async () => {
+    consegna.timeoutMs = 500;
+    const el = await modulo({ utente: 'u1' });
+    await s.guasti([{ modo: 'appeso', volte: 1 }]);
+    const ev = oneEvent(el, 'assistenza-in-coda');
+    await compilaEInvia(el);
+    await ev;
+    const [v] = await inCoda();
+    expect(v.ultimoErrore).to.equal('timeout');
+    const inviata = oneEvent(el, 'assistenza-inviata');
+    online();
+    await inviata;
+    expect((await s.registro()).ricevute).to.have.length(1);
+  });
+
+  it('two elements on one page flushing at once send each request once', async () => {
+    const [a, b] = await Promise.all([modulo({ utente: 'u1' }), modulo({ utente: 'u1' })]);
+    await s.guasti([{ modo: 'rete' }]);
+    for (const [el, testo] of [[a, 'Primo problema.'], [b, 'Secondo problema.']] as const) {
+      const ev = oneEvent(el, 'assistenza-in-coda');
+      await compilaEInvia(el, testo);
+      await ev;
+    }
+    await s.guasti([]);
+    const inviate = [oneEvent(a, 'assistenza-inviata'), oneEvent(b, 'assistenza-inviata')];
+    await Promise.all([consegna.svuota(true), consegna.svuota(true), online()]);
+    await Promise.all(inviate);
+    expect(await inCoda()).to.deep.equal([]);
+    const { ricevute, tentativi } = await s.registro();
+    expect(ricevute.map((r) => r.richiesta.descrizione).sort()).to.deep.equal(['Primo problema.', 'Secondo problema.']);
+    const riusciti = tentativi.filter((t) => t.stato === 201).map((t) => t.chiave);
+    expect(riusciti).to.have.length(2);
+    expect(new Set(riusciti).size).to.equal(2);
+  });
+
+  it('two tabs flushing at once: every request stored once, no key sent by both', async () => {
+    const el = await modulo({ utente: 'u1' });
+    await s.guasti([{ modo: 'rete' }]);
+    for (let i = 0; i < 5; i++) {
+      const ev = oneEvent(el, 'assistenza-in-coda');
+      await compilaEInvia(el, `Problema numero ${i}.`);
+      await ev;
+    }
+    expect(await inCoda()).to.have.length(5);
+    await s.guasti([{ modo: 'lento', ritardoMs: 50 }]);
+    const a = await apriScheda({ endpoint: s.endpoint, utente: 'u1' });
+    const b = await apriScheda({ endpoint: s.endpoint, utente: 'u1' });
+    schede.push(a, b);
+    online(a.win);
+    online(b.win);
+    await finche(async () => (await inCoda()).length === 0, 'queue empty', 15000);
+    const { ricevute, tentativi } = await s.registro();
+    expect(ricevute).to.have.length(5);
+    const inviati = tentativi.filter((t) => t.stato !== 'interrotta').map((t) => t.chiave);
+    expect(inviati).to.have.length(5);
+    expect(new Set(inviati).size).to.equal(5);
+    // Each delivery fired assistenza-inviata once, in the tab that delivered it.
+    await finche(() => a.win.eventi.length + b.win.eventi.length === 5, 'five events');
+    const ids = [...a.win.eventi, ...b.win.eventi].filter((e) => e.tipo === 'assistenza-inviata').map((e) => e.detail.id);
+    expect(new Set(ids).size).to.equal(5);
+  });
+
+  it('a closed tab loses nothing: the next load delivers, fires assistenza-inviata there and shows the number', async () => {
+    await s.guasti([{ modo: 'rete', volte: 1 }]);
+    const a = await apriScheda({ endpoint: s.endpoint, utente: 'u7' });
+    await compilaEInvia(a.el);
+    await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-in-coda'), 'queued in tab a');
+    const id = a.win.eventi[0].detail.id;
+    a.chiudi();
+    const b = await apriScheda({ endpoint: s.endpoint, utente: 'u7' });
+    schede.push(b);
+    await finche(() => b.win.eventi.some((e) => e.tipo === 'assistenza-inviata'), 'delivered on the next load');
+    expect(b.win.eventi.map((e) => [e.tipo, e.detail.id])).to.deep.equal([['assistenza-inviata', id]]);
+    const { ricevute } = await s.registro();
+    expect(ricevute).to.have.length(1);
+    await b.el.updateComplete;
+    expect(stato(b.el)).to.contain(`Numero della richiesta: ${ricevute[0].numero}.`);
+    expect(b.win.errori).to.deep.equal([]);
+  });
+
+  it('reload mid-queue: after submitting, a reload shows an empty form and the pending request, never the text again', async () => {
+    await s.guasti([{ modo: 'rete' }]);
+    const a = await apriScheda({ endpoint: s.endpoint, utente: 'u8' });
+    await compilaEInvia(a.el, 'Testo da non inviare due volte.');
+    await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-in-coda'), 'queued');
+    a.frame.contentWindow!.location.reload();
+    await finche(() => !!(a.frame.contentWindow as unknown as { elemento?: unknown }).elemento, 'reloaded', 15000);
+    const el = (a.frame.contentWindow as unknown as { elemento: AssistenzaTicketForm }).elemento;
+    await finche(() => stato(el).includes('Richieste in attesa di invio: 1.'), 'pending shown');
+    expect(campo(el, 'Descrizione del problema').value).to.equal('');
+    a.chiudi();
+    await s.guasti([]);
+    expect((await inCoda()).map((v) => v.richiesta.descrizione)).to.deep.equal(['Testo da non inviare due volte.']);
+  });
+
+  it('a pending request travels under its writer: not sent while another user is known, sent on a page that knows nobody', async () => {
+    await s.guasti([{ modo: 'rete', volte: 1 }]);
+    const a = await apriScheda({ endpoint: s.endpoint, utente: 'anna' });
+    await compilaEInvia(a.el);
+    await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-in-coda'), 'queued');
+    a.chiudi();
+    const b = await apriScheda({ endpoint: s.endpoint, utente: 'bruno' });
+    schede.push(b);
+    online(b.win);
+    await b.win.consegna.svuota();
+    expect((await s.registro()).ricevute).to.have.length(0);
+    // Bruno does not see Anna's pending request either.
+    expect(stato(b.el)).not.to.contain('in attesa');
+    const ente = await apriScheda({ endpoint: s.endpoint });
+    schede.push(ente);
+    await finche(async () => (await s.registro()).ricevute.length === 1, 'delivered from a page with no user');
+  });
+
+  it('a non-retryable 4xx takes it out of the queue and back into the draft, with the message', async () => {
+    await s.guasti([{ modo: 'rete', volte: 1 }, { modo: 'stato', stato: 409, messaggio: 'Pratica già chiusa.', volte: 1 }]);
+    const a = await apriScheda({ endpoint: s.endpoint, utente: 'u9' });
+    await compilaEInvia(a.el, 'Da rimettere nella bozza.');
+    await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-in-coda'), 'queued');
+    a.chiudi();
+    const b = await apriScheda({ endpoint: s.endpoint, utente: 'u9' });
+    schede.push(b);
+    await finche(() => b.win.eventi.some((e) => e.tipo === 'assistenza-errore'), 'refused');
+    expect(b.win.eventi.find((e) => e.tipo === 'assistenza-errore')!.detail).to.deep.include({ stato: 409, messaggio: 'Pratica già chiusa.' });
+    await finche(() => campo(b.el, 'Descrizione del problema').value === 'Da rimettere nella bozza.', 'back in the form');
+    expect(await inCoda()).to.deep.equal([]);
+    expect(b.el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('Pratica già chiusa.');
+  });
+
+  it('past the retention period a request is not sent, and the user is told and can copy the text', async () => {
+    const el = await fixture<AssistenzaTicketForm>(html`<assistenza-ticket-form endpoint=${s.endpoint} utente="u10" conservazione="2"></assistenza-ticket-form>`);
+    await s.guasti([{ modo: 'rete', volte: 1 }]);
+    const ev = oneEvent(el, 'assistenza-in-coda');
+    await compilaEInvia(el, 'Testo vecchio da copiare.');
+    await ev;
+    orologio.adesso += 3 * 86_400_000;
+    online();
+    await consegna.svuota();
+    await finche(() => !!el.shadowRoot!.querySelector('[part~=notice] textarea'), 'expired request shown');
+    const area = el.shadowRoot!.querySelector<HTMLTextAreaElement>('[part~=notice] textarea')!;
+    expect(area.value).to.equal('Testo vecchio da copiare.');
+    expect(el.shadowRoot!.querySelector('[part~=notice]')!.textContent).to.contain('entro 2 giorni');
+    expect((await s.registro()).ricevute).to.have.length(0);
+    expect(pulsante(el, 'Copia il testo')).to.exist;
+    await expect(el).to.be.accessible();
+    pulsante(el, 'Elimina').click();
+    await finche(async () => (await inCoda()).length === 0, 'removed');
+  });
+
+  it('IndexedDB refused: the form still sends online, says drafts cannot be kept, and throws nothing', async () => {
+    const a = await apriScheda({ endpoint: s.endpoint, utente: 'u11', idb: 'rotto' });
+    schede.push(a);
+    await finche(() => (a.el.shadowRoot!.textContent ?? '').includes('non permette di conservare le bozze'), 'notice shown');
+    await compilaEInvia(a.el);
+    await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-inviata'), 'sent');
+    expect((await s.registro()).ricevute).to.have.length(1);
+    expect(a.win.errori).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,31 @@
+// A browser tab, for the queue tests: its own realm (module instance, queue, tab id) over the shared IndexedDB.
+// The query string says what the page holds: ?elemento=assistenza-telefonica&endpoint=…&utente=…&idb=rotto
+const q = new URLSearchParams(location.search);
+const w = window as unknown as Record<string, unknown>;
+
+if (q.get('idb') === 'rotto') {
+  // As in a private window that refuses IndexedDB: every open fails.
+  indexedDB.open = () => {
+    throw new DOMException('IndexedDB disabled', 'InvalidStateError');
+  };
+}
+const eventi: { tipo: string; detail: unknown }[] = [];
+w.eventi = eventi;
+w.errori = [] as string[];
+addEventListener('error', (e) => (w.errori as string[]).push(String(e.message)));
+addEventListener('unhandledrejection', (e) => (w.errori as string[]).push(String(e.reason)));
+for (const tipo of ['assistenza-inviata', 'assistenza-errore', 'assistenza-in-coda']) {
+  document.addEventListener(tipo, (e) => eventi.push({ tipo, detail: (e as CustomEvent).detail }));
+}
+
+const coda = await import('../../src/delivery/coda.js');
+w.consegna = coda.consegnaDellaPagina();
+if (q.get('timeout')) coda.consegnaDellaPagina().timeoutMs = Number(q.get('timeout'));
+await import('../../src/index.js');
+
+const el = document.createElement(q.get('elemento') ?? 'assistenza-ticket-form');
+for (const a of ['endpoint', 'utente', 'cognome', 'nome', 'email', 'abilitata', 'numero', 'conservazione']) if (q.get(a)) el.setAttribute(a, q.get(a)!);
+document.body.append(el);
+w.elemento = el;
+w.pronta = true;
+export {};
