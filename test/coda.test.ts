@@ -219,6 +219,24 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     expect(b.win.errori).to.deep.equal([]);
   });
 
+  it('the other tabs learn the outcome and update their status', async () => {
+    await s.guasti([{ modo: 'rete', volte: 1 }]);
+    const a = await apriScheda({ endpoint: s.endpoint, utente: 'u12' });
+    schede.push(a);
+    // Tab a's own backoff timer never fires here: the delivery must come from tab b.
+    a.win.consegna.orologio = { ora: () => Date.now(), imposta: () => 0, annulla: () => {} };
+    await compilaEInvia(a.el);
+    await finche(() => stato(a.el).includes('Richieste in attesa di invio: 1.'), 'tab a shows one waiting');
+    const b = await apriScheda({ endpoint: s.endpoint, utente: 'u12' });
+    schede.push(b);
+    await finche(() => b.win.eventi.some((e) => e.tipo === 'assistenza-inviata'), 'tab b delivered');
+    const { ricevute } = await s.registro();
+    await finche(() => !stato(a.el).includes('in attesa'), 'tab a no longer shows it waiting');
+    expect(stato(a.el)).to.contain(`Numero della richiesta: ${ricevute[0].numero}.`);
+    // The event fires once, in the tab that delivered: not in tab a.
+    expect(a.win.eventi.map((e) => e.tipo)).to.deep.equal(['assistenza-in-coda']);
+  });
+
   it('reload mid-queue: after submitting, a reload shows an empty form and the pending request, never the text again', async () => {
     await s.guasti([{ modo: 'rete' }]);
     const a = await apriScheda({ endpoint: s.endpoint, utente: 'u8' });
