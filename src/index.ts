@@ -2,8 +2,9 @@
 import { AssistenzaTicketForm } from './ticket-form/ticket-form.js';
 import { AssistenzaProvider } from './provider/provider.js';
 import { AssistenzaTelefonica } from './telefonica/telefonica.js';
+import { AssistenzaLimiti } from './limiti/limiti.js';
 
-export { AssistenzaTicketForm, AssistenzaProvider, AssistenzaTelefonica };
+export { AssistenzaTicketForm, AssistenzaProvider, AssistenzaTelefonica, AssistenzaLimiti };
 export type { Orologio } from './orari/orologio.js';
 export { richiestaSchema, MAX_DESCRIZIONE, type Richiesta, type RichiestaInput } from './richiesta.js';
 export { profiloContext, endpointContext, enteContext, type Profilo, type ConfigurazioneEnte, type TelefonoEnte } from './context.js';
@@ -14,6 +15,7 @@ const elementi: [string, CustomElementConstructor][] = [
   ['assistenza-ticket-form', AssistenzaTicketForm],
   ['assistenza-provider', AssistenzaProvider],
   ['assistenza-telefonica', AssistenzaTelefonica],
+  ['assistenza-limiti', AssistenzaLimiti],
 ];
 for (const [tag, classe] of elementi) customElements.get(tag) || customElements.define(tag, classe);
 
@@ -22,5 +24,6 @@ declare global {
     'assistenza-ticket-form': AssistenzaTicketForm;
     'assistenza-provider': AssistenzaProvider;
     'assistenza-telefonica': AssistenzaTelefonica;
+    'assistenza-limiti': AssistenzaLimiti;
   }
 }

@@ -1,4 +1,28 @@
-// Placeholder until the deflection catalogue lands (issue 4): the form shows no notice yet.
-import { nothing } from 'lit';
+// The ticket form's notice under the description: what it describes is a matter for the Ente. It never blocks sending.
+import { html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { testiPer, type TestiParziali } from '../i18n/index.js';
+import { catalogo } from './catalogo.js';
+import { casiCitati } from './deflessione.js';
 
-export const avvisoLimiti = (_descrizione: string, _host: Element) => nothing;
+/**
+ * The live region is always there, so a screen reader hears the notice when it appears and again only when the
+ * cases it names change, not at every keystroke. Empty, it stays out of the form's grid (no extra gap).
+ */
+export function avvisoLimiti(descrizione: string, host: Element & { testi?: TestiParziali }) {
+  const casi = casiCitati(descrizione);
+  const t = testiPer(host, host.testi);
+  return html`<div role="status" style=${styleMap(casi.length ? {} : { position: 'absolute' })}>
+    ${casi.length
+      ? html`<div part="notice">
+          <p><strong>${t.modulo.limiteEnte}</strong></p>
+          <ul>
+            ${catalogo(t)
+              .filter((c) => casi.includes(c.id))
+              .map((c) => html`<li><strong>${c.titolo}</strong>: ${c.perche} ${t.limiti.chi} ${c.chi}</li>`)}
+          </ul>
+          <p>${t.limiti.puoiInviare}</p>
+        </div>`
+      : nothing}
+  </div>`;
+}

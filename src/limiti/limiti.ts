@@ -1,0 +1,75 @@
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { PartecipazioneController } from '../controllers/partecipazione.js';
+import { testiPer, type TestiParziali } from '../i18n/index.js';
+import { intestazione } from '../intestazione.js';
+import { catalogo } from './catalogo.js';
+import { styles } from './limiti.styles.js';
+
+/**
+ * @summary "Cosa non possiamo risolvere": the cases only the Ente can solve (PagoPA payments, practice type and
+ * documents, national and regional forms, volture), each with who can act and what the help desk can still do.
+ * A disclosure, collapsed unless `espanso`.
+ *
+ * @tag assistenza-limiti
+ *
+ * @slot - Extra cases, after the catalogue's.
+ * @slot pagopa - Replaces the PagoPA payments case.
+ * @slot tipologia - Replaces the practice type and documents case.
+ * @slot modulistica - Replaces the national and regional forms case.
+ * @slot volture - Replaces the volture case.
+ *
+ * @csspart heading - The title.
+ * @csspart intro - The sentence under the title.
+ * @csspart details - The disclosure.
+ * @csspart summary - The disclosure's control.
+ * @csspart case - Each case.
+ * @csspart case-heading - Each case's title.
+ *
+ * @cssproperty [--assistenza-colore-primario=#0066cc] - The disclosure's control.
+ * @cssproperty [--assistenza-colore-testo=#1a1a1a] - Text.
+ * @cssproperty [--assistenza-colore-sfondo=transparent] - Background.
+ * @cssproperty [--assistenza-colore-avviso=#a66300] - The rule beside each case.
+ * @cssproperty [--assistenza-colore-focus=#ff9900] - The focus ring.
+ * @cssproperty [--assistenza-font=Titillium Web, system-ui, sans-serif] - Font family.
+ * @cssproperty [--assistenza-dimensione-testo=1rem] - Base font size.
+ * @cssproperty [--assistenza-spaziatura=1rem] - Spacing unit.
+ */
+export class AssistenzaLimiti extends LitElement {
+  static override styles = styles;
+
+  /** Shows the cases open; follows the user's opening and closing. */
+  @property({ type: Boolean, reflect: true }) espanso = false;
+  /** The title's heading level, so the host page's outline stays sensible (2 by default); the cases' are one below. */
+  @property({ type: Number }) livello = 2;
+  /** Overrides of any text. */
+  @property({ attribute: false }) testi?: TestiParziali;
+
+  constructor() {
+    super();
+    new PartecipazioneController(this);
+  }
+
+  override render() {
+    const tt = testiPer(this, this.testi);
+    const t = tt.limiti;
+    return html`
+      ${intestazione(this.livello, t.titolo)}
+      <p part="intro">${t.intro}</p>
+      <details part="details" ?open=${this.espanso} @toggle=${(e: Event) => (this.espanso = (e.target as HTMLDetailsElement).open)}>
+        <summary part="summary">${t.sommario}</summary>
+        ${catalogo(tt).map(
+          (c) => html`<slot name=${c.id}>
+            <div part="case">
+              ${intestazione(this.livello + 1, c.titolo, 'case-heading')}
+              <p>${c.perche}</p>
+              <p><strong>${t.chi}</strong> ${c.chi}</p>
+              <p><strong>${t.noi}</strong> ${c.noi}</p>
+            </div>
+          </slot>`,
+        )}
+        <slot></slot>
+      </details>
+    `;
+  }
+}
