@@ -15,6 +15,11 @@ const senzaControllo = /^[^\p{Cc}]*$/u;
 // Digits with the separators people type (+39 347 123.45.67, 0521/123456), 6 to 15 digits in all.
 const telefonoAmmesso = /^\+?[\d\s.\-/()]+$/;
 const cifre = (s: string) => s.replace(/\D/g, '').length;
+// Plain regex checks rather than z.uuidv4() and z.iso.datetime(): each of those brings its own schema classes into the
+// bundle, where the size budget is tight.
+const uuid4 = /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/i;
+// ISO-8601 date and time with seconds and a zone (Z or ±hh:mm), as Date.prototype.toISOString writes it.
+const istante = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
 // What browsers accept in <input type=email>, with a dot required in the domain (an address must be deliverable).
 const email = /^[\w.!#$%&'*+/=?^`{|}~-]+@[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)+$/i;
 
@@ -32,7 +37,7 @@ const facoltativo = (max: number, lungo: string) =>
 
 export const richiestaSchema = z
   .strictObject({
-    id: z.uuidv4(e.id),
+    id: z.string().check(z.regex(uuid4, e.id)),
     cognome: nome(e.cognome, e.cognomeLungo),
     nome: nome(e.nome, e.nomeLungo),
     email: z.optional(z.string().check(z.trim(), z.maxLength(254, e.email), z.regex(email, e.email))),
@@ -51,7 +56,7 @@ export const richiestaSchema = z
         numero: facoltativo(MAX_PRATICA, e.numeroPratica),
       }),
     ),
-    creataIl: z.iso.datetime({ offset: true, error: e.creataIl }),
+    creataIl: z.string().check(z.regex(istante, e.creataIl), z.refine((s) => !Number.isNaN(Date.parse(s)), e.creataIl)),
   })
   .check(
     z.superRefine((r, ctx) => {
