@@ -3,9 +3,11 @@ import { AssistenzaTicketForm } from './ticket-form/ticket-form.js';
 import { AssistenzaProvider } from './provider/provider.js';
 import { AssistenzaTelefonica } from './telefonica/telefonica.js';
 import { AssistenzaLimiti } from './limiti/limiti.js';
+import { AssistenzaTempiRisposta } from './tempi-risposta/tempi-risposta.js';
 
-export { AssistenzaTicketForm, AssistenzaProvider, AssistenzaTelefonica, AssistenzaLimiti };
+export { AssistenzaTicketForm, AssistenzaProvider, AssistenzaTelefonica, AssistenzaLimiti, AssistenzaTempiRisposta };
 export type { Orologio } from './orari/orologio.js';
+export type { DatiTempi, Tempo } from './tempi-risposta/dati.js';
 export { richiestaSchema, MAX_DESCRIZIONE, type Richiesta, type RichiestaInput } from './richiesta.js';
 export { profiloContext, endpointContext, enteContext, type Profilo, type ConfigurazioneEnte, type TelefonoEnte } from './context.js';
 export type { InviataDetail, ErroreDetail, InCodaDetail, EventiAssistenza } from './events.js';
@@ -16,6 +18,7 @@ const elementi: [string, CustomElementConstructor][] = [
   ['assistenza-provider', AssistenzaProvider],
   ['assistenza-telefonica', AssistenzaTelefonica],
   ['assistenza-limiti', AssistenzaLimiti],
+  ['assistenza-tempi-risposta', AssistenzaTempiRisposta],
 ];
 for (const [tag, classe] of elementi) customElements.get(tag) || customElements.define(tag, classe);
 
@@ -25,5 +28,6 @@ declare global {
     'assistenza-provider': AssistenzaProvider;
     'assistenza-telefonica': AssistenzaTelefonica;
     'assistenza-limiti': AssistenzaLimiti;
+    'assistenza-tempi-risposta': AssistenzaTempiRisposta;
   }
 }
