@@ -70,8 +70,7 @@ export const en: Testi = {
   },
   limiti: {
     titolo: 'What we cannot solve',
-    intro:
-      'Our support covers technical problems and unexpected errors you cannot get past on your own. In some cases the municipality (the Ente) has to act.',
+    intro: 'We handle technical problems and unexpected errors; in the cases below the municipality (the Ente) has to act.',
     sommario: 'Matters for the municipality',
     chi: 'Who can act:',
     noi: 'What we can do:',
@@ -87,12 +86,12 @@ export const en: Testi = {
       titolo: 'Practice type and documents',
       perche: 'We cannot settle doubts about which type of practice to submit or which alternative documents to provide.',
       chi: 'The municipality, which assesses the practice.',
-      noi: 'Help you with technical problems and unexpected errors of the portal.',
+      noi: 'Help you with errors of the portal.',
     },
     modulistica: {
       titolo: 'National and regional forms',
       perche:
-        'If a national or regional form does not let you complete the practice correctly, we cannot make required fields optional or skip checks: the system follows the form’s constraints.',
+        'If a national or regional form does not let you complete the practice correctly, we cannot bypass required fields or checks: the system follows the form’s constraints.',
       chi: 'The municipality, to which you should report the problem.',
       noi: 'Check that it is not a software error.',
     },

@@ -70,8 +70,7 @@ export const it = {
   },
   limiti: {
     titolo: 'Cosa non possiamo risolvere',
-    intro:
-      'La nostra assistenza riguarda i problemi tecnico-informatici e gli errori imprevisti che non riesci a superare in autonomia. In alcuni casi deve intervenire l’Ente.',
+    intro: 'Ci occupiamo di problemi tecnico-informatici e di errori imprevisti: nei casi seguenti deve intervenire l’Ente.',
     sommario: 'I casi di competenza dell’Ente',
     chi: 'Chi può intervenire:',
     noi: 'Cosa possiamo fare:',
@@ -87,12 +86,12 @@ export const it = {
       titolo: 'Tipologia di pratica e documenti',
       perche: 'Non possiamo risolvere dubbi sulla tipologia di pratica da presentare o sui documenti alternativi.',
       chi: 'L’Ente, che valuta la pratica.',
-      noi: 'Aiutarti con i problemi tecnico-informatici e gli errori imprevisti del portale.',
+      noi: 'Aiutarti con gli errori del portale.',
     },
     modulistica: {
       titolo: 'Modulistica nazionale e regionale',
       perche:
-        'Se un modello nazionale o regionale non ti consente di conformare la pratica, non possiamo rendere facoltativi i campi obbligatori o evitare i controlli: il sistema rispetta i vincoli del modello.',
+        'Se un modello nazionale o regionale non ti consente di conformare la pratica, non possiamo aggirare campi obbligatori o controlli: il sistema rispetta i vincoli del modello.',
       chi: 'L’Ente, a cui è opportuno segnalare il problema.',
       noi: 'Verificare che non si tratti di un errore del software.',
     },

@@ -64,16 +64,16 @@ export function leggiOrari(s: string): Fascia[] {
 /** "lun-ven", "lun,mer,ven", "lun-mer,sab" as ISO weekdays. */
 export function leggiGiorni(s: string): number[] {
   const giorni = new Set<number>();
-  const numero = (x: string, parte: string) => {
+  const numero = (x: string) => {
     const i = SIGLE.indexOf(x.trim().toLowerCase());
-    if (i < 0) throw new Error(`giorni: "${x.trim()}" in "${parte.trim()}" is not a day: use ${SIGLE.join(' ')}`);
+    if (i < 0) throw new Error(`giorni: "${x.trim()}" is not a day: use ${SIGLE.join(' ')}`);
     return i + 1;
   };
   for (const parte of s.split(',')) {
     const [da, a = da, ...resto] = parte.split('-');
     if (resto.length) throw new Error(`giorni: "${parte.trim()}" is not a day or a range like lun-ven`);
-    const [i, j] = [numero(da, parte), numero(a, parte)];
-    if (j < i) throw new Error(`giorni: "${parte.trim()}" goes backwards: write ranges from Monday to Sunday, like lun-ven`);
+    const [i, j] = [numero(da), numero(a)];
+    if (j < i) throw new Error(`giorni: "${parte.trim()}" goes backwards: ranges run from lun to dom`);
     for (let g = i; g <= j; g++) giorni.add(g);
   }
   return [...giorni].sort();
