@@ -37,9 +37,9 @@ const facoltativo = (max: number, lungo: string) =>
 
 export const richiestaSchema = z
   .strictObject({
-    id: z.string().check(z.regex(uuid4, e.id)),
-    cognome: nome(e.cognome, e.cognomeLungo),
-    nome: nome(e.nome, e.nomeLungo),
+    id: z.string().check(z.regex(uuid4, e.nonValido)),
+    cognome: nome(e.cognome, e.lungo),
+    nome: nome(e.nome, e.lungo),
     email: z.optional(z.string().check(z.trim(), z.maxLength(254, e.email), z.regex(email, e.email))),
     telefono: z.optional(
       z.string().check(
@@ -48,15 +48,15 @@ export const richiestaSchema = z
         z.refine((s) => cifre(s) >= 6 && cifre(s) <= 15, e.telefono),
       ),
     ),
-    rispostaViaEmail: z.boolean(e.rispostaViaEmail),
+    rispostaViaEmail: z.boolean(e.nonValido),
     descrizione: testo(MAX_DESCRIZIONE, e.descrizione, e.descrizioneLunga, senzaControlloSalvoRighe),
     pratica: z.optional(
       z.strictObject({
-        tipologia: facoltativo(MAX_PRATICA, e.tipologia),
-        numero: facoltativo(MAX_PRATICA, e.numeroPratica),
+        tipologia: facoltativo(MAX_PRATICA, e.lungo),
+        numero: facoltativo(MAX_PRATICA, e.lungo),
       }),
     ),
-    creataIl: z.string().check(z.regex(istante, e.creataIl), z.refine((s) => !Number.isNaN(Date.parse(s)), e.creataIl)),
+    creataIl: z.string().check(z.regex(istante, e.nonValido), z.refine((s) => !Number.isNaN(Date.parse(s)), e.nonValido)),
   })
   .check(
     z.superRefine((r, ctx) => {

@@ -124,7 +124,7 @@ describe('<assistenza-ticket-form>', () => {
       expect(await errore(el, 'Nome')).to.deep.equal({ invalido: true, testo: 'Inserisci il nome.' });
       expect(await errore(el, 'Descrizione del problema')).to.deep.equal({ invalido: true, testo: 'Descrivi il problema.' });
       expect((await errore(el, 'Email')).invalido).to.be.false;
-      expect(allarme(el)).to.contain('correggi 3 campi');
+      expect(allarme(el)).to.contain('correggi i campi evidenziati (3)');
       expect(el.shadowRoot!.activeElement).to.equal(campo(el, 'Cognome'));
       await new Promise((r) => setTimeout(r, 200));
       expect((await s.registro()).tentativi).to.have.length(0);

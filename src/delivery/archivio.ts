@@ -16,6 +16,8 @@ export interface Archivio {
   scrivi(...s: Scrittura[]): Promise<void>;
   /** Reads and rewrites one key atomically; returns what was written. */
   aggiorna<T>(k: Chiave, f: (v: T | undefined) => T | undefined): Promise<T | undefined>;
+  /** Registers a call for the moment the archive falls back to memory. */
+  quandoDegrada?(f: () => void): void;
 }
 
 class ArchivioMemoria implements Archivio {
@@ -91,9 +93,8 @@ export class ArchivioResiliente implements Archivio {
   }
 
   /** Called once when the archive falls back to memory. */
-  quandoDegrada(f: () => void): () => void {
+  quandoDegrada(f: () => void): void {
     this.ascoltatori.add(f);
-    return () => this.ascoltatori.delete(f);
   }
 
   private degrada() {

@@ -88,7 +88,10 @@ export class Consegna {
   private urgente = false;
   private timer?: unknown;
 
-  constructor(readonly archivio: Archivio = new ArchivioResiliente()) {}
+  constructor(readonly archivio: Archivio = new ArchivioResiliente()) {
+    // The elements re-read the archive's state on any change: the form then says drafts cannot be kept.
+    archivio.quandoDegrada?.(() => this.diffondi({ tipo: 'cambiata' }, false));
+  }
 
   /** Adds an element; the first one starts delivery on this page. Returns the function that removes it. */
   registra(p: Partecipante): () => void {

@@ -3,21 +3,15 @@ import type { Testi } from './it.js';
 
 export const en: Testi = {
   errori: {
-    id: 'Invalid request identifier.',
+    nonValido: 'Invalid value.',
     cognome: 'Enter your surname.',
-    cognomeLungo: 'The surname can be at most 100 characters long.',
     nome: 'Enter your first name.',
-    nomeLungo: 'The first name can be at most 100 characters long.',
+    lungo: 'At most 100 characters.',
     email: 'Enter a valid email address, for example mario.rossi@example.com.',
     emailPerRisposta: 'To receive the answer by email, enter a valid email address.',
     telefono: 'Enter a valid phone number: digits, spaces, dots and the +39 prefix.',
-    rispostaViaEmail: 'Say whether you want the answer by email too.',
     descrizione: 'Describe the problem.',
     descrizioneLunga: 'The description can be at most 4000 characters long.',
-    tipologia: 'The practice type can be at most 100 characters long.',
-    numeroPratica: 'The practice number can be at most 100 characters long.',
-    creataIl: 'Invalid request date.',
-    campoSconosciuto: 'The request contains unexpected fields.',
   },
   modulo: {
     titolo: 'New support request',
@@ -38,8 +32,7 @@ export const en: Testi = {
     contatore: '{n} of {max} characters',
     invia: 'Send request',
     invio: 'Sending…',
-    correggi: 'The request was not sent: correct the {n} highlighted fields.',
-    correggiUno: 'The request was not sent: correct the highlighted field.',
+    correggi: 'The request was not sent: correct the highlighted fields ({n}).',
     inviata: 'Request sent. Our team will check it and answer as soon as possible.',
     numeroTicket: 'Request number: {numero}.',
     nuova: 'Write a new request',

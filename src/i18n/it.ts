@@ -1,21 +1,16 @@
 // Italian texts: the wording of the portal's own help page. The default language.
 export const it = {
   errori: {
-    id: 'Identificativo della richiesta non valido.',
+    // Shown to people who never see the id, the date or the checkbox's type: one plain message covers them.
+    nonValido: 'Valore non valido.',
     cognome: 'Inserisci il cognome.',
-    cognomeLungo: 'Il cognome può contenere al massimo 100 caratteri.',
     nome: 'Inserisci il nome.',
-    nomeLungo: 'Il nome può contenere al massimo 100 caratteri.',
+    lungo: 'Al massimo 100 caratteri.',
     email: 'Inserisci un indirizzo email valido, ad esempio mario.rossi@esempio.it.',
     emailPerRisposta: 'Per ricevere la risposta via mail inserisci un indirizzo email valido.',
     telefono: 'Inserisci un numero di telefono valido: cifre, spazi, punti e il prefisso +39.',
-    rispostaViaEmail: 'Indica se vuoi ricevere la risposta anche via mail.',
     descrizione: 'Descrivi il problema.',
     descrizioneLunga: 'La descrizione può contenere al massimo 4000 caratteri.',
-    tipologia: 'La tipologia pratica può contenere al massimo 100 caratteri.',
-    numeroPratica: 'Il numero pratica può contenere al massimo 100 caratteri.',
-    creataIl: 'Data della richiesta non valida.',
-    campoSconosciuto: 'La richiesta contiene campi non previsti.',
   },
   modulo: {
     titolo: 'Nuova richiesta di assistenza',
@@ -37,8 +32,7 @@ export const it = {
     contatore: '{n} caratteri su {max}',
     invia: 'Invia richiesta',
     invio: 'Invio in corso…',
-    correggi: 'La richiesta non è stata inviata: correggi {n} campi evidenziati.',
-    correggiUno: 'La richiesta non è stata inviata: correggi il campo evidenziato.',
+    correggi: 'La richiesta non è stata inviata: correggi i campi evidenziati ({n}).',
     inviata: 'Richiesta inviata. Il nostro team la verificherà e ti risponderà il più rapidamente possibile.',
     numeroTicket: 'Numero della richiesta: {numero}.',
     nuova: 'Scrivi una nuova richiesta',

@@ -9,76 +9,56 @@ export const styles = [
       gap: var(--assistenza-spaziatura, 1rem);
       max-width: 48rem;
     }
-    .nota,
-    [part~='hint'],
-    [part~='counter'] {
+    p {
       margin: 0;
-      font-size: 0.9em;
-      color: var(--assistenza-colore-testo-secondario, #455b71);
     }
     .campo {
-      display: grid;
-      gap: 0.25rem;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.5rem;
     }
-    .campo > label {
+    .campo > :not(label, span, [type='checkbox']) {
+      flex-basis: 100%;
+    }
+    label,
+    legend,
+    span {
       font-weight: 600;
     }
-    .obbligatorio {
+    span,
+    [part~='error'],
+    [part~='alert'],
+    .oltre {
       color: var(--assistenza-colore-errore, #b71918);
       font-weight: 600;
     }
-    .campo:has(> .obbligatorio) {
-      grid-template-columns: auto 1fr;
-    }
-    .campo:has(> .obbligatorio) > :not(label, .obbligatorio) {
-      grid-column: 1 / -1;
-    }
-    .spunta {
-      grid-template-columns: auto 1fr;
-      align-items: center;
-      gap: 0.5rem;
-    }
-    .spunta > label {
-      font-weight: 400;
+    [part~='hint'],
+    [part~='counter'],
+    .nota {
+      font-size: 0.9em;
+      color: var(--assistenza-colore-testo-secondario, #455b71);
     }
     input,
-    textarea {
+    textarea,
+    fieldset {
       font: inherit;
       color: inherit;
-      width: 100%;
       padding: 0.5rem 0.75rem;
       border: 1px solid var(--assistenza-colore-bordo, #5c6f82);
       border-radius: var(--assistenza-raggio, 4px);
       background: var(--assistenza-colore-campo, #fff);
     }
-    input[type='checkbox'] {
+    [type='checkbox'] {
       width: 1.25rem;
       height: 1.25rem;
       accent-color: var(--assistenza-colore-primario, #0066cc);
     }
-    textarea {
-      resize: vertical;
-    }
     [aria-invalid='true'] {
       border: 2px solid var(--assistenza-colore-errore, #b71918);
     }
-    [part~='error'],
-    [part~='alert'],
-    .oltre {
-      margin: 0;
-      color: var(--assistenza-colore-errore, #b71918);
-      font-weight: 600;
-    }
     fieldset {
-      border: 1px solid var(--assistenza-colore-bordo, #5c6f82);
-      border-radius: var(--assistenza-raggio, 4px);
-      padding: var(--assistenza-spaziatura, 1rem);
       display: grid;
-      gap: var(--assistenza-spaziatura, 1rem);
-    }
-    legend {
-      font-weight: 600;
-      padding: 0 0.25rem;
+      gap: inherit;
     }
     button {
       font: inherit;
@@ -91,20 +71,16 @@ export const styles = [
       color: var(--assistenza-colore-testo-primario, #fff);
       cursor: pointer;
     }
-    button[type='button'] {
-      background: transparent;
+    [type='button'] {
+      background: none;
       color: var(--assistenza-colore-primario, #0066cc);
     }
-    button:disabled {
+    :disabled {
       opacity: 0.6;
-      cursor: progress;
     }
     [part~='status']:not(:empty),
     [part~='notice'] {
       margin-block-end: var(--assistenza-spaziatura, 1rem);
-    }
-    [part~='status'] p {
-      margin: 0;
     }
     .ok {
       color: var(--assistenza-colore-successo, #00703c);

@@ -119,8 +119,6 @@ export class AssistenzaTicketForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const archivio = this.partecipazione.consegna.archivio;
-    if ('quandoDegrada' in archivio) (archivio as { quandoDegrada(f: () => void): void }).quandoDegrada(() => (this.persistente = false));
     void this.aggiornaAttesa();
   }
 
@@ -243,7 +241,7 @@ export class AssistenzaTicketForm extends LitElement {
     return html`
       <div part="status" role="status" tabindex="-1">${this.stato(inCoda.length)}</div>
       <div part="alert" role="alert">
-        ${nErrori ? (nErrori === 1 ? t.correggiUno : formatta(t.correggi, { n: nErrori })) : nothing}
+        ${nErrori ? formatta(t.correggi, { n: nErrori }) : nothing}
         ${this.esito?.tipo === 'respinta' ? formatta(t.rifiutata, { messaggio: this.esito.messaggio }) : nothing}
       </div>
       ${this.persistente ? nothing : html`<p part="notice">${t.senzaArchivio}</p>`}
@@ -254,7 +252,7 @@ export class AssistenzaTicketForm extends LitElement {
         ${this.testo('nome', t.nome, { required: true, autocomplete: 'given-name' })}
         ${this.testo('email', t.email, { type: 'email', autocomplete: 'email' })}
         ${this.testo('telefono', t.telefono, { type: 'tel', autocomplete: 'tel', hint: t.consiglioTelefono })}
-        <div part="field" class="campo spunta">
+        <div part="field" class="campo">
           <input part="checkbox" type="checkbox" id="campo-rispostaViaEmail" .checked=${this.valore('rispostaViaEmail')}
             @change=${(e: Event) => this.modifica('rispostaViaEmail', (e.target as HTMLInputElement).checked)} />
           <label part="label" for="campo-rispostaViaEmail">${t.rispostaViaEmail}</label>
@@ -299,7 +297,7 @@ export class AssistenzaTicketForm extends LitElement {
     const input = (e: Event) => this.modifica(c, (e.target as HTMLInputElement).value);
     const attr = { id: `campo-${c}`, invalid: errore ? 'true' : 'false', descritto: descritto || nothing };
     return html`<div part="field" class="campo">
-      <label part="label" for=${attr.id}>${etichetta}</label>${o.required ? html`<span class="obbligatorio" aria-hidden="true"> *</span>` : nothing}
+      <label part="label" for=${attr.id}>${etichetta}</label>${o.required ? html`<span aria-hidden="true">*</span>` : nothing}
       ${o.hint ? html`<p part="hint" id="aiuto-${c}">${o.hint}</p>` : nothing}
       ${o.multiriga
         ? html`<textarea part="input" id=${attr.id} rows="8" ?required=${o.required} aria-invalid=${attr.invalid} aria-describedby=${attr.descritto} .value=${valore} @input=${input}></textarea>
