@@ -37,6 +37,8 @@ export function telDa(numero: string): string {
  * @cssproperty [--assistenza-font=Titillium Web, system-ui, sans-serif] - Font family.
  * @cssproperty [--assistenza-dimensione-testo=1rem] - Base font size.
  * @cssproperty [--assistenza-spaziatura=1rem] - Spacing unit.
+ *
+ * @cssstate attiva - The line is enabled and shown: `assistenza-telefonica:state(attiva)`.
  */
 export class AssistenzaTelefonica extends LitElement {
   static override styles = styles;
