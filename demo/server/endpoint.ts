@@ -123,11 +123,13 @@ export async function riceviRichiesta(req: IncomingMessage, res: ServerResponse,
   const guasto = o.guasti?.[0];
   if (guasto && guasto.volte !== undefined && --guasto.volte <= 0) o.guasti!.shift();
   const annota = (stato: Tentativo['stato'], corpo = '') => o.registro?.push({ chiave, stato, intestazioni: { ...req.headers }, corpo });
-  // A broken connection, as the browser sees it: bytes that are not HTTP, then close. (A bare close is not enough: a
-  // browser silently resends a request whose reused connection closed before any byte came back.)
+  // A broken connection, as the browser sees it: bytes that are not HTTP, then close. (A bare close or a reset is not
+  // enough: Chromium and Firefox silently resend a request whose reused connection closed before any byte came back.)
+  // Firefox reads bytes without a status line as an HTTP/0.9 200, Chromium takes a bad status line, WebKit takes two
+  // lengths: a bad status line with two different lengths is refused by all three (fetch rejects, nothing resent).
   const interrompi = () => {
     annota('interrotta');
-    req.socket.end('ROTTO\r\n\r\n');
+    req.socket.end('HTTP/1.1 ROTTO\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n');
   };
 
   if (guasto?.ritardoMs) await attendi(guasto.ritardoMs);
