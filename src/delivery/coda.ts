@@ -193,18 +193,22 @@ export class Consegna {
     const voci = (await this.archivio.elenca<VoceCoda>(PREFISSO)).sort((a, b) =>
       a.richiesta.creataIl.localeCompare(b.richiesta.creataIl),
     );
-    let fermo = false;
+    const ora = this.orologio.ora();
+    const dovute: VoceCoda[] = [];
     for (const v of voci) {
       if (v.stato !== 'in-coda' || !this.puoInviare(v)) continue;
-      const ora = this.orologio.ora();
       if (ora > v.scadeIl) {
         await this.archivio.scrivi([PREFISSO + v.id, { ...v, stato: 'scaduta' }]);
         this.diffondi({ tipo: 'cambiata' }, true);
-      } else if (!fermo && ora >= v.nonPrimaDi && (urgente || ora >= v.prossimoTentativo)) {
-        // After one retryable failure the endpoint is unwell: the rest wait for the next run.
-        fermo = await this.tentaVoce(v);
-      }
+      } else if (ora >= v.nonPrimaDi && (urgente || ora >= v.prossimoTentativo)) dovute.push(v);
     }
+    // A few at a time, oldest first; after one retryable failure the endpoint is unwell and the rest wait.
+    let prossima = 0;
+    let fermo = false;
+    const lavora = async () => {
+      while (!fermo && prossima < dovute.length) if (await this.tentaVoce(dovute[prossima++])) fermo = true;
+    };
+    await Promise.all([lavora(), lavora(), lavora(), lavora()]);
     await this.programma();
   }
 

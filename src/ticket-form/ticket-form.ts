@@ -142,9 +142,23 @@ export class AssistenzaTicketForm extends LitElement {
     }
   }
 
-  private async aggiornaAttesa(): Promise<void> {
-    this.persistente = this.partecipazione.consegna.archivio.persistente;
-    this.attesa = await this.partecipazione.consegna.voci(this.identita);
+  private rilettura?: Promise<void>;
+  private daRileggere = false;
+
+  /** Re-reads this user's pending requests; calls during a read fold into one more (a flush of 500 would read 500 times). */
+  private aggiornaAttesa(): Promise<void> {
+    if (this.rilettura) {
+      this.daRileggere = true;
+      return this.rilettura;
+    }
+    return (this.rilettura = (async () => {
+      do {
+        this.daRileggere = false;
+        this.persistente = this.partecipazione.consegna.archivio.persistente;
+        this.attesa = await this.partecipazione.consegna.voci(this.identita);
+      } while (this.daRileggere);
+      this.rilettura = undefined;
+    })());
   }
 
   private modifica(c: Campo, v: string | boolean): void {
