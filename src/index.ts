@@ -13,9 +13,11 @@ export { profiloContext, endpointContext, enteContext, type Profilo, type Config
 export type { InviataDetail, ErroreDetail, InCodaDetail, EventiAssistenza } from './events.js';
 export type { Testi, TestiParziali, Lingua } from './i18n/index.js';
 
+// The provider first: elements already in the page upgrade in this order (a module script runs after parsing), and a
+// consumer that upgrades before its provider asks for the profile when nobody answers, and never asks again.
 const elementi: [string, CustomElementConstructor][] = [
-  ['assistenza-ticket-form', AssistenzaTicketForm],
   ['assistenza-provider', AssistenzaProvider],
+  ['assistenza-ticket-form', AssistenzaTicketForm],
   ['assistenza-telefonica', AssistenzaTelefonica],
   ['assistenza-limiti', AssistenzaLimiti],
   ['assistenza-tempi-risposta', AssistenzaTempiRisposta],
