@@ -20,15 +20,15 @@ export interface OpzioniPartecipazione {
 export class PartecipazioneController implements ReactiveController, Partecipante {
   readonly proprie = new Set<string>();
   readonly modulo: boolean;
-  private profilo: ContextConsumer<typeof profiloContext, Host>;
-  private esci?: () => void;
+  #profilo: ContextConsumer<typeof profiloContext, Host>;
+  #esci?: () => void;
 
   constructor(
     private host: Host,
     private opzioni: OpzioniPartecipazione = {},
   ) {
     this.modulo = !!opzioni.modulo;
-    this.profilo = new ContextConsumer(host, { context: profiloContext, subscribe: true });
+    this.#profilo = new ContextConsumer(host, { context: profiloContext, subscribe: true });
     host.addController(this);
   }
 
@@ -38,7 +38,7 @@ export class PartecipazioneController implements ReactiveController, Partecipant
 
   utente(): string | null {
     if (this.opzioni.utente) return this.opzioni.utente();
-    const p = this.profilo.value;
+    const p = this.#profilo.value;
     return p?.id || p?.email || null;
   }
 
@@ -47,11 +47,11 @@ export class PartecipazioneController implements ReactiveController, Partecipant
   }
 
   hostConnected(): void {
-    this.esci = this.consegna.registra(this);
+    this.#esci = this.consegna.registra(this);
   }
 
   hostDisconnected(): void {
-    this.esci?.();
+    this.#esci?.();
   }
 
   notifica(n: Notifica, emettiQui: boolean): void {

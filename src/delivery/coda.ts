@@ -78,37 +78,36 @@ export class Consegna {
   orologio: Orologio = orologioReale;
   /** A hanging attempt is abandoned after this. */
   timeoutMs = 30_000;
-  casuale: () => number = Math.random;
 
-  private partecipanti = new Set<Partecipante>();
-  private canale?: BroadcastChannel;
-  private avviata = false;
-  private corrente?: Promise<void>;
-  private ancora = false;
-  private urgente = false;
-  private timer?: unknown;
+  #partecipanti = new Set<Partecipante>();
+  #canale?: BroadcastChannel;
+  #avviata = false;
+  #corrente?: Promise<void>;
+  #ancora = false;
+  #urgente = false;
+  #timer?: unknown;
 
   constructor(readonly archivio: Archivio = new ArchivioResiliente()) {
     // The elements re-read the archive's state on any change: the form then says drafts cannot be kept.
-    archivio.quandoDegrada?.(() => this.diffondi({ tipo: 'cambiata' }, false));
+    archivio.quandoDegrada?.(() => this.#diffondi({ tipo: 'cambiata' }, false));
   }
 
   /** Adds an element; the first one starts delivery on this page. Returns the function that removes it. */
   registra(p: Partecipante): () => void {
-    this.partecipanti.add(p);
+    this.#partecipanti.add(p);
     this.avvia();
-    return () => this.partecipanti.delete(p);
+    return () => this.#partecipanti.delete(p);
   }
 
   /** Listens for the moments to deliver (online, page visible again, other tabs) and delivers once now. */
   avvia(): void {
-    if (this.avviata) return;
-    this.avviata = true;
+    if (this.#avviata) return;
+    this.#avviata = true;
     addEventListener('online', () => this.svuota(true));
     document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && this.svuota(true));
     if ('BroadcastChannel' in globalThis) {
-      this.canale = new BroadcastChannel('assistenza-tecnica');
-      this.canale.onmessage = (e: MessageEvent<Notifica>) => this.diffondi(e.data, false);
+      this.#canale = new BroadcastChannel('assistenza-tecnica');
+      this.#canale.onmessage = (e: MessageEvent<Notifica>) => this.#diffondi(e.data, false);
     }
     // Elements connect one after another while the page loads: deliver once, after they have all registered.
     this.orologio.imposta(() => this.svuota(true), 0);
@@ -131,7 +130,7 @@ export class Consegna {
     };
     const bozza = scritturaBozza(n.utente, undefined);
     await (bozza ? this.archivio.scrivi([PREFISSO + voce.id, voce], bozza) : this.archivio.scrivi([PREFISSO + voce.id, voce]));
-    this.diffondi({ tipo: 'cambiata' }, true);
+    this.#diffondi({ tipo: 'cambiata' }, true);
     await this.svuota();
   }
 
@@ -144,7 +143,7 @@ export class Consegna {
   /** Removes a request the user has dealt with (an expired or refused one they copied). */
   async elimina(id: string): Promise<void> {
     await this.archivio.scrivi([PREFISSO + id, undefined]);
-    this.diffondi({ tipo: 'cambiata' }, true);
+    this.#diffondi({ tipo: 'cambiata' }, true);
   }
 
   /**
@@ -153,42 +152,42 @@ export class Consegna {
    * once what is waiting for its backoff; nothing ever goes before the server's Retry-After.
    */
   svuota(urgente = false): Promise<void> {
-    this.urgente ||= urgente;
-    if (this.corrente) {
-      this.ancora = true;
-      return this.corrente;
+    this.#urgente ||= urgente;
+    if (this.#corrente) {
+      this.#ancora = true;
+      return this.#corrente;
     }
-    this.corrente = (async () => {
+    this.#corrente = (async () => {
       try {
         do {
-          this.ancora = false;
-          const u = this.urgente;
-          this.urgente = false;
-          await conLock(this.archivio, this.tab, () => this.giro(u));
-        } while (this.ancora);
+          this.#ancora = false;
+          const u = this.#urgente;
+          this.#urgente = false;
+          await conLock(this.archivio, this.tab, () => this.#giro(u));
+        } while (this.#ancora);
       } catch {
         // an archive or lock failure: the requests are still stored, the next trigger tries again
       } finally {
         // In the same microtask as the loop's last check: a call can never fold into a run that has ended.
-        this.corrente = undefined;
+        this.#corrente = undefined;
       }
     })();
-    return this.corrente;
+    return this.#corrente;
   }
 
   /** Resolves when no delivery run is in progress. */
   inattiva(): Promise<void> {
-    return this.corrente ?? Promise.resolve();
+    return this.#corrente ?? Promise.resolve();
   }
 
   /** Who may be sent from this page: the users it knows; if it knows none (an Ente's page), anyone. */
-  private puoInviare(v: VoceCoda): boolean {
-    const noti = new Set([...this.partecipanti].map((p) => p.utente()).filter((u): u is string => !!u));
+  #puoInviare(v: VoceCoda): boolean {
+    const noti = new Set([...this.#partecipanti].map((p) => p.utente()).filter((u): u is string => !!u));
     return noti.size === 0 || (v.utente !== null && noti.has(v.utente));
   }
 
-  private async giro(urgente: boolean): Promise<void> {
-    this.orologio.annulla(this.timer);
+  async #giro(urgente: boolean): Promise<void> {
+    this.orologio.annulla(this.#timer);
     // Read inside the lock: what another tab delivered meanwhile is gone already.
     const voci = (await this.archivio.elenca<VoceCoda>(PREFISSO)).sort((a, b) =>
       a.richiesta.creataIl.localeCompare(b.richiesta.creataIl),
@@ -196,24 +195,24 @@ export class Consegna {
     const ora = this.orologio.ora();
     const dovute: VoceCoda[] = [];
     for (const v of voci) {
-      if (v.stato !== 'in-coda' || !this.puoInviare(v)) continue;
+      if (v.stato !== 'in-coda' || !this.#puoInviare(v)) continue;
       if (ora > v.scadeIl) {
         await this.archivio.scrivi([PREFISSO + v.id, { ...v, stato: 'scaduta' }]);
-        this.diffondi({ tipo: 'cambiata' }, true);
+        this.#diffondi({ tipo: 'cambiata' }, true);
       } else if (ora >= v.nonPrimaDi && (urgente || ora >= v.prossimoTentativo)) dovute.push(v);
     }
     // A few at a time, oldest first; after one retryable failure the endpoint is unwell and the rest wait.
     let prossima = 0;
     let fermo = false;
     const lavora = async () => {
-      while (!fermo && prossima < dovute.length) if (await this.tentaVoce(dovute[prossima++])) fermo = true;
+      while (!fermo && prossima < dovute.length) if (await this.#tentaVoce(dovute[prossima++])) fermo = true;
     };
     await Promise.all([lavora(), lavora(), lavora(), lavora()]);
-    await this.programma();
+    await this.#programma();
   }
 
   /** One attempt; true when the run should stop (the endpoint asked to wait or could not be reached). */
-  private async tentaVoce(v: VoceCoda): Promise<boolean> {
+  async #tentaVoce(v: VoceCoda): Promise<boolean> {
     const ora = this.orologio.ora();
     const esito: Esito =
       navigator.onLine === false
@@ -222,14 +221,14 @@ export class Consegna {
             richiesta: v.richiesta,
             endpoint: v.endpoint,
             credentials: v.credentials,
-            intestazioni: await this.intestazioniPer(v),
+            intestazioni: await this.#intestazioniPer(v),
             timeoutMs: this.timeoutMs,
             ora,
           });
     const chiave = PREFISSO + v.id;
     if (esito.tipo === 'consegnata') {
       await this.archivio.scrivi([chiave, undefined]);
-      this.diffondi({ tipo: 'consegnata', id: v.id, utente: v.utente, numero: esito.numero }, true);
+      this.#diffondi({ tipo: 'consegnata', id: v.id, utente: v.utente, numero: esito.numero }, true);
       return false;
     }
     if (esito.tipo === 'respinta') {
@@ -239,7 +238,7 @@ export class Consegna {
       const bozza = inBozza ? scritturaBozza(v.utente, bozzaDa(v.richiesta)) : null;
       const resta: VoceCoda | undefined = inBozza ? undefined : { ...v, stato: 'respinta', messaggio: esito.messaggio };
       await (bozza ? this.archivio.scrivi([chiave, resta], bozza) : this.archivio.scrivi([chiave, resta]));
-      this.diffondi({ tipo: 'respinta', id: v.id, utente: v.utente, stato: esito.stato, messaggio: esito.messaggio, inBozza }, true);
+      this.#diffondi({ tipo: 'respinta', id: v.id, utente: v.utente, stato: esito.stato, messaggio: esito.messaggio, inBozza }, true);
       return false;
     }
     const tentativi = v.tentativi + 1;
@@ -250,16 +249,16 @@ export class Consegna {
         ...v,
         tentativi,
         nonPrimaDi,
-        prossimoTentativo: Math.max(ora + ritardo(tentativi, this.casuale()), nonPrimaDi),
+        prossimoTentativo: Math.max(ora + ritardo(tentativi), nonPrimaDi),
         ultimoErrore: esito.motivo,
       },
     ]);
-    this.diffondi({ tipo: 'rinviata', id: v.id, utente: v.utente, prima: tentativi === 1 }, true);
+    this.#diffondi({ tipo: 'rinviata', id: v.id, utente: v.utente, prima: tentativi === 1 }, true);
     return true;
   }
 
-  private async intestazioniPer(v: VoceCoda): Promise<Intestazioni | undefined> {
-    const ordinati = [...this.partecipanti].sort((a, b) => Number(!!b.proprie?.has(v.id)) - Number(!!a.proprie?.has(v.id)));
+  async #intestazioniPer(v: VoceCoda): Promise<Intestazioni | undefined> {
+    const ordinati = [...this.#partecipanti].sort((a, b) => Number(!!b.proprie?.has(v.id)) - Number(!!a.proprie?.has(v.id)));
     for (const p of ordinati) {
       if (p.intestazioni && (p.utente() === v.utente || !p.utente())) return p.intestazioni();
     }
@@ -267,37 +266,29 @@ export class Consegna {
   }
 
   /** Sets the backoff timer for the earliest request this page may send. */
-  private async programma(): Promise<void> {
-    this.orologio.annulla(this.timer);
-    const voci = (await this.archivio.elenca<VoceCoda>(PREFISSO)).filter((v) => v.stato === 'in-coda' && this.puoInviare(v));
+  async #programma(): Promise<void> {
+    this.orologio.annulla(this.#timer);
+    const voci = (await this.archivio.elenca<VoceCoda>(PREFISSO)).filter((v) => v.stato === 'in-coda' && this.#puoInviare(v));
     if (!voci.length) return;
     const quando = Math.min(...voci.map((v) => Math.max(v.prossimoTentativo, v.nonPrimaDi)));
-    this.timer = this.orologio.imposta(() => this.svuota(), Math.max(0, quando - this.orologio.ora()));
+    this.#timer = this.orologio.imposta(() => this.svuota(), Math.max(0, quando - this.orologio.ora()));
   }
 
   /** Tells this tab's elements, and with `qui` the other tabs too; one element of the working tab fires the event. */
-  private diffondi(n: Notifica, qui: boolean): void {
-    if (qui) this.canale?.postMessage(n);
-    const emettitore = qui && n.tipo !== 'cambiata' ? this.emettitore(n) : undefined;
-    for (const p of this.partecipanti) p.notifica(n, p === emettitore);
+  #diffondi(n: Notifica, qui: boolean): void {
+    if (qui) this.#canale?.postMessage(n);
+    const emettitore = qui && n.tipo !== 'cambiata' ? this.#emettitore(n) : undefined;
+    for (const p of this.#partecipanti) p.notifica(n, p === emettitore);
   }
 
-  private emettitore(n: Exclude<Notifica, { tipo: 'cambiata' }>): Partecipante | undefined {
-    const tutti = [...this.partecipanti];
+  #emettitore(n: Exclude<Notifica, { tipo: 'cambiata' }>): Partecipante | undefined {
+    const tutti = [...this.#partecipanti];
     return (
       tutti.find((p) => p.proprie?.has(n.id)) ??
       tutti.find((p) => p.modulo && p.utente() === n.utente) ??
       tutti.find((p) => p.modulo) ??
       tutti[0]
     );
-  }
-
-  /** Stops timers and listeners' effects; for tests that need a fresh queue. */
-  chiudi(): void {
-    this.orologio.annulla(this.timer);
-    this.canale?.close();
-    this.canale = undefined;
-    this.partecipanti.clear();
   }
 }
 

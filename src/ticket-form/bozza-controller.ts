@@ -18,9 +18,9 @@ export interface OpzioniBozza {
 }
 
 export class BozzaController implements ReactiveController {
-  private utente?: string | null;
-  private timer?: ReturnType<typeof setTimeout>;
-  private ultima?: string;
+  #utente?: string | null;
+  #timer?: ReturnType<typeof setTimeout>;
+  #ultima?: string;
   /** Resolves when the latest draft load has been applied (tests and the form's first render wait on it). */
   caricamento: Promise<void> = Promise.resolve();
 
@@ -32,32 +32,32 @@ export class BozzaController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.controllaUtente();
+    this.#controllaUtente();
   }
 
   hostUpdate(): void {
-    this.controllaUtente();
+    this.#controllaUtente();
   }
 
   hostDisconnected(): void {
-    if (this.timer) this.salvaOra();
+    if (this.#timer) this.salvaOra();
   }
 
-  private controllaUtente(): void {
+  #controllaUtente(): void {
     const u = this.opz.utente();
-    if (u === this.utente) return;
+    if (u === this.#utente) return;
     // From nobody to someone is the profile arriving late: what was typed stays. From one user to another is a
     // different person at a shared computer: the previous user's text leaves the screen.
-    if (this.utente) {
-      if (this.timer) this.salvaOra(this.utente);
+    if (this.#utente) {
+      if (this.#timer) this.salvaOra(this.#utente);
       this.opz.cambioUtente();
     }
-    this.utente = u;
-    this.ultima = undefined;
+    this.#utente = u;
+    this.#ultima = undefined;
     this.caricamento = leggiBozza(this.opz.archivio(), u).then((b) => {
-      if (b && this.utente === u) {
+      if (b && this.#utente === u) {
         this.opz.ripristina(b);
-        this.ultima = JSON.stringify(b);
+        this.#ultima = JSON.stringify(b);
         this.host.requestUpdate();
       }
     });
@@ -65,25 +65,25 @@ export class BozzaController implements ReactiveController {
 
   /** Call on every input: saves shortly after the user stops typing. */
   salva(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.salvaOra(), RITARDO_AUTOSALVATAGGIO_MS);
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.salvaOra(), RITARDO_AUTOSALVATAGGIO_MS);
   }
 
   /** Saves now (skipping the write when nothing changed); resolves when stored. */
-  salvaOra(utente: string | null = this.utente ?? null): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+  salvaOra(utente: string | null = this.#utente ?? null): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
     const b = this.opz.bozza();
     const s = JSON.stringify(b);
-    if (s === this.ultima && utente === this.utente) return Promise.resolve();
-    this.ultima = s;
+    if (s === this.#ultima && utente === this.#utente) return Promise.resolve();
+    this.#ultima = s;
     return salvaBozza(this.opz.archivio(), utente, b);
   }
 
   /** The draft is gone (moved into the queue): the next save starts from nothing. */
   dimentica(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.ultima = undefined;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#ultima = undefined;
   }
 }

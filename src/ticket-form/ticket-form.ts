@@ -90,88 +90,88 @@ export class AssistenzaTicketForm extends LitElement {
   @state() private esito?: Esito;
   @state() private attesa: VoceCoda[] = [];
   @state() private persistente = true;
-  private toccati = new Set<Campo>();
+  #toccati = new Set<Campo>();
   private t!: Testi;
 
-  private partecipazione = new PartecipazioneController(this, {
+  #partecipazione = new PartecipazioneController(this, {
     modulo: true,
-    utente: () => this.identita,
+    utente: () => this.#identita,
     intestazioni: () => (typeof this.headers === 'function' ? this.headers() : this.headers),
-    notifica: (n) => this.quandoNotifica(n),
+    notifica: (n) => this.#quandoNotifica(n),
   });
 
-  private bozza = new BozzaController(this, {
-    archivio: () => this.partecipazione.consegna.archivio,
-    utente: () => this.identita,
-    bozza: () => Object.fromEntries([...this.toccati].map((c) => [c, this.valori[c]])),
-    ripristina: (b) => this.ripristina(b),
+  #bozza = new BozzaController(this, {
+    archivio: () => this.#partecipazione.consegna.archivio,
+    utente: () => this.#identita,
+    bozza: () => Object.fromEntries([...this.#toccati].map((c) => [c, this.valori[c]])),
+    ripristina: (b) => this.#ripristina(b),
     cambioUtente: () => {
-      this.toccati.clear();
+      this.#toccati.clear();
       this.valori = { ...VUOTI };
       this.esito = undefined;
     },
   });
 
   /** Whose drafts and requests these are: the id, else the email; null when nobody is known. */
-  private get identita(): string | null {
+  get #identita(): string | null {
     return this.utente || this.profilo?.id || this.email || this.profilo?.email || null;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.aggiornaAttesa();
+    void this.#aggiornaAttesa();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     this.t = testiPer(this, this.testi);
-    if (changed.has('utente') || changed.has('email') || changed.has('profilo' as keyof AssistenzaTicketForm)) void this.aggiornaAttesa();
+    if (changed.has('utente') || changed.has('email') || changed.has('profilo' as keyof AssistenzaTicketForm)) void this.#aggiornaAttesa();
   }
 
   /** A field's value: what the user typed or the draft restored, else the prefill (attribute, then profile). */
-  private valore<C extends Campo>(c: C): ValoriModulo[C] {
-    if (this.toccati.has(c) || !['cognome', 'nome', 'email', 'telefono'].includes(c)) return this.valori[c];
+  #valore<C extends Campo>(c: C): ValoriModulo[C] {
+    if (this.#toccati.has(c) || !['cognome', 'nome', 'email', 'telefono'].includes(c)) return this.valori[c];
     return (this[c as Prefill] ?? this.profilo?.[c as Prefill] ?? '') as ValoriModulo[C];
   }
 
-  private ripristina(b: Bozza): void {
+  #ripristina(b: Bozza): void {
     for (const c of ORDINE) {
-      if (b[c] !== undefined && !this.toccati.has(c)) {
-        this.toccati.add(c);
+      if (b[c] !== undefined && !this.#toccati.has(c)) {
+        this.#toccati.add(c);
         this.valori = { ...this.valori, [c]: b[c] };
       }
     }
   }
 
-  private rilettura?: Promise<void>;
-  private daRileggere = false;
+  #rilettura?: Promise<void>;
+  #daRileggere = false;
 
   /** Re-reads this user's pending requests; calls during a read fold into one more (a flush of 500 would read 500 times). */
-  private aggiornaAttesa(): Promise<void> {
-    if (this.rilettura) {
-      this.daRileggere = true;
-      return this.rilettura;
+  #aggiornaAttesa(): Promise<void> {
+    if (this.#rilettura) {
+      this.#daRileggere = true;
+      return this.#rilettura;
     }
-    return (this.rilettura = (async () => {
+    return (this.#rilettura = (async () => {
       do {
-        this.daRileggere = false;
-        this.persistente = this.partecipazione.consegna.archivio.persistente;
-        this.attesa = await this.partecipazione.consegna.voci(this.identita);
-      } while (this.daRileggere);
-      this.rilettura = undefined;
+        this.#daRileggere = false;
+        this.persistente = this.#partecipazione.consegna.archivio.persistente;
+        this.attesa = await this.#partecipazione.consegna.voci(this.#identita);
+      } while (this.#daRileggere);
+      this.#rilettura = undefined;
     })());
   }
 
-  private modifica(c: Campo, v: string | boolean): void {
-    this.toccati.add(c);
+  #modifica(c: Campo, v: string | boolean): void {
+    this.#toccati.add(c);
     this.valori = { ...this.valori, [c]: v };
     if (this.errori[c]) this.errori = { ...this.errori, [c]: undefined };
-    this.bozza.salva();
+    this.#bozza.salva();
   }
 
-  private async invia(e: Event): Promise<void> {
+  async #invia(e: Event): Promise<void> {
     e.preventDefault();
     if (this.inviando) return;
-    const v = Object.fromEntries(ORDINE.map((c) => [c, this.valore(c)])) as unknown as ValoriModulo;
+    const v = Object.fromEntries(ORDINE.map((c) => [c, this.#valore(c)])) as unknown as ValoriModulo;
     const tipologia = v.tipologia.trim();
     const numero = v.numero.trim();
     const candidata = {
@@ -202,44 +202,44 @@ export class AssistenzaTicketForm extends LitElement {
     this.errori = {};
     this.esito = undefined;
     this.inviando = r.data.id;
-    this.partecipazione.proprie.add(r.data.id);
-    this.bozza.dimentica();
-    await this.partecipazione.consegna.accoda({
+    this.#partecipazione.proprie.add(r.data.id);
+    this.#bozza.dimentica();
+    await this.#partecipazione.consegna.accoda({
       richiesta: r.data,
       endpoint: this.endpoint || this.endpointFornito || '/api/richieste',
       credentials: this.credentials,
-      utente: this.identita,
+      utente: this.#identita,
       conservazione: this.conservazione,
     });
     // Still undecided: an earlier request blocked this run, so this one waits in the queue too.
-    if (this.inviando === r.data.id) this.concludi({ tipo: 'in-coda' }, true);
+    if (this.inviando === r.data.id) this.#concludi({ tipo: 'in-coda' }, true);
   }
 
-  private quandoNotifica(n: Notifica): void {
-    void this.aggiornaAttesa();
-    if (n.tipo === 'cambiata' || n.utente !== this.identita) return;
+  #quandoNotifica(n: Notifica): void {
+    void this.#aggiornaAttesa();
+    if (n.tipo === 'cambiata' || n.utente !== this.#identita) return;
     const mia = n.id === this.inviando;
-    if (n.tipo === 'consegnata') this.concludi({ tipo: 'inviata', numero: n.numero }, mia);
-    else if (n.tipo === 'rinviata' && mia) this.concludi({ tipo: 'in-coda' }, true);
+    if (n.tipo === 'consegnata') this.#concludi({ tipo: 'inviata', numero: n.numero }, mia);
+    else if (n.tipo === 'rinviata' && mia) this.#concludi({ tipo: 'in-coda' }, true);
     else if (n.tipo === 'respinta') {
       const messaggio = n.messaggio ?? formatta(this.t.modulo.erroreGenerico, { stato: n.stato });
-      if (mia) this.bozza.salvaOra();
-      else if (n.inBozza) void this.bozza.caricamento.then(() => this.ripristinaDaArchivio());
+      if (mia) this.#bozza.salvaOra();
+      else if (n.inBozza) void this.#bozza.caricamento.then(() => this.#ripristinaDaArchivio());
       this.inviando = undefined;
       this.esito = { tipo: 'respinta', messaggio };
     }
   }
 
-  private async ripristinaDaArchivio(): Promise<void> {
-    const b = await leggiBozza(this.partecipazione.consegna.archivio, this.identita);
-    if (b) this.ripristina(b);
+  async #ripristinaDaArchivio(): Promise<void> {
+    const b = await leggiBozza(this.#partecipazione.consegna.archivio, this.#identita);
+    if (b) this.#ripristina(b);
   }
 
   /** The request left the form: sent or queued. The form is empty again and focus goes to the outcome. */
-  private async concludi(esito: Esito, svuota: boolean): Promise<void> {
+  async #concludi(esito: Esito, svuota: boolean): Promise<void> {
     if (svuota) {
       this.inviando = undefined;
-      this.toccati.clear();
+      this.#toccati.clear();
       this.valori = { ...VUOTI };
     }
     this.esito = esito;
@@ -253,36 +253,36 @@ export class AssistenzaTicketForm extends LitElement {
     const inCoda = this.attesa.filter((v) => v.stato === 'in-coda');
     const ferme = this.attesa.filter((v) => v.stato !== 'in-coda');
     return html`
-      <div part="status" role="status" tabindex="-1">${this.stato(inCoda.length)}</div>
+      <div part="status" role="status" tabindex="-1">${this.#stato(inCoda.length)}</div>
       <div part="alert" role="alert">
         ${nErrori ? formatta(t.correggi, { n: nErrori }) : nothing}
         ${this.esito?.tipo === 'respinta' ? formatta(t.rifiutata, { messaggio: this.esito.messaggio }) : nothing}
       </div>
       ${this.persistente ? nothing : html`<p part="notice">${t.senzaArchivio}</p>`}
-      ${ferme.map((v) => this.ferma(v))}
-      <form part="form" novalidate @submit=${this.invia}>
+      ${ferme.map((v) => this.#ferma(v))}
+      <form part="form" novalidate @submit=${this.#invia}>
         <p class="nota">${t.notaObbligatori}</p>
-        ${this.testo('cognome', t.cognome, { required: true, autocomplete: 'family-name' })}
-        ${this.testo('nome', t.nome, { required: true, autocomplete: 'given-name' })}
-        ${this.testo('email', t.email, { type: 'email', autocomplete: 'email' })}
-        ${this.testo('telefono', t.telefono, { type: 'tel', autocomplete: 'tel', hint: t.consiglioTelefono })}
+        ${this.#testo('cognome', t.cognome, { required: true, autocomplete: 'family-name' })}
+        ${this.#testo('nome', t.nome, { required: true, autocomplete: 'given-name' })}
+        ${this.#testo('email', t.email, { type: 'email', autocomplete: 'email' })}
+        ${this.#testo('telefono', t.telefono, { type: 'tel', autocomplete: 'tel', hint: t.consiglioTelefono })}
         <div part="field" class="campo">
-          <input part="checkbox" type="checkbox" id="campo-rispostaViaEmail" .checked=${this.valore('rispostaViaEmail')}
-            @change=${(e: Event) => this.modifica('rispostaViaEmail', (e.target as HTMLInputElement).checked)} />
+          <input part="checkbox" type="checkbox" id="campo-rispostaViaEmail" .checked=${this.#valore('rispostaViaEmail')}
+            @change=${(e: Event) => this.#modifica('rispostaViaEmail', (e.target as HTMLInputElement).checked)} />
           <label part="label" for="campo-rispostaViaEmail">${t.rispostaViaEmail}</label>
         </div>
-        ${this.testo('descrizione', t.descrizione, { required: true, multiriga: true, hint: t.guidaDescrizione })}
-        ${avvisoLimiti(this.valore('descrizione'), this)}
+        ${this.#testo('descrizione', t.descrizione, { required: true, multiriga: true, hint: t.guidaDescrizione })}
+        ${avvisoLimiti(this.#valore('descrizione'), this)}
         <fieldset part="field">
           <legend part="label">${t.pratica}</legend>
-          ${this.testo('tipologia', t.tipologia, {})} ${this.testo('numero', t.numeroPratica, {})}
+          ${this.#testo('tipologia', t.tipologia, {})} ${this.#testo('numero', t.numeroPratica, {})}
         </fieldset>
         <button part="button" type="submit" ?disabled=${!!this.inviando}>${this.inviando ? t.invio : t.invia}</button>
       </form>
     `;
   }
 
-  private stato(inCoda: number) {
+  #stato(inCoda: number) {
     const t = this.t.modulo;
     const e = this.esito;
     return html`
@@ -292,7 +292,7 @@ export class AssistenzaTicketForm extends LitElement {
   }
 
   /** An expired or refused request: not sent any more, its text shown to be copied. */
-  private ferma(v: VoceCoda) {
+  #ferma(v: VoceCoda) {
     const t = this.t.modulo;
     const testo = v.richiesta.descrizione;
     return html`<section part="notice" aria-labelledby="ferma-${v.id}">
@@ -300,15 +300,15 @@ export class AssistenzaTicketForm extends LitElement {
       <p>${v.stato === 'scaduta' ? formatta(t.scaduta, { giorni: this.conservazione }) : formatta(t.respinta, { messaggio: v.messaggio ?? '' })}</p>
       <textarea readonly aria-labelledby="ferma-${v.id}" .value=${testo}></textarea>
       <button part="button" type="button" @click=${() => navigator.clipboard?.writeText(testo)}>${t.copia}</button>
-      <button part="button" type="button" @click=${() => this.partecipazione.consegna.elimina(v.id)}>${t.elimina}</button>
+      <button part="button" type="button" @click=${() => this.#partecipazione.consegna.elimina(v.id)}>${t.elimina}</button>
     </section>`;
   }
 
-  private testo(c: Campo, etichetta: string, o: { required?: boolean; type?: string; autocomplete?: string; hint?: string; multiriga?: boolean }) {
+  #testo(c: Campo, etichetta: string, o: { required?: boolean; type?: string; autocomplete?: string; hint?: string; multiriga?: boolean }) {
     const errore = this.errori[c];
-    const valore = this.valore(c) as string;
+    const valore = this.#valore(c) as string;
     const descritto = [o.hint && `aiuto-${c}`, o.multiriga && `contatore-${c}`, errore && `errore-${c}`].filter(Boolean).join(' ');
-    const input = (e: Event) => this.modifica(c, (e.target as HTMLInputElement).value);
+    const input = (e: Event) => this.#modifica(c, (e.target as HTMLInputElement).value);
     const attr = { id: `campo-${c}`, invalid: errore ? 'true' : 'false', descritto: descritto || nothing };
     return html`<div part="field" class="campo">
       <label part="label" for=${attr.id}>${etichetta}</label>${o.required ? html`<span aria-hidden="true">*</span>` : nothing}
