@@ -20,7 +20,8 @@ export interface OpzioniPartecipazione {
 export class PartecipazioneController implements ReactiveController, Partecipante {
   readonly proprie = new Set<string>();
   readonly modulo: boolean;
-  #profilo: ContextConsumer<typeof profiloContext, Host>;
+  /** The provided profile; its changes update the host. */
+  readonly profilo: ContextConsumer<typeof profiloContext, Host>;
   #esci?: () => void;
 
   constructor(
@@ -28,7 +29,7 @@ export class PartecipazioneController implements ReactiveController, Partecipant
     private opzioni: OpzioniPartecipazione = {},
   ) {
     this.modulo = !!opzioni.modulo;
-    this.#profilo = new ContextConsumer(host, { context: profiloContext, subscribe: true });
+    this.profilo = new ContextConsumer(host, { context: profiloContext, subscribe: true });
     host.addController(this);
   }
 
@@ -38,7 +39,7 @@ export class PartecipazioneController implements ReactiveController, Partecipant
 
   utente(): string | null {
     if (this.opzioni.utente) return this.opzioni.utente();
-    const p = this.#profilo.value;
+    const p = this.profilo.value;
     return p?.id || p?.email || null;
   }
 

@@ -1,7 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { endpointContext, profiloContext, type Profilo } from '../context.js';
+import { endpointContext, type Profilo } from '../context.js';
 import { richiestaSchema, MAX_DESCRIZIONE } from '../richiesta.js';
 import type { Notifica, VoceCoda } from '../delivery/coda.js';
 import type { Intestazioni } from '../delivery/invio.js';
@@ -81,7 +81,6 @@ export class AssistenzaTicketForm extends LitElement {
   /** Overrides of any text. */
   @property({ attribute: false }) testi?: TestiParziali;
 
-  @consume({ context: profiloContext, subscribe: true }) @state() private profilo?: Profilo;
   @consume({ context: endpointContext, subscribe: true }) @state() private endpointFornito?: string;
 
   @state() private valori: ValoriModulo = { ...VUOTI };
@@ -91,6 +90,7 @@ export class AssistenzaTicketForm extends LitElement {
   @state() private attesa: VoceCoda[] = [];
   @state() private persistente = true;
   #toccati = new Set<Campo>();
+  #identitaMostrata?: string | null;
   private t!: Testi;
 
   #partecipazione = new PartecipazioneController(this, {
@@ -112,6 +112,11 @@ export class AssistenzaTicketForm extends LitElement {
     },
   });
 
+  /** The profile provided through context (the participation controller consumes it). */
+  private get profilo(): Profilo | undefined {
+    return this.#partecipazione.profilo.value;
+  }
+
   /** Whose drafts and requests these are: the id, else the email; null when nobody is known. */
   get #identita(): string | null {
     return this.utente || this.profilo?.id || this.email || this.profilo?.email || null;
@@ -122,9 +127,13 @@ export class AssistenzaTicketForm extends LitElement {
     void this.#aggiornaAttesa();
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
+  override willUpdate(): void {
     this.t = testiPer(this, this.testi);
-    if (changed.has('utente') || changed.has('email') || changed.has('profilo' as keyof AssistenzaTicketForm)) void this.#aggiornaAttesa();
+    // Another identity (attribute or profile) sees another user's pending requests.
+    if (this.#identita !== this.#identitaMostrata) {
+      this.#identitaMostrata = this.#identita;
+      void this.#aggiornaAttesa();
+    }
   }
 
   /** A field's value: what the user typed or the draft restored, else the prefill (attribute, then profile). */
