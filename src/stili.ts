@@ -7,16 +7,14 @@ export const base = css`
     box-sizing: border-box;
     color: var(--assistenza-colore-testo, #1a1a1a);
     background: var(--assistenza-colore-sfondo, transparent);
-    font-family: var(--assistenza-font, 'Titillium Web', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-family: var(--assistenza-font, 'Titillium Web', system-ui, sans-serif);
     font-size: var(--assistenza-dimensione-testo, 1rem);
     line-height: 1.5;
   }
   :host([hidden]) {
     display: none;
   }
-  *,
-  *::before,
-  *::after {
+  * {
     box-sizing: inherit;
   }
   h2,
@@ -30,13 +28,5 @@ export const base = css`
   :focus-visible {
     outline: 3px solid var(--assistenza-colore-focus, #ff9900);
     outline-offset: 2px;
-  }
-  .sr {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
   }
 `;

@@ -14,7 +14,6 @@ export const en: Testi = {
     descrizioneLunga: 'The description can be at most 4000 characters long.',
   },
   modulo: {
-    titolo: 'New support request',
     cognome: 'Surname',
     nome: 'First name',
     email: 'Email',
@@ -24,7 +23,6 @@ export const en: Testi = {
     tipologia: 'Practice type',
     numeroPratica: 'Practice number',
     pratica: 'Practice (optional)',
-    obbligatorio: 'required',
     notaObbligatori: 'Fields marked with * are required.',
     consiglioTelefono: 'We recommend leaving a phone number: sometimes a call explains things faster than a message.',
     guidaDescrizione:
@@ -35,7 +33,6 @@ export const en: Testi = {
     correggi: 'The request was not sent: correct the highlighted fields ({n}).',
     inviata: 'Request sent. Our team will check it and answer as soon as possible.',
     numeroTicket: 'Request number: {numero}.',
-    nuova: 'Write a new request',
     rifiutata: 'The request was not accepted: {messaggio}',
     erroreGenerico: 'error {stato}.',
     inCoda: 'Request queued: it will be sent as soon as you are back online.',
@@ -45,7 +42,6 @@ export const en: Testi = {
     scaduta: 'This request could not be delivered within {giorni} days and will not be retried. Copy the text and send it again.',
     respinta: 'This request was not accepted: {messaggio} Copy the text to send it again.',
     copia: 'Copy the text',
-    copiato: 'Text copied.',
     elimina: 'Delete',
     limiteEnte: 'Note: this is a matter for the municipality',
   },

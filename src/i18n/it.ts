@@ -13,7 +13,6 @@ export const it = {
     descrizioneLunga: 'La descrizione può contenere al massimo 4000 caratteri.',
   },
   modulo: {
-    titolo: 'Nuova richiesta di assistenza',
     cognome: 'Cognome',
     nome: 'Nome',
     email: 'Email',
@@ -23,7 +22,6 @@ export const it = {
     tipologia: 'Tipologia pratica',
     numeroPratica: 'Numero pratica',
     pratica: 'Pratica (facoltativo)',
-    obbligatorio: 'obbligatorio',
     notaObbligatori: 'I campi contrassegnati con * sono obbligatori.',
     consiglioTelefono:
       'Ti consigliamo di lasciare un numero di telefono: a volte la risposta è più semplice con una spiegazione telefonica che con un messaggio.',
@@ -35,7 +33,6 @@ export const it = {
     correggi: 'La richiesta non è stata inviata: correggi i campi evidenziati ({n}).',
     inviata: 'Richiesta inviata. Il nostro team la verificherà e ti risponderà il più rapidamente possibile.',
     numeroTicket: 'Numero della richiesta: {numero}.',
-    nuova: 'Scrivi una nuova richiesta',
     rifiutata: 'La richiesta non è stata accettata: {messaggio}',
     erroreGenerico: 'errore {stato}.',
     inCoda: 'Richiesta in coda: verrà inviata appena torni online.',
@@ -46,7 +43,6 @@ export const it = {
     scaduta: 'Questa richiesta non è stata consegnata entro {giorni} giorni e non verrà più ritentata. Copia il testo e inviala di nuovo.',
     respinta: 'Questa richiesta non è stata accettata: {messaggio} Copia il testo per riproporla.',
     copia: 'Copia il testo',
-    copiato: 'Testo copiato.',
     elimina: 'Elimina',
     limiteEnte: 'Attenzione: questo è un tema di competenza dell’Ente',
   },
