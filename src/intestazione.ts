@@ -3,10 +3,12 @@ import { css, html } from 'lit';
 
 /** h2 or h3 as such; other levels as role="heading" with aria-level, which is what assistive technology reads. */
 export function intestazione(livello: number, testo: string, part = 'heading') {
-  const n = Math.min(6, Math.max(1, Math.trunc(livello) || 2));
-  if (n === 2) return html`<h2 part=${part}>${testo}</h2>`;
-  if (n === 3) return html`<h3 part=${part}>${testo}</h3>`;
-  return html`<div part=${part} role="heading" aria-level=${n}>${testo}</div>`;
+  const n = livello > 0 && livello < 7 ? livello | 0 : 2;
+  return n === 2
+    ? html`<h2 part=${part}>${testo}</h2>`
+    : n === 3
+      ? html`<h3 part=${part}>${testo}</h3>`
+      : html`<div part=${part} role="heading" aria-level=${n}>${testo}</div>`;
 }
 
 export const stileIntestazione = css`

@@ -167,7 +167,7 @@ describe('<assistenza-telefonica>', () => {
       el.requestUpdate();
       await el.updateComplete;
       expect(avvisi).to.have.length(1);
-      expect(String(avvisi[0][0])).to.contain('giorni: "lunedì" is not a day');
+      expect(String(avvisi[0][0])).to.contain('giorni: "lunedì-venerdì" non valido');
       expect(link(el).getAttribute('href')).to.equal('tel:+390612345678');
       expect(el.shadowRoot!.querySelector('[part~=hours], [part~=status]')).to.equal(null);
     } finally {

@@ -4,44 +4,27 @@
 // Ufficiale n. 236 of 10 October 2025), in force from 1 January 2026. Checked on the ANCE and Assolombarda notes
 // about that law and on the holiday libraries that followed it (jollyday, Nager.Date, python-holidays).
 // Patron saints' days are local: an Ente lists its own in `chiusure`.
-import { daIso, giorniDopo, iso, type Data } from './roma.js';
+import { GIORNO, iso, type Data } from './roma.js';
 
-const FISSE = ['01-01', '01-06', '04-25', '05-01', '06-02', '08-15', '11-01', '12-08', '12-25', '12-26'];
+const FISSE = '01-01 01-06 04-25 05-01 06-02 08-15 11-01 12-08 12-25 12-26';
+
+const div = (x: number, y: number) => Math.floor(x / y);
 
 /** Easter Sunday of the Gregorian calendar (anonymous algorithm, Meeus/Jones/Butcher). */
 export function pasqua(anno: number): Data {
   const a = anno % 19;
-  const b = Math.floor(anno / 100);
+  const b = div(anno, 100);
   const c = anno % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const mese = Math.floor((h + l - 7 * m + 114) / 31);
-  const giorno = ((h + l - 7 * m + 114) % 31) + 1;
-  return Date.UTC(anno, mese - 1, giorno);
+  const h = (19 * a + b - div(b, 4) - div(b - div(b + 8, 25) + 1, 3) + 15) % 30;
+  const l = (32 + 2 * (b % 4) + 2 * div(c, 4) - h - (c % 4)) % 7;
+  // 22 March plus the days the algorithm counts; Date.UTC carries day 32 and on into April.
+  return Date.UTC(anno, 2, h + l - 7 * div(a + 11 * h + 22 * l, 451) + 22);
 }
 
-const perAnno = new Map<number, Set<string>>();
-
-function insieme(anno: number): Set<string> {
-  let s = perAnno.get(anno);
-  if (!s) {
-    const p = pasqua(anno);
-    const fisse = [...FISSE, ...(anno >= 2026 ? ['10-04'] : [])].map((md) => daIso(`${anno}-${md}`)!);
-    s = new Set([...fisse, p, giorniDopo(p, 1)].sort((x, y) => x - y).map(iso));
-    perAnno.set(anno, s);
-  }
-  return s;
+/** Whether a date is a national holiday: the fixed ones, Easter Sunday and Monday, 4 October from 2026. */
+export function festivo(data: Data): boolean {
+  const anno = new Date(data).getUTCFullYear();
+  const p = pasqua(anno);
+  const md = iso(data).slice(5);
+  return data === p || data === p + GIORNO || FISSE.includes(md) || (anno > 2025 && md === '10-04');
 }
-
-/** The year's national holidays as ISO dates, in calendar order: Easter Sunday and Monday included. */
-export const festivita = (anno: number): string[] => [...insieme(anno)];
-
-/** Whether a date is a national holiday. */
-export const festivo = (data: Data): boolean => insieme(new Date(data).getUTCFullYear()).has(iso(data));

@@ -8,7 +8,7 @@ export interface Orologio {
 }
 
 export const orologioDiSistema: Orologio = {
-  ora: () => Date.now(),
+  ora: Date.now,
   programma(f, ms) {
     const id = setTimeout(f, ms);
     return () => clearTimeout(id);

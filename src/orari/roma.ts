@@ -1,48 +1,23 @@
 // Calendar dates and wall-clock time in Europe/Rome, whatever the visitor's own time zone.
 
-const GIORNO = 86_400_000;
+export const GIORNO = 86_400_000;
 
 /** A calendar date as its UTC midnight in ms: arithmetic on days without any time zone. */
 export type Data = number;
 
-/** Where an instant falls in Rome: the calendar date and the minutes since its midnight. */
-export interface OraRoma {
-  data: Data;
-  minuti: number;
+let ore: Intl.DateTimeFormat | undefined;
+
+/** Rome's offset from UTC at an instant (ms): the hour its clocks show minus the UTC hour, since Rome moves by whole hours. */
+function scarto(istante: number): number {
+  ore ??= new Intl.DateTimeFormat('en', { timeZone: 'Europe/Rome', hour: 'numeric', hourCycle: 'h23' });
+  return ((parseInt(ore.format(istante)) - new Date(istante).getUTCHours() + 24) % 24) * 3_600_000;
 }
 
-let fmt: Intl.DateTimeFormat | undefined;
+/** Rome's wall clock at an instant, written as a UTC time: its date is Rome's date, its time of day Rome's time. */
+export const inRoma = (istante: number) => istante + scarto(istante);
 
-export function inRoma(istante: number): OraRoma {
-  fmt ??= new Intl.DateTimeFormat('en-US', {
-    timeZone: 'Europe/Rome',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const p: Record<string, number> = {};
-  for (const { type, value } of fmt.formatToParts(istante)) p[type] = +value;
-  return { data: Date.UTC(p.year, p.month - 1, p.day), minuti: p.hour * 60 + p.minute + p.second / 60 + (istante % 1000) / 60_000 };
-}
-
-/** The instant at which Rome's clocks show `minuti` past midnight on `data`. */
-export function istanteRoma(data: Data, minuti: number): number {
-  const locale = data + minuti * 60_000;
-  // Rome's offset at a first guess, then at the corrected instant: right on both sides of a DST change.
-  const offset = (t: number) => {
-    const r = inRoma(t);
-    return r.data + r.minuti * 60_000 - t;
-  };
-  const prima = locale - offset(locale);
-  return locale - offset(prima);
-}
-
-export const giorniDopo = (data: Data, n: number): Data => data + n * GIORNO;
-export const giorniTra = (da: Data, a: Data) => Math.round((a - da) / GIORNO);
+/** The instant at which Rome's clocks show `ora` (as inRoma writes it): a first guess, then corrected, so it is right on both sides of a DST change. */
+export const daRoma = (ora: number) => ora - scarto(ora - scarto(ora));
 
 /** ISO weekday: 1 Monday … 7 Sunday. */
 export const giornoSettimana = (data: Data) => new Date(data).getUTCDay() || 7;
@@ -51,8 +26,6 @@ export const iso = (data: Data) => new Date(data).toISOString().slice(0, 10);
 
 /** The date of an ISO "YYYY-MM-DD", or undefined when it is not a real date. */
 export function daIso(s: string): Data | undefined {
-  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(s);
-  if (!m) return undefined;
-  const d = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-  return iso(d) === s ? d : undefined;
+  const d = Date.parse(s);
+  return /^\d{4}-\d\d-\d\d$/.test(s) && d === d && iso(d) === s ? d : undefined;
 }

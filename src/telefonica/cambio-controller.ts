@@ -2,9 +2,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Orologio } from '../orari/orologio.js';
 
-/** At most this long between two checks: a timer can fire late after the computer slept, or the clock was set. */
-const MASSIMO = 3_600_000;
-
 type Host = ReactiveControllerHost & { orologio: Orologio };
 
 export class CambioController implements ReactiveController {
@@ -18,25 +15,24 @@ export class CambioController implements ReactiveController {
     host.addController(this);
   }
 
+  // Back on the page, or back to a tab that slept: the timer is gone or may be late.
+  private aggiorna = () => this.host.requestUpdate();
+
   hostConnected(): void {
-    document.addEventListener('visibilitychange', this.visibile);
+    document.addEventListener('visibilitychange', this.aggiorna);
+    this.aggiorna();
   }
 
   hostDisconnected(): void {
     this.annulla?.();
-    document.removeEventListener('visibilitychange', this.visibile);
+    document.removeEventListener('visibilitychange', this.aggiorna);
   }
 
-  /** After each render, one timer for the next change. */
+  /** After each render, one timer for the next change; at most an hour, since a timer can fire late after the computer slept. */
   hostUpdated(): void {
     this.annulla?.();
-    this.annulla = undefined;
     const q = this.quando();
-    if (q === undefined) return;
-    const { orologio } = this.host;
-    this.annulla = orologio.programma(() => this.host.requestUpdate(), Math.min(Math.max(q - orologio.ora(), 0), MASSIMO));
+    const o = this.host.orologio;
+    this.annulla = q === undefined ? undefined : o.programma(this.aggiorna, Math.min(q - o.ora(), 3_600_000));
   }
-
-  // Back to a tab that slept: its timers may be late.
-  private visibile = () => document.visibilityState === 'visible' && this.host.requestUpdate();
 }

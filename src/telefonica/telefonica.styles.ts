@@ -13,15 +13,15 @@ export const styles = [
     p {
       margin: 0 0 0.5rem;
     }
-    [part~='link'] {
+    a {
       font-weight: 700;
       font-size: 1.25em;
       white-space: nowrap;
     }
-    [part~='status'] strong {
+    strong {
       color: var(--assistenza-colore-chiuso, #455b71);
     }
-    [part~='status'].aperto strong {
+    .aperto {
       color: var(--assistenza-colore-successo, #00703c);
     }
   `,

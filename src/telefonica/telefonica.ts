@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { enteContext, type ConfigurazioneEnte } from '../context.js';
 import { PartecipazioneController } from '../controllers/partecipazione.js';
-import { formatta, linguaDi, testiPer, type Testi, type TestiParziali } from '../i18n/index.js';
+import { formatta, linguaDi, testiPer, type TestiParziali } from '../i18n/index.js';
 import { intestazione } from '../intestazione.js';
 import { calendario, descriviFasce, descriviGiorni, descriviRiapertura, statoLinea, type Calendario, type Stato } from '../orari/orari.js';
 import { orologioDiSistema, type Orologio } from '../orari/orologio.js';
@@ -62,7 +62,8 @@ export class AssistenzaTelefonica extends LitElement {
 
   @consume({ context: enteContext, subscribe: true }) @state() private ente?: ConfigurazioneEnte;
 
-  private t!: Testi;
+  /** The number to call, only while the line is enabled. */
+  private attiva?: string;
   private chiave?: string;
   private calendario?: Calendario;
   private stato?: Stato;
@@ -74,55 +75,43 @@ export class AssistenzaTelefonica extends LitElement {
     new CambioController(this, () => this.stato?.rivedi);
   }
 
-  private get configurazione() {
+  override willUpdate(): void {
     const tel = this.ente?.telefono ?? {};
     const numero = this.numero ?? tel.numero;
-    return {
-      attiva: (this.abilitata || !!tel.abilitata) && !!numero,
-      numero,
-      orari: this.orari ?? tel.orari,
-      giorni: this.giorni ?? tel.giorni,
-      chiusure: this.chiusure ?? tel.chiusure,
-    };
-  }
-
-  override willUpdate(): void {
-    this.t = testiPer(this, this.testi);
-    const { attiva, numero, ...orari } = this.configurazione;
+    this.attiva = this.abilitata || tel.abilitata ? numero : undefined;
+    const orari = { orari: this.orari ?? tel.orari, giorni: this.giorni ?? tel.giorni, chiusure: this.chiusure ?? tel.chiusure };
     // Checked once per configuration, so a mistake is reported once and not at every tick.
     const chiave = JSON.stringify(orari);
     if (chiave !== this.chiave) {
       this.chiave = chiave;
+      this.calendario = undefined;
       try {
         this.calendario = calendario(orari);
       } catch (e) {
-        this.calendario = undefined;
-        console.warn(`<assistenza-telefonica>: ${(e as Error).message}. The hours and the open/closed state are not shown.`);
+        console.warn(`<assistenza-telefonica> ${(e as Error).message}: orari non mostrati`);
       }
     }
-    this.stato = attiva && this.calendario ? statoLinea(this.orologio.ora(), this.calendario) : undefined;
+    this.stato = this.attiva && this.calendario ? statoLinea(this.orologio.ora(), this.calendario) : undefined;
     try {
-      this.internals.states[attiva ? 'add' : 'delete']('attiva');
+      this.internals.states[this.attiva ? 'add' : 'delete']('attiva');
     } catch {
       // An engine without custom states: the host stays display:block, but with nothing in it.
     }
   }
 
   override render() {
-    const { attiva, numero } = this.configurazione;
-    if (!attiva) return nothing;
-    const t = this.t.telefonica;
+    const numero = this.attiva;
+    if (!numero) return nothing;
+    const t = testiPer(this, this.testi).telefonica;
     const locale = linguaDi(this) === 'en' ? 'en-GB' : 'it-IT';
     const c = this.calendario;
     const s = this.stato;
     return html`
       ${intestazione(this.livello, t.titolo)}
-      <p part="number">${t.chiama} <a part="link" href=${telDa(numero!)}>${numero}</a></p>
+      <p part="number">${t.chiama} <a part="link" href=${telDa(numero)}>${numero}</a></p>
       ${c && s
         ? html`<p part="hours">${formatta(t.orari, { giorni: descriviGiorni(c.giorni, t, locale), fasce: descriviFasce(c.fasce, t, locale) })}</p>
-            <p part="status" class=${s.aperto ? 'aperto' : 'chiuso'}>
-              <strong>${s.aperto ? t.aperto : t.chiuso}</strong>${s.riapre ? `, ${descriviRiapertura(s.riapre, t, locale)}` : nothing}
-            </p>`
+            <p part="status"><strong class=${s.aperto ? 'aperto' : ''}>${s.aperto ? t.aperto : t.chiuso}</strong>${s.riapre ? `, ${descriviRiapertura(s.riapre, t, locale)}` : ''}</p>`
         : nothing}
     `;
   }
