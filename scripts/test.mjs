@@ -3,9 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { browser, dipendenze } from './prepara.mjs';
 import { scelti } from './engines.mjs';
-import { testNode } from './test-node.mjs';
 
 dipendenze();
+// Only now: the Node tests need esbuild, which a fresh clone gets from the `npm ci` above.
+const { testNode } = await import('./test-node.mjs');
 const engines = scelti();
 browser(engines);
 
