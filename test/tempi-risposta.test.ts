@@ -77,7 +77,7 @@ describe('<assistenza-tempi-risposta>', () => {
     const [el, avvisi] = await conAvvisi(() => fixture<AssistenzaTempiRisposta>(html`<assistenza-tempi-risposta dati="{aggiornati: 2026"></assistenza-tempi-risposta>`));
     expect(cifre(el)[0]).to.equal('entro 10 minuti: 23,5%');
     expect(avvisi).to.have.length(1);
-    expect(String(avvisi[0][0])).to.match(/<assistenza-tempi-risposta>: ignoring dati.*showing the default figures/);
+    expect(String(avvisi[0][0])).to.equal('<assistenza-tempi-risposta> dati non validi');
     expect(avvisi[0][1]).to.equal('{aggiornati: 2026');
     const [, ancora] = await conAvvisi(async () => {
       el.dati = { aggiornati: 'febbraio', entro: [{ minuti: 10, percentuale: 230 }] };

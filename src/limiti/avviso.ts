@@ -1,7 +1,6 @@
 // The ticket form's notice under the description: what it describes is a matter for the Ente. It never blocks sending.
 import { html, nothing } from 'lit';
 import { testiPer, type TestiParziali } from '../i18n/index.js';
-import { catalogo } from './catalogo.js';
 import { casiCitati } from './deflessione.js';
 
 /**
@@ -17,9 +16,10 @@ export function avvisoLimiti(descrizione: string, host: Element & { testi?: Test
       ? html`<div part="notice">
           <p><strong>${t.modulo.limiteEnte}</strong></p>
           <ul>
-            ${catalogo(t)
-              .filter((c) => casi.includes(c.id))
-              .map((c) => html`<li><strong>${c.titolo}</strong>: ${c.perche} ${t.limiti.chi} ${c.chi}</li>`)}
+            ${casi.map((id) => {
+              const c = t.limiti[id];
+              return html`<li><strong>${c.titolo}</strong>: ${c.perche} ${t.limiti.chi} ${c.chi}</li>`;
+            })}
           </ul>
           <p>${t.limiti.puoiInviare}</p>
         </div>`

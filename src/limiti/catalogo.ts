@@ -1,19 +1,7 @@
 // What the help desk cannot solve (the seed's "Cosa non possiamo risolvere"): <assistenza-limiti> shows these cases
 // and the ticket form matches a request's description against their words.
-import type { Testi } from '../i18n/it.js';
 
 export type CasoId = 'pagopa' | 'tipologia' | 'modulistica' | 'volture';
-
-export interface Caso {
-  id: CasoId;
-  titolo: string;
-  /** Why the help desk cannot act. */
-  perche: string;
-  /** Who can act: the Ente. */
-  chi: string;
-  /** What the help desk can still do. */
-  noi: string;
-}
 
 /**
  * The words that bring up each case: regular expressions over normalised text (lowercase, no accents, words
@@ -36,5 +24,3 @@ export const PAROLE: Record<CasoId, string[]> = {
 
 export const CASI = Object.keys(PAROLE) as CasoId[];
 
-/** The cases with their texts in the element's language. */
-export const catalogo = (t: Testi): Caso[] => CASI.map((id) => ({ id, ...t.limiti[id] }));

@@ -11,18 +11,13 @@ export const styles = [
     }
     summary {
       cursor: pointer;
-      font-weight: 600;
+      font-weight: 700;
       color: var(--assistenza-colore-primario, #0066cc);
-      padding-block: 0.25rem;
     }
     [part~='case'] {
-      margin-block-start: var(--assistenza-spaziatura, 1rem);
-      padding-inline-start: var(--assistenza-spaziatura, 1rem);
-      border-inline-start: 4px solid var(--assistenza-colore-avviso, #a66300);
-    }
-    [part~='case-heading'] {
-      margin-block-end: 0.5rem;
-      font-size: 1.05em;
+      margin-top: var(--assistenza-spaziatura, 1rem);
+      padding-left: var(--assistenza-spaziatura, 1rem);
+      border-left: 4px solid var(--assistenza-colore-avviso, #a66300);
     }
   `,
 ];

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { PartecipazioneController } from '../controllers/partecipazione.js';
 import { testiPer, type TestiParziali } from '../i18n/index.js';
 import { intestazione } from '../intestazione.js';
-import { catalogo } from './catalogo.js';
+import { CASI } from './catalogo.js';
 import { styles } from './limiti.styles.js';
 
 /**
@@ -51,23 +51,24 @@ export class AssistenzaLimiti extends LitElement {
   }
 
   override render() {
-    const tt = testiPer(this, this.testi);
-    const t = tt.limiti;
+    const t = testiPer(this, this.testi).limiti;
+    const n = this.livello;
     return html`
-      ${intestazione(this.livello, t.titolo)}
+      ${intestazione(n, t.titolo)}
       <p part="intro">${t.intro}</p>
       <details part="details" ?open=${this.espanso} @toggle=${(e: Event) => (this.espanso = (e.target as HTMLDetailsElement).open)}>
         <summary part="summary">${t.sommario}</summary>
-        ${catalogo(tt).map(
-          (c) => html`<slot name=${c.id}>
+        ${CASI.map((id) => {
+          const c = t[id];
+          return html`<slot name=${id}>
             <div part="case">
-              ${intestazione(this.livello + 1, c.titolo, 'case-heading')}
+              ${intestazione(n + 1, c.titolo, 'case-heading')}
               <p>${c.perche}</p>
               <p><strong>${t.chi}</strong> ${c.chi}</p>
               <p><strong>${t.noi}</strong> ${c.noi}</p>
             </div>
-          </slot>`,
-        )}
+          </slot>`;
+        })}
         <slot></slot>
       </details>
     `;

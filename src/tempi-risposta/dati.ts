@@ -30,14 +30,7 @@ export const DATI: DatiTempi = {
   oltre: { minuti: 1440, percentuale: 5, circa: 'solo' },
 };
 
-const tempo = (x: unknown): x is Tempo => {
-  const t = x as Tempo;
-  return (
-    !!t && t.minuti > 0 && t.percentuale >= 0 && t.percentuale <= 100 && [undefined, 'oltre', 'quasi', 'solo'].includes(t.circa)
-  );
-};
+const tempo = (t: Tempo) => t?.minuti > 0 && t.percentuale >= 0 && t.percentuale <= 100 && [undefined, 'oltre', 'quasi', 'solo'].includes(t.circa);
 
-export const validi = (d: unknown): d is DatiTempi => {
-  const x = d as DatiTempi;
-  return !!x && /^\d{4}-(0[1-9]|1[0-2])$/.test(x.aggiornati) && Array.isArray(x.entro) && x.entro.every(tempo) && (x.oltre === undefined || tempo(x.oltre));
-};
+/** Whether figures a host passed have the shape of DATI (a month, percentages from 0 to 100). */
+export const validi = (d: DatiTempi): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(d?.aggiornati) && Array.isArray(d.entro) && d.entro.every(tempo) && (!d.oltre || tempo(d.oltre));

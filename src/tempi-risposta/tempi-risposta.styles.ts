@@ -10,33 +10,28 @@ export const styles = [
     ul {
       margin: 0 0 0.5rem;
     }
-    [part~='chart'] {
+    dl {
       display: grid;
-      grid-template-columns: max-content minmax(8rem, 1fr);
-      gap: 0.5rem 0.75rem;
+      grid-template-columns: auto 1fr;
+      gap: 0.5rem 1rem;
       align-items: center;
-      max-width: 40rem;
-      margin: 0 0 var(--assistenza-spaziatura, 1rem);
     }
-    [part~='chart'] > div {
+    dl > div {
       display: contents;
     }
     dd {
       margin: 0;
       display: flex;
+      gap: 1rem;
       align-items: center;
-      gap: 0.75rem;
-    }
-    dd span {
-      min-width: 6.5em;
       font-weight: 700;
     }
+    /* The track; its transparent outline shows in forced colors, where the background is not painted. */
     svg {
-      flex: 1;
+      flex: 0 1 10rem;
       height: 0.75rem;
-    }
-    .fondo {
-      fill: var(--assistenza-colore-sfondo-grafico, #e3e7ec);
+      background: var(--assistenza-colore-sfondo-grafico, #e3e7ec);
+      outline: 1px solid transparent;
     }
     .quota {
       fill: var(--assistenza-colore-primario, #0066cc);
@@ -45,18 +40,12 @@ export const styles = [
       fill: var(--assistenza-colore-avviso, #a66300);
     }
     @media (forced-colors: active) {
-      .fondo {
-        fill: Canvas;
-        stroke: CanvasText;
-      }
-      .quota,
-      .lenta .quota {
-        fill: CanvasText;
+      rect {
+        fill: CanvasText !important;
       }
     }
     [part~='date'] {
       font-size: 0.9em;
-      color: var(--assistenza-colore-testo-secondario, #455b71);
     }
   `,
 ];

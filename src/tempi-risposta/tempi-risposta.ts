@@ -1,7 +1,7 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PartecipazioneController } from '../controllers/partecipazione.js';
-import { formatta, linguaDi, testiPer, type Testi, type TestiParziali } from '../i18n/index.js';
+import { formatta, linguaDi, testiPer, type TestiParziali } from '../i18n/index.js';
 import { intestazione } from '../intestazione.js';
 import { DATI, validi, type DatiTempi, type Tempo } from './dati.js';
 import { styles } from './tempi-risposta.styles.js';
@@ -30,7 +30,16 @@ export class AssistenzaTempiRisposta extends LitElement {
   static override styles = styles;
 
   /** New figures and their date, when the help desk publishes them; also a JSON attribute. Invalid ones are ignored with a console warning. */
-  @property({ converter: (v) => (v === null ? undefined : leggiJson(v)) }) dati?: DatiTempi;
+  @property({
+    converter: (v) => {
+      try {
+        return JSON.parse(v!);
+      } catch {
+        return v;
+      }
+    },
+  })
+  dati?: DatiTempi;
   /** The title's heading level, so the host page's outline stays sensible (2 by default). */
   @property({ type: Number }) livello = 2;
   /** Overrides of any text. */
@@ -44,67 +53,42 @@ export class AssistenzaTempiRisposta extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (!changed.has('dati')) return;
-    const ok = this.dati === undefined || validi(this.dati);
-    if (!ok) {
-      console.warn(
-        '<assistenza-tempi-risposta>: ignoring dati (expected {aggiornati: "YYYY-MM", entro: [{minuti, percentuale, circa?}], oltre?}), showing the default figures:',
-        this.dati,
-      );
-    }
-    this.mostrati = (ok && this.dati) || DATI;
+    const d = this.dati;
+    if (changed.has('dati')) this.mostrati = d == null ? DATI : validi(d) ? d : (console.warn('<assistenza-tempi-risposta> dati non validi', d), DATI);
   }
 
   override render() {
-    const tt = testiPer(this, this.testi);
-    const t = tt.tempi;
+    const t = testiPer(this, this.testi).tempi;
     const locale = linguaDi(this) === 'en' ? 'en-GB' : 'it-IT';
     const d = this.mostrati;
-    const [anno, mese] = d.aggiornati.split('-').map(Number);
-    const data = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(anno, mese - 1));
-    const riga = (x: Tempo, testo: string, lenta = false) => html`<div class=${lenta ? 'lenta' : ''}>
-      <dt>${formatta(testo, { durata: durata(x.minuti, t, locale) })}</dt>
-      <dd>
-        <svg aria-hidden="true" focusable="false" viewBox="0 0 100 10" preserveAspectRatio="none">
-          ${svg`<rect class="fondo" width="100" height="10"></rect><rect class="quota" width=${x.percentuale} height="10"></rect>`}
-        </svg>
-        <span>${quota(x, t, locale)}</span>
-      </dd>
-    </div>`;
+    const riga = ({ minuti: m, percentuale: p, circa }: Tempo, testo: string, classe?: string) => {
+      const q = (p / 100).toLocaleString(locale, { style: 'percent', maximumFractionDigits: 1 });
+      // 480 minutes is the seed's working day.
+      const durata = m === 480 ? t.giornata : m === 60 ? t.ora : formatta(m < 60 ? t.minuti : t.ore, { n: (m < 60 ? m : m / 60).toLocaleString(locale, { maximumFractionDigits: 1 }) });
+      // Italian elides the article before a number read with a vowel: l’1%, l’8%, l’11%, l’80%.
+      const art = /^(8|11?$)/.test(String(Math.trunc(p))) ? 'l’' : 'il ';
+      return html`<div class=${classe}>
+        <dt>${formatta(testo, { durata })}</dt>
+        <dd>
+          <svg aria-hidden="true" viewBox="0 0 100 10" preserveAspectRatio="none"><rect class="quota" width=${p} height="10"></rect></svg>
+          ${circa ? formatta(t.circa[circa], { art, p: q }) : q}
+        </dd>
+      </div>`;
+    };
     return html`
       ${intestazione(this.livello, t.titolo)}
       <p>${t.intro}</p>
-      <dl part="chart">${d.entro.map((x) => riga(x, t.entro))} ${d.oltre ? riga(d.oltre, t.oltre, true) : nothing}</dl>
+      <dl part="chart">${d.entro.map((x) => riga(x, t.entro))} ${d.oltre ? riga(d.oltre, t.oltre, 'lenta') : nothing}</dl>
       <p>${t.cause}</p>
       <ul part="causes">
         <li>${t.weekend}</li>
         <li>${t.ente}</li>
         <li>${t.software}</li>
       </ul>
-      <p part="date">${t.aggiornati} <time datetime=${d.aggiornati}>${data}</time>.</p>
+      <p part="date">
+        ${t.aggiornati}
+        <time datetime=${d.aggiornati}>${new Date(d.aggiornati).toLocaleDateString(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })}</time>.
+      </p>
     `;
   }
-}
-
-function leggiJson(v: string): unknown {
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v;
-  }
-}
-
-/** "10 minuti", "un’ora", "8 ore"; 480 minutes is the seed's working day. */
-function durata(minuti: number, t: Testi['tempi'], locale: string): string {
-  if (minuti === 480) return t.giornata;
-  if (minuti < 60) return formatta(t.minuti, { n: minuti });
-  return minuti === 60 ? t.ora : formatta(t.ore, { n: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(minuti / 60) });
-}
-
-/** "23,5%", "oltre il 50%", "oltre l’80%": Italian elides the article before a number read with a vowel (1, 8, 11, 80…). */
-function quota(x: Tempo, t: Testi['tempi'], locale: string): string {
-  const p = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(x.percentuale / 100);
-  const intero = Math.trunc(x.percentuale);
-  const art = intero === 1 || intero === 11 || String(intero).startsWith('8') ? 'l’' : 'il ';
-  return x.circa ? formatta(t.circa[x.circa], { art, p }) : p;
 }
