@@ -15,8 +15,6 @@ const senzaControllo = /^[^\p{Cc}]*$/u;
 // Digits with the separators people type (+39 347 123.45.67, 0521/123456), 6 to 15 digits in all.
 const telefonoAmmesso = /^\+?[\d\s.\-/()]+$/;
 const cifre = (s: string) => s.replace(/\D/g, '').length;
-// Plain regex checks rather than z.uuidv4() and z.iso.datetime(): each of those brings its own schema classes into the
-// bundle, where the size budget is tight.
 const uuid4 = /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/i;
 // ISO-8601 date and time with seconds and a zone (Z or ±hh:mm), as Date.prototype.toISOString writes it.
 const istante = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
@@ -26,28 +24,27 @@ const email = /^[\w.!#$%&'*+/=?^`{|}~-]+@[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[
 // A description may span lines; nothing else invisible is accepted.
 const senzaControlloSalvoRighe = /^(?:[\t\n\r]|[^\p{Cc}])*$/u;
 
+// Every rule is one z.refine on the trimmed text: zod/mini's length and regex checks would each bring their own
+// classes into the bundle, where the size budget is tight. Rules run in order; the form shows the first failing one.
+const se = (f: (s: string) => boolean, messaggio: string) => z.refine<string>(f, messaggio);
+const lunghezza = (max: number, messaggio: string) => se((s) => s.length <= max, messaggio);
+
 const testo = (max: number, vuoto: string, lungo: string, ammessi: RegExp) =>
-  z.string().check(z.trim(), z.minLength(1, vuoto), z.maxLength(max, lungo), z.regex(ammessi, vuoto));
+  z.string().check(z.trim(), se((s) => s != '' && ammessi.test(s), vuoto), lunghezza(max, lungo));
 
 const nome = (vuoto: string, lungo: string) =>
-  testo(MAX_NOME, vuoto, lungo, senzaControllo).check(z.regex(conLettera, vuoto));
+  testo(MAX_NOME, vuoto, lungo, senzaControllo).check(se((s) => conLettera.test(s), vuoto));
 
 const facoltativo = (max: number, lungo: string) =>
-  z.optional(z.string().check(z.trim(), z.maxLength(max, lungo), z.regex(senzaControllo, lungo)));
+  z.optional(z.string().check(z.trim(), se((s) => senzaControllo.test(s), lungo), lunghezza(max, lungo)));
 
 export const richiestaSchema = z
   .strictObject({
-    id: z.string().check(z.regex(uuid4, e.nonValido)),
+    id: z.string().check(se((s) => uuid4.test(s), e.nonValido)),
     cognome: nome(e.cognome, e.lungo),
     nome: nome(e.nome, e.lungo),
-    email: z.optional(z.string().check(z.trim(), z.maxLength(254, e.email), z.regex(email, e.email))),
-    telefono: z.optional(
-      z.string().check(
-        z.trim(),
-        z.regex(telefonoAmmesso, e.telefono),
-        z.refine((s) => cifre(s) >= 6 && cifre(s) <= 15, e.telefono),
-      ),
-    ),
+    email: z.optional(z.string().check(z.trim(), se((s) => s.length <= 254 && email.test(s), e.email))),
+    telefono: z.optional(z.string().check(z.trim(), se((s) => telefonoAmmesso.test(s) && cifre(s) >= 6 && cifre(s) <= 15, e.telefono))),
     rispostaViaEmail: z.boolean(e.nonValido),
     descrizione: testo(MAX_DESCRIZIONE, e.descrizione, e.descrizioneLunga, senzaControlloSalvoRighe),
     pratica: z.optional(
@@ -56,7 +53,7 @@ export const richiestaSchema = z
         numero: facoltativo(MAX_PRATICA, e.lungo),
       }),
     ),
-    creataIl: z.string().check(z.regex(istante, e.nonValido), z.refine((s) => !Number.isNaN(Date.parse(s)), e.nonValido)),
+    creataIl: z.string().check(se((s) => istante.test(s) && !Number.isNaN(Date.parse(s)), e.nonValido)),
   })
   .check(
     z.superRefine((r, ctx) => {
