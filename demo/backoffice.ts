@@ -2,6 +2,7 @@
 import type { Ricevuta } from './server/endpoint.js';
 
 const ora = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Rome' });
+const orario = new Intl.DateTimeFormat('it-IT', { timeStyle: 'medium', timeZone: 'Europe/Rome' });
 const dove = document.querySelector<HTMLElement>('[data-richieste]')!;
 const conteggio = document.querySelector<HTMLElement>('[data-conteggio]')!;
 const aggiornato = document.querySelector<HTMLElement>('[data-aggiornato]')!;
@@ -53,7 +54,7 @@ async function aggiorna() {
       conteggio.textContent = ricevute.length === 1 ? '1 richiesta ricevuta.' : `${ricevute.length} richieste ricevute.`;
       dove.replaceChildren(ricevute.length ? tabella(ricevute) : '');
     }
-    aggiornato.textContent = `Aggiornato alle ${new Date().toLocaleTimeString('it-IT')}.`;
+    aggiornato.textContent = `Aggiornato alle ${orario.format(new Date())}.`;
   } catch {
     aggiornato.textContent = 'L’endpoint non risponde.';
   }
