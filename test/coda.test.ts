@@ -308,7 +308,7 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
   it('IndexedDB refused: the form still sends online, says drafts cannot be kept, and throws nothing', async () => {
     const a = await apriScheda({ endpoint: s.endpoint, utente: 'u11', idb: 'rotto' });
     schede.push(a);
-    await finche(() => (a.el.shadowRoot!.textContent ?? '').includes('non permette di conservare le bozze'), 'notice shown');
+    await finche(() => (a.el.shadowRoot!.textContent ?? '').includes('non conserva le bozze'), 'notice shown');
     await compilaEInvia(a.el);
     await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-inviata'), 'sent');
     expect((await s.registro()).ricevute).to.have.length(1);

@@ -268,7 +268,7 @@ describe('<assistenza-ticket-form>', () => {
       const ev = await inviata;
       expect(ev.bubbles && ev.composed).to.be.true;
       await el.updateComplete;
-      expect(stato(el)).to.contain('Richiesta inviata.');
+      expect(stato(el)).to.contain('Richiesta inviata');
       expect(stato(el)).to.contain(`Numero della richiesta: ${ev.detail.numero}.`);
       expect(campo(el, 'Descrizione del problema').value).to.equal('');
       await expect(el).to.be.accessible();
