@@ -1,5 +1,6 @@
 // @web/test-runner: the browser suite against a real HTTP endpoint (/prova/…), in the engines ASSISTENZA_BROWSER names.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { browsers } from './scripts/browsers.mjs';
@@ -37,7 +38,7 @@ function contatore(file) {
         b.failed += c.failed - prima.failed;
         b.skipped += c.skipped - prima.skipped;
       }
-      mkdirSync('node_modules/.cache/assistenza', { recursive: true });
+      mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, JSON.stringify(c));
     },
   };
@@ -58,5 +59,5 @@ export default {
       else await next();
     },
   ],
-  reporters: [(await import('@web/test-runner')).defaultReporter(), contatore('node_modules/.cache/assistenza/risultati.json')],
+  reporters: [(await import('@web/test-runner')).defaultReporter(), contatore(process.env.ASSISTENZA_RISULTATI ?? 'node_modules/.cache/assistenza/risultati.json')],
 };

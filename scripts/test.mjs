@@ -24,13 +24,15 @@ if (esegui(process.execPath, ['scripts/build.mjs'])) fine(0, 1);
 console.log('assistenza-tecnica: Node tests (endpoint, size check)…');
 const node = await testNode();
 
-const risultati = 'node_modules/.cache/assistenza/risultati.json';
+// A file of this run's own: two runs in one working tree must not read each other's counts.
+const risultati = `node_modules/.cache/assistenza/risultati-${process.pid}.json`;
 rmSync(risultati, { force: true });
 const t0 = Date.now();
-const codice = esegui('npx', ['web-test-runner', ...process.argv.slice(2)]);
+const codice = esegui('npx', ['web-test-runner', ...process.argv.slice(2)], { ASSISTENZA_RISULTATI: risultati });
 let c;
 try {
   c = JSON.parse(readFileSync(risultati, 'utf8'));
+  rmSync(risultati);
 } catch {
   console.error('assistenza-tecnica: the test runner ended without results');
   fine(node.passed, node.failed + 1);
