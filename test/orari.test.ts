@@ -1,8 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
   calendario,
-  descriviFasce,
-  descriviGiorni,
+  descriviOrari,
   descriviRiapertura,
   leggiChiusure,
   leggiGiorni,
@@ -32,14 +31,14 @@ describe('orari', () => {
   describe('parsing', () => {
     it('reads time slots, with colons or dots and spaces, in time order', () => {
       expect(leggiOrari('08:30-12:30,14:00-18:00')).to.deep.equal([
-        { da: 510, a: 750 },
-        { da: 840, a: 1080 },
+        [510, 750],
+        [840, 1080],
       ]);
       expect(leggiOrari(' 14.00 - 18.00 , 8.30-12.30')).to.deep.equal([
-        { da: 510, a: 750 },
-        { da: 840, a: 1080 },
+        [510, 750],
+        [840, 1080],
       ]);
-      expect(leggiOrari('00:00-24:00')).to.deep.equal([{ da: 0, a: 1440 }]);
+      expect(leggiOrari('00:00-24:00')).to.deep.equal([[0, 1440]]);
     });
 
     it('says what is wrong with bad time slots: the setting and the value', () => {
@@ -48,15 +47,23 @@ describe('orari', () => {
       expect(() => leggiOrari('08:75-09:00')).to.throw('"08:75-09:00" non valido');
       expect(() => leggiOrari('')).to.throw('orari: "" non valido');
       expect(() => leggiOrari('12:30-08:30'), 'ends before it starts').to.throw('orari: "12:30-08:30" non valido');
+      expect(() => leggiOrari('08:30,14:00-18:00'), 'a time is not a slot').to.throw('orari: "08:30,14:00-18:00" non valido');
       expect(() => leggiOrari('08:00-12:00,11:00-14:00'), 'overlap').to.throw('orari: "08:00-12:00,11:00-14:00" non valido');
     });
 
-    it('reads weekdays as Italian abbreviations, lists and ranges', () => {
-      expect(leggiGiorni('lun-ven')).to.deep.equal([1, 2, 3, 4, 5]);
-      expect(leggiGiorni('lun,mer,ven')).to.deep.equal([1, 3, 5]);
-      expect(leggiGiorni('SAB, Lun - mer')).to.deep.equal([1, 2, 3, 6]);
-      expect(leggiGiorni('dom')).to.deep.equal([7]);
-      expect(leggiGiorni('lun-dom')).to.deep.equal([1, 2, 3, 4, 5, 6, 7]);
+    it('reads weekdays as Italian abbreviations, lists and ranges (ISO weekdays, 1 Monday)', () => {
+      expect(leggiGiorni('lun-ven')).to.deep.equal([[1, 5]]);
+      expect(leggiGiorni('lun,mer,ven')).to.deep.equal([
+        [1, 1],
+        [3, 3],
+        [5, 5],
+      ]);
+      expect(leggiGiorni('SAB, Lun - mer')).to.deep.equal([
+        [6, 6],
+        [1, 3],
+      ]);
+      expect(leggiGiorni('dom')).to.deep.equal([[7, 7]]);
+      expect(leggiGiorni('lun-dom')).to.deep.equal([[1, 7]]);
     });
 
     it('says what is wrong with bad weekdays: the setting and the value', () => {
@@ -83,18 +90,20 @@ describe('orari', () => {
   });
 
   describe('wording', () => {
+    const orari = (c: ConfigurazioneOrari, t?: typeof en.telefonica, locale?: string) => descriviOrari(calendario(c), t, locale);
+
     it('writes the hours as the seed does', () => {
-      expect(descriviFasce(leggiOrari('08:30-12:30,14:00-18:00'))).to.equal('8.30 - 12.30 e 14.00 - 18.00');
-      expect(descriviFasce(leggiOrari('08:30-10:00,11:00-12:30,14:00-18:00'))).to.equal('8.30 - 10.00, 11.00 - 12.30 e 14.00 - 18.00');
-      expect(descriviFasce(leggiOrari('08:30-12:30,14:00-18:00'), en.telefonica, 'en-GB')).to.equal('8:30 - 12:30 and 14:00 - 18:00');
+      expect(orari({})).to.equal('Orari: da lunedì a venerdì, 8.30 - 12.30 e 14.00 - 18.00, esclusi i festivi.');
+      expect(orari({ orari: '08:30-10:00,11:00-12:30,14:00-18:00' })).to.contain(', 8.30 - 10.00, 11.00 - 12.30 e 14.00 - 18.00,');
+      expect(orari({}, en.telefonica, 'en-GB')).to.equal('Hours: Monday to Friday, 8:30 - 12:30 and 14:00 - 18:00, except public holidays.');
     });
 
-    it('names the days: ranges of three or more, lists otherwise', () => {
-      expect(descriviGiorni(leggiGiorni('lun-ven'))).to.equal('da lunedì a venerdì');
-      expect(descriviGiorni(leggiGiorni('lun,mer,ven'))).to.equal('lunedì, mercoledì e venerdì');
-      expect(descriviGiorni(leggiGiorni('lun,mar'))).to.equal('lunedì e martedì');
-      expect(descriviGiorni(leggiGiorni('lun-mer,sab'))).to.equal('da lunedì a mercoledì e sabato');
-      expect(descriviGiorni(leggiGiorni('lun-ven'), en.telefonica, 'en-GB')).to.equal('Monday to Friday');
+    it('names the days as the host grouped them: ranges and lists', () => {
+      const giorni = (g: string) => orari({ giorni: g }).split(', 8.30')[0];
+      expect(giorni('lun,mer,ven')).to.equal('Orari: lunedì, mercoledì e venerdì');
+      expect(giorni('lun,mar')).to.equal('Orari: lunedì e martedì');
+      expect(giorni('lun-mer,sab')).to.equal('Orari: da lunedì a mercoledì e sabato');
+      expect(giorni('dom')).to.equal('Orari: domenica');
     });
   });
 
@@ -102,7 +111,7 @@ describe('orari', () => {
     it('is open inside a slot and closes exactly at its end', () => {
       const s = stato(roma('2026-03-09', '10:00', CET));
       expect(s.aperto).to.be.true;
-      expect(s.cambio).to.equal(roma('2026-03-09', '12:30', CET));
+      expect(s.rivedi, 'the next change').to.equal(roma('2026-03-09', '12:30', CET));
       expect(stato(roma('2026-03-09', '12:30', CET) - 1).aperto).to.be.true;
       expect(stato(roma('2026-03-09', '12:30', CET)).aperto).to.be.false;
       expect(stato(roma('2026-03-09', '08:30', CET)).aperto).to.be.true;
@@ -116,7 +125,7 @@ describe('orari', () => {
     it('over lunch it reopens at 14.00, the same day', () => {
       const s = stato(roma('2026-03-09', '12:30', CET));
       expect(s.riapre).to.deep.include({ minuti: 840, traGiorni: 0 });
-      expect(s.cambio).to.equal(roma('2026-03-09', '14:00', CET));
+      expect(s.rivedi).to.equal(roma('2026-03-09', '14:00', CET));
       expect(messaggio(roma('2026-03-09', '13:15', CET))).to.equal('riapre alle 14.00');
     });
 
@@ -130,7 +139,8 @@ describe('orari', () => {
       expect(messaggio(roma('2026-03-06', '18:30', CET))).to.equal('riapre lunedì alle 8.30');
       expect(messaggio(roma('2026-03-07', '10:00', CET))).to.equal('riapre lunedì alle 8.30');
       expect(messaggio(roma('2026-03-08', '10:00', CET))).to.equal('riapre domani alle 8.30');
-      expect(stato(roma('2026-03-06', '18:30', CET)).cambio).to.equal(roma('2026-03-09', '08:30', CET));
+      expect(stato(roma('2026-03-06', '18:30', CET)).rivedi, 'rewords at midnight').to.equal(roma('2026-03-07', '00:00', CET));
+      expect(stato(roma('2026-03-09', '00:00', CET)).rivedi).to.equal(roma('2026-03-09', '08:30', CET));
     });
 
     it('is closed on a holiday and reopens on the next working day', () => {
@@ -164,26 +174,25 @@ describe('orari', () => {
     it('counts the days across the change to summer time (last Sunday of March)', () => {
       // Friday 27 March 2026, 18.00 CET; the clocks go forward on Sunday 29; Monday 30, 8.30 is CEST, 6.30 UTC.
       const s = stato(roma('2026-03-27', '18:00', CET));
-      expect(s.cambio).to.equal(Date.UTC(2026, 2, 30, 6, 30));
       expect(descriviRiapertura(s.riapre!)).to.equal('riapre lunedì alle 8.30');
+      expect(stato(Date.UTC(2026, 2, 29, 22, 0)).rivedi, 'from Monday 0.00 CEST').to.equal(Date.UTC(2026, 2, 30, 6, 30));
       expect(stato(Date.UTC(2026, 2, 30, 6, 29)).aperto, '8.29 CEST').to.be.false;
       expect(stato(Date.UTC(2026, 2, 30, 6, 30)).aperto, '8.30 CEST').to.be.true;
       // Open every day: on the Sunday itself, 10.00 CEST is 8.00 UTC and the slot ends at 12.30 CEST.
       const sempre = { giorni: 'lun-dom' };
-      expect(stato(Date.UTC(2026, 2, 29, 8, 0), sempre).cambio).to.equal(Date.UTC(2026, 2, 29, 10, 30));
+      expect(stato(Date.UTC(2026, 2, 29, 8, 0), sempre).rivedi).to.equal(Date.UTC(2026, 2, 29, 10, 30));
+      expect(stato(Date.UTC(2026, 2, 28, 23, 0), sempre).rivedi, 'from Sunday 0.00 CET').to.equal(Date.UTC(2026, 2, 29, 6, 30));
       const sabato = stato(roma('2026-03-28', '18:00', CET), sempre);
-      expect(sabato.cambio).to.equal(Date.UTC(2026, 2, 29, 6, 30));
       expect(sabato.rivedi, 'rewords at Rome midnight, still CET').to.equal(Date.UTC(2026, 2, 28, 23, 0));
     });
 
     it('counts the days across the change to winter time (last Sunday of October)', () => {
-      const s = stato(roma('2026-10-23', '18:00', CEST));
-      expect(s.cambio).to.equal(Date.UTC(2026, 9, 26, 7, 30));
+      expect(stato(Date.UTC(2026, 9, 25, 23, 0)).rivedi, 'from Monday 0.00 CET').to.equal(Date.UTC(2026, 9, 26, 7, 30));
       expect(stato(Date.UTC(2026, 9, 26, 7, 29)).aperto).to.be.false;
       expect(stato(Date.UTC(2026, 9, 26, 7, 30)).aperto).to.be.true;
       const sempre = { giorni: 'lun-dom' };
+      expect(stato(Date.UTC(2026, 9, 24, 22, 0), sempre).rivedi, 'from Sunday 0.00 CEST').to.equal(Date.UTC(2026, 9, 25, 7, 30));
       const sabato = stato(roma('2026-10-24', '18:00', CEST), sempre);
-      expect(sabato.cambio).to.equal(Date.UTC(2026, 9, 25, 7, 30));
       expect(sabato.rivedi).to.equal(Date.UTC(2026, 9, 24, 22, 0));
       // 2.30 happens twice on that Sunday: both are the same Rome date and time.
       expect(stato(Date.UTC(2026, 9, 25, 0, 30), { orari: '02:00-03:00', giorni: 'dom' }).aperto).to.be.true;
@@ -193,7 +202,7 @@ describe('orari', () => {
     it('rewords "domani" at midnight, and never reopens when closed for over a year', () => {
       expect(stato(roma('2026-03-09', '18:00', CET)).rivedi).to.equal(roma('2026-03-10', '00:00', CET));
       const s = stato(roma('2026-03-09', '18:00', CET), { giorni: 'lun', chiusure: '2026-03-10/2027-12-31' });
-      expect([s.aperto, s.cambio, s.riapre]).to.deep.equal([false, undefined, undefined]);
+      expect([s.aperto, s.riapre, s.rivedi]).to.deep.equal([false, undefined, roma('2026-03-10', '00:00', CET)]);
     });
   });
 });

@@ -3,9 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { enteContext, type ConfigurazioneEnte } from '../context.js';
 import { PartecipazioneController } from '../controllers/partecipazione.js';
-import { formatta, linguaDi, testiPer, type TestiParziali } from '../i18n/index.js';
+import { linguaDi, testiPer, type TestiParziali } from '../i18n/index.js';
 import { intestazione } from '../intestazione.js';
-import { calendario, descriviFasce, descriviGiorni, descriviRiapertura, statoLinea, type Calendario, type Stato } from '../orari/orari.js';
+import { calendario, descriviOrari, descriviRiapertura, statoLinea, type Calendario, type Stato } from '../orari/orari.js';
 import { orologioDiSistema, type Orologio } from '../orari/orologio.js';
 import { CambioController } from './cambio-controller.js';
 import { styles } from './telefonica.styles.js';
@@ -110,7 +110,7 @@ export class AssistenzaTelefonica extends LitElement {
       ${intestazione(this.livello, t.titolo)}
       <p part="number">${t.chiama} <a part="link" href=${telDa(numero)}>${numero}</a></p>
       ${c && s
-        ? html`<p part="hours">${formatta(t.orari, { giorni: descriviGiorni(c.giorni, t, locale), fasce: descriviFasce(c.fasce, t, locale) })}</p>
+        ? html`<p part="hours">${descriviOrari(c, t, locale)}</p>
             <p part="status"><strong class=${s.aperto ? 'aperto' : ''}>${s.aperto ? t.aperto : t.chiuso}</strong>${s.riapre ? `, ${descriviRiapertura(s.riapre, t, locale)}` : ''}</p>`
         : nothing}
     `;
