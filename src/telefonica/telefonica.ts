@@ -7,7 +7,6 @@ import { linguaDi, testiPer, type TestiParziali } from '../i18n/index.js';
 import { intestazione } from '../intestazione.js';
 import { calendario, descriviOrari, descriviRiapertura, statoLinea, type Calendario, type Stato } from '../orari/orari.js';
 import { orologioDiSistema, type Orologio } from '../orari/orologio.js';
-import { CambioController } from './cambio-controller.js';
 import { styles } from './telefonica.styles.js';
 
 /** The number as a tel: URL: separators dropped, 00 as +, and an Italian number gets +39. */
@@ -64,39 +63,58 @@ export class AssistenzaTelefonica extends LitElement {
 
   /** The number to call, only while the line is enabled. */
   private attiva?: string;
-  private chiave?: string;
   private calendario?: Calendario;
   private stato?: Stato;
+  /** The last configuration error reported, so that a mistake is reported once and not at every tick. */
+  private avviso?: string;
   private internals = this.attachInternals();
+  /** Cancels the timer of the next change. */
+  private annulla?: () => void;
 
   constructor() {
     super();
     new PartecipazioneController(this);
-    new CambioController(this, () => this.stato?.rivedi);
+  }
+
+  // Back on the page, or back to a tab that slept: the timer is gone or may be late.
+  private aggiorna = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.aggiorna);
+    this.aggiorna();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.annulla?.();
+    document.removeEventListener('visibilitychange', this.aggiorna);
   }
 
   override willUpdate(): void {
     const tel = this.ente?.telefono ?? {};
     const numero = this.numero ?? tel.numero;
     this.attiva = this.abilitata || tel.abilitata ? numero : undefined;
-    const orari = { orari: this.orari ?? tel.orari, giorni: this.giorni ?? tel.giorni, chiusure: this.chiusure ?? tel.chiusure };
-    // Checked once per configuration, so a mistake is reported once and not at every tick.
-    const chiave = JSON.stringify(orari);
-    if (chiave !== this.chiave) {
-      this.chiave = chiave;
-      this.calendario = undefined;
-      try {
-        this.calendario = calendario(orari);
-      } catch (e) {
-        console.warn(`<assistenza-telefonica> ${(e as Error).message}: orari non mostrati`);
-      }
+    this.calendario = this.stato = undefined;
+    try {
+      this.calendario = calendario({ orari: this.orari ?? tel.orari, giorni: this.giorni ?? tel.giorni, chiusure: this.chiusure ?? tel.chiusure });
+      if (this.attiva) this.stato = statoLinea(this.orologio.ora(), this.calendario);
+    } catch (e) {
+      const m = `<assistenza-telefonica> ${(e as Error).message}: orari non mostrati`;
+      if (m !== this.avviso) console.warn((this.avviso = m));
     }
-    this.stato = this.attiva && this.calendario ? statoLinea(this.orologio.ora(), this.calendario) : undefined;
     try {
       this.internals.states[this.attiva ? 'add' : 'delete']('attiva');
     } catch {
       // An engine without custom states: the host stays display:block, but with nothing in it.
     }
+  }
+
+  /** One timer for the next change, not a poll; at most an hour, since a timer can fire late after the computer slept. */
+  override updated(): void {
+    this.annulla?.();
+    const q = this.stato?.rivedi;
+    this.annulla = q === undefined ? undefined : this.orologio.programma(this.aggiorna, Math.min(q - this.orologio.ora(), 3_600_000));
   }
 
   override render() {
