@@ -20,11 +20,25 @@ function ferma(p, segnale = 'SIGTERM') {
   }
 }
 
+/** SIGTERM, then SIGKILL if it is still there after `ms`; resolves once it has ended. */
+function fermaEAttendi(p, ms = 3000) {
+  if (p.exitCode !== null || p.signalCode !== null) return Promise.resolve();
+  return new Promise((risolvi) => {
+    const t = setTimeout(() => ferma(p, 'SIGKILL'), ms);
+    p.once('exit', () => {
+      clearTimeout(t);
+      risolvi();
+    });
+    ferma(p);
+  });
+}
+
 let registrato = false;
 function fermaTuttiAllUscita() {
   if (registrato) return;
   registrato = true;
-  process.on('exit', () => avviati.forEach((p) => ferma(p, 'SIGKILL')));
+  // SIGTERM, not SIGKILL: the runner cannot wait for them here, and Xvfb still has its socket and lock to remove.
+  process.on('exit', () => avviati.forEach((p) => ferma(p)));
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.once(s, () => {
       avviati.forEach((p) => ferma(p));
@@ -116,7 +130,8 @@ class WebKitLauncher extends WebdriverLauncher {
 
   async stop() {
     await super.stop();
-    for (const p of [this.driverProcess, this.xvfb?.processo]) if (p) ferma(p);
+    // Waited for, so that Xvfb removes its socket and lock before the runner exits (the exit hook would SIGKILL it).
+    await Promise.all([this.driverProcess, this.xvfb?.processo].filter(Boolean).map((p) => fermaEAttendi(p)));
   }
 }
 
