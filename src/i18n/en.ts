@@ -101,9 +101,11 @@ export const en: Testi = {
     giornata: 'the working day (8 hours)',
     circa: { oltre: 'over {p}', quasi: 'almost {p}', solo: 'only {p}' },
     cause: 'When it takes more than 24 hours, it is usually because:',
-    weekend: 'the request was made at the weekend (Saturday or Sunday);',
-    ente: 'the municipality has to act and may not be available at once;',
-    software: 'the problem needs a software fix.',
+    motivi: [
+      'the request was made at the weekend (Saturday or Sunday);',
+      'the municipality has to act and may not be available at once;',
+      'the problem needs a software fix.',
+    ],
     aggiornati: 'Figures as of',
   },
 };

@@ -100,9 +100,11 @@ export const it = {
     giornata: 'la giornata (8 ore)',
     circa: { oltre: 'oltre {art}{p}', quasi: 'quasi {art}{p}', solo: 'solo {art}{p}' },
     cause: 'Quando servono più di 24 ore, di solito è perché:',
-    weekend: 'l’assistenza è stata richiesta nel fine settimana (sabato oppure domenica);',
-    ente: 'serve l’intervento dell’Ente, che magari non è subito disponibile;',
-    software: 'il problema richiede una correzione del software.',
+    motivi: [
+      'l’assistenza è stata richiesta nel fine settimana (sabato oppure domenica);',
+      'serve l’intervento dell’Ente, che magari non è subito disponibile;',
+      'il problema richiede una correzione del software.',
+    ],
     aggiornati: 'Dati aggiornati a',
   },
 };

@@ -33,4 +33,4 @@ export const DATI: DatiTempi = {
 const tempo = (t: Tempo) => t?.minuti > 0 && t.percentuale >= 0 && t.percentuale <= 100 && [undefined, 'oltre', 'quasi', 'solo'].includes(t.circa);
 
 /** Whether figures a host passed have the shape of DATI (a month, percentages from 0 to 100). */
-export const validi = (d: DatiTempi): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(d?.aggiornati) && Array.isArray(d.entro) && d.entro.every(tempo) && (!d.oltre || tempo(d.oltre));
+export const validi = (d: DatiTempi): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(d?.aggiornati) && Array.isArray(d.entro) && d.entro.concat(d.oltre ?? []).every(tempo);

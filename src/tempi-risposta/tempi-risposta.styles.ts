@@ -26,23 +26,17 @@ export const styles = [
       align-items: center;
       font-weight: 700;
     }
-    /* The track; its transparent outline shows in forced colors, where the background is not painted. */
+    /* The track. Forced colors leave an SVG's fill and background as they are: the chart reads the same there. */
     svg {
       flex: 0 1 10rem;
       height: 0.75rem;
       background: var(--assistenza-colore-sfondo-grafico, #e3e7ec);
-      outline: 1px solid transparent;
     }
     .quota {
       fill: var(--assistenza-colore-primario, #0066cc);
     }
     .lenta .quota {
       fill: var(--assistenza-colore-avviso, #a66300);
-    }
-    @media (forced-colors: active) {
-      rect {
-        fill: CanvasText !important;
-      }
     }
     [part~='date'] {
       font-size: 0.9em;

@@ -81,9 +81,7 @@ export class AssistenzaTempiRisposta extends LitElement {
       <dl part="chart">${d.entro.map((x) => riga(x, t.entro))} ${d.oltre ? riga(d.oltre, t.oltre, 'lenta') : nothing}</dl>
       <p>${t.cause}</p>
       <ul part="causes">
-        <li>${t.weekend}</li>
-        <li>${t.ente}</li>
-        <li>${t.software}</li>
+        ${t.motivi.map((m) => html`<li>${m}</li>`)}
       </ul>
       <p part="date">
         ${t.aggiornati}
