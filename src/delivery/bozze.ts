@@ -19,35 +19,23 @@ export type Bozza = Partial<ValoriModulo>;
 
 const SESSIONE = 'assistenza-tecnica:bozza';
 
-const vuota = (b: Bozza | undefined) => !b || Object.values(b).every((v) => v === '' || v === false || v == null);
+export const bozzaVuota = (b: Bozza | undefined) => !b || Object.values(b).every((v) => !v);
 
-// Without an identity the draft lives in sessionStorage: it survives a reload but not the browser session.
-function sessione(): Storage | undefined {
-  try {
-    return sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
-
+// Without an identity the draft lives in sessionStorage: it survives a reload but not the browser session. A storage
+// that is missing, full or refused only means the text stays in the form.
 export async function leggiBozza(archivio: Archivio, utente: string | null): Promise<Bozza | undefined> {
   if (utente) return archivio.leggi<Bozza>('bozza:' + utente);
   try {
-    const s = sessione()?.getItem(SESSIONE);
-    return s ? (JSON.parse(s) as Bozza) : undefined;
-  } catch {
-    return undefined;
-  }
+    return JSON.parse(sessionStorage.getItem(SESSIONE)!) ?? undefined;
+  } catch {}
 }
 
 /** The archive write that stores (or, when empty, removes) a user's draft; null for an anonymous one. */
 export function scritturaBozza(utente: string | null, b: Bozza | undefined): Scrittura | null {
-  if (utente) return ['bozza:' + utente, vuota(b) ? undefined : b];
+  if (utente) return ['bozza:' + utente, bozzaVuota(b) ? undefined : b];
   try {
-    vuota(b) ? sessione()?.removeItem(SESSIONE) : sessione()?.setItem(SESSIONE, JSON.stringify(b));
-  } catch {
-    // storage full or refused: the text stays in the form
-  }
+    bozzaVuota(b) ? sessionStorage.removeItem(SESSIONE) : sessionStorage.setItem(SESSIONE, JSON.stringify(b));
+  } catch {}
   return null;
 }
 
@@ -56,18 +44,5 @@ export async function salvaBozza(archivio: Archivio, utente: string | null, b: B
   if (w) await archivio.scrivi(w);
 }
 
-export const bozzaVuota = vuota;
-
 /** The draft a refused request goes back to. */
-export function bozzaDa(r: Richiesta): Bozza {
-  return {
-    cognome: r.cognome,
-    nome: r.nome,
-    email: r.email ?? '',
-    telefono: r.telefono ?? '',
-    rispostaViaEmail: r.rispostaViaEmail,
-    descrizione: r.descrizione,
-    tipologia: r.pratica?.tipologia ?? '',
-    numero: r.pratica?.numero ?? '',
-  };
-}
+export const bozzaDa = ({ pratica, id, creataIl, ...r }: Richiesta): Bozza => ({ ...r, tipologia: pratica?.tipologia, numero: pratica?.numero });
