@@ -10,15 +10,15 @@ const FISSE = '01-01 01-06 04-25 05-01 06-02 08-15 11-01 12-08 12-25 12-26';
 
 const div = (x: number, y: number) => Math.floor(x / y);
 
-/** Easter Sunday of the Gregorian calendar (anonymous algorithm, Meeus/Jones/Butcher). */
+/** Easter Sunday of the Gregorian calendar: Oudin's algorithm (1940), as the Explanatory Supplement to the
+ * Astronomical Almanac gives it; it agrees with Meeus/Jones/Butcher on every year from 1583 to 4999. */
 export function pasqua(anno: number): Data {
   const a = anno % 19;
   const b = div(anno, 100);
-  const c = anno % 100;
-  const h = (19 * a + b - div(b, 4) - div(b - div(b + 8, 25) + 1, 3) + 15) % 30;
-  const l = (32 + 2 * (b % 4) + 2 * div(c, 4) - h - (c % 4)) % 7;
-  // 22 March plus the days the algorithm counts; Date.UTC carries day 32 and on into April.
-  return Date.UTC(anno, 2, h + l - 7 * div(a + 11 * h + 22 * l, 451) + 22);
+  const c = (b - div(b, 4) - div(8 * b + 13, 25) + 19 * a + 15) % 30;
+  const d = c - div(c, 28) * (1 - div(29, c + 1) * div(21 - a, 11));
+  // Days from 28 March; Date.UTC carries day 32 and on into April.
+  return Date.UTC(anno, 2, 28 + d - ((anno + div(anno, 4) + d + 2 - b + div(b, 4)) % 7));
 }
 
 /** Whether a date is a national holiday: the fixed ones, Easter Sunday and Monday, 4 October from 2026. */

@@ -107,7 +107,7 @@ const elenco = (parti: string[], locale: string) => new Intl.ListFormat(locale).
 
 /** "lunedì", or with `opzioni` more of the date. */
 const giorno = (data: Data, locale: string, opzioni?: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC', ...opzioni }).format(data);
+  new Date(data).toLocaleDateString(locale, { weekday: 'long', timeZone: 'UTC', ...opzioni });
 
 /** "Orari: da lunedì a venerdì, 8.30 - 12.30 e 14.00 - 18.00, esclusi i festivi.": the days as the host grouped them. */
 export function descriviOrari({ giorni, fasce }: Calendario, t = it.telefonica, locale = 'it-IT'): string {

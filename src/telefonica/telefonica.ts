@@ -64,6 +64,7 @@ export class AssistenzaTelefonica extends LitElement {
   /** The number to call, only while the line is enabled. */
   private attiva?: string;
   private calendario?: Calendario;
+  /** Only while the line is enabled and its configuration is right. */
   private stato?: Stato;
   /** The last configuration error reported, so that a mistake is reported once and not at every tick. */
   private avviso?: string;
@@ -114,7 +115,7 @@ export class AssistenzaTelefonica extends LitElement {
   override updated(): void {
     this.annulla?.();
     const q = this.stato?.rivedi;
-    this.annulla = q === undefined ? undefined : this.orologio.programma(this.aggiorna, Math.min(q - this.orologio.ora(), 3_600_000));
+    this.annulla = q ? this.orologio.programma(this.aggiorna, Math.min(q - this.orologio.ora(), 3_600_000)) : undefined;
   }
 
   override render() {
@@ -122,13 +123,12 @@ export class AssistenzaTelefonica extends LitElement {
     if (!numero) return nothing;
     const t = testiPer(this, this.testi).telefonica;
     const locale = linguaDi(this) === 'en' ? 'en-GB' : 'it-IT';
-    const c = this.calendario;
     const s = this.stato;
     return html`
       ${intestazione(this.livello, t.titolo)}
       <p part="number">${t.chiama} <a part="link" href=${telDa(numero)}>${numero}</a></p>
-      ${c && s
-        ? html`<p part="hours">${descriviOrari(c, t, locale)}</p>
+      ${s
+        ? html`<p part="hours">${descriviOrari(this.calendario!, t, locale)}</p>
             <p part="status"><strong class=${s.aperto ? 'aperto' : ''}>${s.aperto ? t.aperto : t.chiuso}</strong>${s.riapre ? `, ${descriviRiapertura(s.riapre, t, locale)}` : ''}</p>`
         : nothing}
     `;
