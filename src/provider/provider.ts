@@ -1,6 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { property } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { profiloContext, endpointContext, enteContext, type Profilo, type ConfigurazioneEnte } from '../context.js';
 
 /**
@@ -15,20 +15,37 @@ export class AssistenzaProvider extends LitElement {
     :host { display: contents; }
   `;
 
+  // One context provider per value; the setters hand each new value over at once, to every subscribed consumer.
+  #profilo = new ContextProvider(this, { context: profiloContext });
+  #endpoint = new ContextProvider(this, { context: endpointContext });
+  #ente = new ContextProvider(this, { context: enteContext });
+
   /** The logged-in user: {id?, cognome, nome, email?, telefono?}. */
-  @provide({ context: profiloContext })
   @property({ attribute: false })
-  profilo?: Profilo;
+  get profilo(): Profilo | undefined {
+    return this.#profilo.value;
+  }
+  set profilo(v: Profilo | undefined) {
+    this.#profilo.setValue(v);
+  }
 
   /** Where the ticket form posts requests. */
-  @provide({ context: endpointContext })
   @property()
-  endpoint?: string;
+  get endpoint(): string | undefined {
+    return this.#endpoint.value;
+  }
+  set endpoint(v: string | undefined) {
+    this.#endpoint.setValue(v);
+  }
 
   /** The Ente's configuration: {telefono: {abilitata, numero, orari, giorni, chiusure}}. */
-  @provide({ context: enteContext })
   @property({ attribute: false })
-  ente?: ConfigurazioneEnte;
+  get ente(): ConfigurazioneEnte | undefined {
+    return this.#ente.value;
+  }
+  set ente(v: ConfigurazioneEnte | undefined) {
+    this.#ente.setValue(v);
+  }
 
   override render() {
     return html`<slot></slot>`;

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { enteContext, type ConfigurazioneEnte } from '../context.js';
+import { property } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { enteContext } from '../context.js';
 import { PartecipazioneController } from '../controllers/partecipazione.js';
 import { linguaDi, testiPer, type TestiParziali } from '../i18n/index.js';
 import { intestazione } from '../intestazione.js';
@@ -59,7 +59,8 @@ export class AssistenzaTelefonica extends LitElement {
   /** The time source: a test or a demo replaces it to move time. */
   @property({ attribute: false }) orologio: Orologio = orologioDiSistema;
 
-  @consume({ context: enteContext, subscribe: true }) @state() private ente?: ConfigurazioneEnte;
+  /** The provider's Ente configuration; a change updates the element. */
+  #ente = new ContextConsumer(this, { context: enteContext, subscribe: true });
 
   /** The number to call, only while the line is enabled. */
   private attiva?: string;
@@ -93,7 +94,7 @@ export class AssistenzaTelefonica extends LitElement {
   }
 
   override willUpdate(): void {
-    const tel = this.ente?.telefono ?? {};
+    const tel = this.#ente.value?.telefono ?? {};
     const numero = this.numero ?? tel.numero;
     this.attiva = this.abilitata || tel.abilitata ? numero : undefined;
     this.calendario = this.stato = undefined;

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { endpointContext, type Profilo } from '../context.js';
 import { richiestaSchema, MAX_DESCRIZIONE } from '../richiesta.js';
 import type { Notifica, VoceCoda } from '../delivery/coda.js';
@@ -81,7 +81,8 @@ export class AssistenzaTicketForm extends LitElement {
   /** Overrides of any text. */
   @property({ attribute: false }) testi?: TestiParziali;
 
-  @consume({ context: endpointContext, subscribe: true }) @state() private endpointFornito?: string;
+  /** The provider's endpoint; a change updates the form. */
+  #endpointFornito = new ContextConsumer(this, { context: endpointContext, subscribe: true });
 
   @state() private valori: ValoriModulo = { ...VUOTI };
   @state() private errori: Partial<Record<Campo, string>> = {};
@@ -215,7 +216,7 @@ export class AssistenzaTicketForm extends LitElement {
     this.#bozza.dimentica();
     await this.#partecipazione.consegna.accoda({
       richiesta: r.data,
-      endpoint: this.endpoint || this.endpointFornito || '/api/richieste',
+      endpoint: this.endpoint || this.#endpointFornito.value || '/api/richieste',
       credentials: this.credentials,
       utente: this.#identita,
       conservazione: this.conservazione,
