@@ -124,6 +124,21 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     expect((await s.registro()).tentativi).to.have.length(10);
   });
 
+  it('a 200 that is an HTML page (a Wi-Fi login, a proxy) is not a delivery: the request stays queued', async () => {
+    const el = await modulo({ utente: 'u1' });
+    await s.guasti([{ modo: 'portale', volte: 1 }]);
+    const ev = oneEvent(el, 'assistenza-in-coda');
+    await compilaEInvia(el);
+    const id = (await ev).detail.id;
+    expect((await inCoda()).map((v) => [v.id, v.ultimoErrore])).to.deep.equal([[id, 'risposta non riconosciuta']]);
+    const inviata = oneEvent(el, 'assistenza-inviata');
+    online();
+    await inviata;
+    const { ricevute, tentativi } = await s.registro();
+    expect(tentativi.map((t) => [t.chiave, t.stato])).to.deep.equal([[id, 200], [id, 201]]);
+    expect(ricevute).to.have.length(1);
+  });
+
   it('the server stored it but the answer was lost: the retry uses the same key and it is stored once', async () => {
     const el = await modulo({ utente: 'u1' });
     await s.guasti([{ modo: 'perdi-risposta', volte: 1 }]);

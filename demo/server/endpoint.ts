@@ -38,6 +38,7 @@ export type Guasto = { volte?: number; ritardoMs?: number } & (
   | { modo: 'stato'; stato: number; retryAfter?: string; messaggio?: string } // answered with that status, nothing stored
   | { modo: 'lento' } // answered after ritardoMs
   | { modo: 'appeso' } // never answered
+  | { modo: 'portale' } // a captive portal or proxy answering 200 with its own HTML page, nothing stored
   | { modo: 'perdi-risposta' } // stored, then the connection is dropped before the answer
 );
 
@@ -135,6 +136,11 @@ export async function riceviRichiesta(req: IncomingMessage, res: ServerResponse,
   if (guasto?.ritardoMs) await attendi(guasto.ritardoMs);
   if (guasto?.modo === 'rete') return interrompi();
   if (guasto?.modo === 'appeso') return void annota('interrotta');
+  if (guasto?.modo === 'portale') {
+    annota(200);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    return void res.end('<!doctype html><title>Accedi alla rete Wi-Fi</title><p>Accetta le condizioni per navigare.</p>');
+  }
   if (guasto?.modo === 'stato') {
     annota(guasto.stato);
     return rispondiJson(res, guasto.stato, { messaggio: guasto.messaggio ?? `Errore simulato ${guasto.stato}.` }, guasto.retryAfter ? { 'Retry-After': guasto.retryAfter } : {});

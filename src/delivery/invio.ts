@@ -42,6 +42,9 @@ export async function tenta(t: Tentativo): Promise<Esito> {
       signal: ctrl.signal,
     });
     const corpo = await leggiJson(r);
+    // A 2xx that is an HTML page (a hotel's or a station's Wi-Fi login, a proxy) is not the endpoint's answer: the
+    // request was not stored, so it stays queued. An endpoint may answer 2xx with JSON, text or nothing at all.
+    if (r.ok && /html/i.test(r.headers.get('Content-Type') ?? '')) return { tipo: 'riprova', stato: r.status, motivo: 'risposta non riconosciuta' };
     if (r.ok) {
       const n = corpo?.numero;
       return typeof n === 'string' || typeof n === 'number' ? { tipo: 'consegnata', numero: n } : { tipo: 'consegnata' };

@@ -182,17 +182,18 @@ export class AssistenzaTicketForm extends LitElement {
     e.preventDefault();
     if (this.inviando) return;
     const v = Object.fromEntries(ORDINE.map((c) => [c, this.#valore(c)])) as unknown as ValoriModulo;
-    const tipologia = v.tipologia.trim();
-    const numero = v.numero.trim();
+    // An empty optional field is left out (undefined keys do not reach the JSON body).
+    const f = (s: string) => s.trim() || undefined;
+    const pratica = { tipologia: f(v.tipologia), numero: f(v.numero) };
     const candidata = {
       id: crypto.randomUUID(),
       cognome: v.cognome,
       nome: v.nome,
-      ...(v.email.trim() && { email: v.email }),
-      ...(v.telefono.trim() && { telefono: v.telefono }),
+      email: f(v.email),
+      telefono: f(v.telefono),
       rispostaViaEmail: v.rispostaViaEmail,
       descrizione: v.descrizione,
-      ...((tipologia || numero) && { pratica: { ...(tipologia && { tipologia }), ...(numero && { numero }) } }),
+      pratica: pratica.tipologia || pratica.numero ? pratica : undefined,
       creataIl: new Date().toISOString(),
     };
     const r = richiestaSchema.safeParse(candidata);
