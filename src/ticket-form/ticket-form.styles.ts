@@ -4,9 +4,12 @@ import { base } from '../stili.js';
 export const styles = [
   base,
   css`
-    form {
+    form,
+    fieldset {
       display: grid;
       gap: var(--assistenza-spaziatura, 1rem);
+    }
+    form {
       max-width: 48rem;
     }
     p {
@@ -22,7 +25,7 @@ export const styles = [
     }
     label,
     legend,
-    span {
+    button {
       font-weight: 600;
     }
     span,
@@ -36,11 +39,11 @@ export const styles = [
     [part~='counter'],
     .nota {
       font-size: 0.9em;
-      color: var(--assistenza-colore-testo-secondario, #455b71);
     }
     input,
     textarea,
-    fieldset {
+    fieldset,
+    button {
       font: inherit;
       color: inherit;
       padding: 0.5rem 0.75rem;
@@ -48,32 +51,18 @@ export const styles = [
       border-radius: var(--assistenza-raggio, 4px);
       background: var(--assistenza-colore-campo, #fff);
     }
-    [type='checkbox'] {
-      width: 1.25rem;
-      height: 1.25rem;
-      accent-color: var(--assistenza-colore-primario, #0066cc);
-    }
     [aria-invalid='true'] {
       border: 2px solid var(--assistenza-colore-errore, #b71918);
     }
-    fieldset {
-      display: grid;
-      gap: inherit;
-    }
     button {
-      font: inherit;
-      font-weight: 600;
       justify-self: start;
-      padding: 0.6rem 1.5rem;
       border: 2px solid var(--assistenza-colore-primario, #0066cc);
-      border-radius: var(--assistenza-raggio, 4px);
-      background: var(--assistenza-colore-primario, #0066cc);
-      color: var(--assistenza-colore-testo-primario, #fff);
+      color: var(--assistenza-colore-primario, #0066cc);
       cursor: pointer;
     }
-    [type='button'] {
-      background: none;
-      color: var(--assistenza-colore-primario, #0066cc);
+    [type='submit'] {
+      background: var(--assistenza-colore-primario, #0066cc);
+      color: var(--assistenza-colore-testo-primario, #fff);
     }
     :disabled {
       opacity: 0.6;
