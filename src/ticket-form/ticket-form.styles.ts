@@ -51,6 +51,11 @@ export const styles = [
       border-radius: var(--assistenza-raggio, 4px);
       background: var(--assistenza-colore-campo, #fff);
     }
+    [type='checkbox'] {
+      width: 1.25rem;
+      height: 1.25rem;
+      accent-color: var(--assistenza-colore-primario, #0066cc);
+    }
     [aria-invalid='true'] {
       border: 2px solid var(--assistenza-colore-errore, #b71918);
     }
