@@ -227,7 +227,10 @@ export class AssistenzaTicketForm extends LitElement {
   }
 
   #quandoNotifica(n: Notifica): void {
-    void this.#aggiornaAttesa();
+    // A delivery only removes one entry, a postponement changes none that is shown: no need to re-read the archive,
+    // whose reads would hold up the queue's own writes during a flush of hundreds.
+    if (n.tipo === 'consegnata') this.attesa = this.attesa.filter((v) => v.id !== n.id);
+    else if (n.tipo !== 'rinviata') void this.#aggiornaAttesa();
     if (n.tipo === 'cambiata' || n.utente !== this.#identita) return;
     const mia = n.id === this.inviando;
     if (n.tipo === 'consegnata') this.#concludi({ tipo: 'inviata', numero: n.numero }, mia);
