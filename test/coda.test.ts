@@ -110,6 +110,18 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     expect((await s.registro()).ricevute).to.have.length(1);
   });
 
+  for (const stato of [408, 500, 502, 504]) {
+    it(`${stato} is retryable: queued, not refused`, async () => {
+      const el = await modulo({ utente: 'u1' });
+      // Chromium resends a request answered 408 by itself, six times here before fetch sees it: the fault lasts ten.
+      await s.guasti([{ modo: 'stato', stato, volte: 10 }]);
+      const ev = oneEvent(el, 'assistenza-in-coda');
+      await compilaEInvia(el);
+      const id = (await ev).detail.id;
+      expect((await inCoda()).map((v) => [v.id, v.ultimoErrore])).to.deep.equal([[id, `HTTP ${stato}`]]);
+    });
+  }
+
   it('the backoff is capped at about 5 minutes', async () => {
     const el = await modulo({ utente: 'u1' });
     await s.guasti([{ modo: 'stato', stato: 500 }]);

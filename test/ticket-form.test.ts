@@ -377,6 +377,11 @@ describe('<assistenza-ticket-form>', () => {
       expect(el.shadowRoot!.getElementById('errore-cognome')!.textContent).to.equal('Enter your surname.');
     });
 
+    it('is accessible when empty', async () => {
+      const el = await modulo(s);
+      await expect(el).to.be.accessible();
+    });
+
     it('is accessible when filled', async () => {
       const el = await modulo(s);
       await compila(el, { Cognome: 'Rossi', Nome: 'Mario', Email: 'm@esempio.it', 'Descrizione del problema': 'Testo.' });
