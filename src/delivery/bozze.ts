@@ -30,18 +30,17 @@ export async function leggiBozza(archivio: Archivio, utente: string | null): Pro
   } catch {}
 }
 
-/** The archive write that stores (or, when empty, removes) a user's draft; null for an anonymous one. */
-export function scritturaBozza(utente: string | null, b: Bozza | undefined): Scrittura | null {
-  if (utente) return ['bozza:' + utente, bozzaVuota(b) ? undefined : b];
+/** The archive writes that store (or, when empty, remove) a user's draft: none for an anonymous one. */
+export function scritturaBozza(utente: string | null, b: Bozza | undefined): Scrittura[] {
+  if (utente) return [['bozza:' + utente, bozzaVuota(b) ? undefined : b]];
   try {
     bozzaVuota(b) ? sessionStorage.removeItem(SESSIONE) : sessionStorage.setItem(SESSIONE, JSON.stringify(b));
   } catch {}
-  return null;
+  return [];
 }
 
 export async function salvaBozza(archivio: Archivio, utente: string | null, b: Bozza | undefined): Promise<void> {
-  const w = scritturaBozza(utente, b);
-  if (w) await archivio.scrivi(w);
+  for (const w of scritturaBozza(utente, b)) await archivio.scrivi(w);
 }
 
 /** The draft a refused request goes back to. */

@@ -1,6 +1,6 @@
 // The delivery queue: every request is written to IndexedDB before it is sent, and leaves only after a 2xx.
 import type { Richiesta } from '../richiesta.js';
-import { ArchivioResiliente, type Archivio } from './archivio.js';
+import { ArchivioResiliente, type Archivio, type Scrittura } from './archivio.js';
 import { bozzaDa, bozzaVuota, leggiBozza, scritturaBozza } from './bozze.js';
 import { tenta, type Esito, type Intestazioni } from './invio.js';
 import { conLock } from './lock.js';
@@ -81,15 +81,15 @@ export class Consegna {
 
   #partecipanti = new Set<Partecipante>();
   #canale?: BroadcastChannel;
-  #avviata = false;
+  #avviata?: boolean;
   #corrente?: Promise<void>;
-  #ancora = false;
-  #urgente = false;
+  /** A run asked for and not started yet (true: an urgent one); undefined when none is. */
+  #chiesta?: boolean;
   #timer?: unknown;
 
   constructor(readonly archivio: Archivio = new ArchivioResiliente()) {
     // The elements re-read the archive's state on any change: the form then says drafts cannot be kept.
-    archivio.quandoDegrada?.(() => this.#diffondi({ tipo: 'cambiata' }, false));
+    archivio.quandoDegrada?.(() => this.#diffondi({ tipo: 'cambiata' }));
   }
 
   /** Adds an element; the first one starts delivery on this page. Returns the function that removes it. */
@@ -103,47 +103,49 @@ export class Consegna {
   avvia(): void {
     if (this.#avviata) return;
     this.#avviata = true;
-    addEventListener('online', () => this.svuota(true));
-    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && this.svuota(true));
+    const subito = () => this.svuota(true);
+    addEventListener('online', subito);
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && subito());
     if ('BroadcastChannel' in globalThis) {
       this.#canale = new BroadcastChannel('assistenza-tecnica');
-      this.#canale.onmessage = (e: MessageEvent<Notifica>) => this.#diffondi(e.data, false);
+      this.#canale.onmessage = (e: MessageEvent<Notifica>) => this.#diffondi(e.data);
     }
     // Elements connect one after another while the page loads: deliver once, after they have all registered.
-    this.orologio.imposta(() => this.svuota(true), 0);
+    this.orologio.imposta(subito, 0);
   }
 
   /** Writes the request to the queue (and clears the writer's draft in the same transaction), then delivers. */
   async accoda(n: NuovaVoce): Promise<void> {
     const ora = this.orologio.ora();
-    const voce: VoceCoda = {
-      id: n.richiesta.id,
-      richiesta: n.richiesta,
-      endpoint: new URL(n.endpoint, location.href).href,
-      credentials: n.credentials ?? 'same-origin',
-      utente: n.utente,
-      tentativi: 0,
-      prossimoTentativo: ora,
-      nonPrimaDi: 0,
-      scadeIl: ora + (n.conservazione ?? 7) * GIORNO_MS,
-      stato: 'in-coda',
-    };
-    const bozza = scritturaBozza(n.utente, undefined);
-    await (bozza ? this.archivio.scrivi([PREFISSO + voce.id, voce], bozza) : this.archivio.scrivi([PREFISSO + voce.id, voce]));
-    this.#diffondi({ tipo: 'cambiata' }, true);
+    const { richiesta, utente } = n;
+    await this.#metti(
+      {
+        id: richiesta.id,
+        richiesta,
+        endpoint: new URL(n.endpoint, location.href).href,
+        credentials: n.credentials ?? 'same-origin',
+        utente,
+        tentativi: 0,
+        prossimoTentativo: ora,
+        nonPrimaDi: 0,
+        scadeIl: ora + (n.conservazione ?? 7) * GIORNO_MS,
+        stato: 'in-coda',
+      },
+      richiesta.id,
+      undefined,
+      scritturaBozza(utente, undefined),
+    );
     await this.svuota();
   }
 
   /** The requests of one user (or the anonymous ones) still in the queue, oldest first. */
   async voci(utente: string | null): Promise<VoceCoda[]> {
-    const tutte = await this.archivio.elenca<VoceCoda>(PREFISSO);
-    return tutte.filter((v) => v.utente === utente).sort((a, b) => a.richiesta.creataIl.localeCompare(b.richiesta.creataIl));
+    return (await this.#coda()).filter((v) => v.utente === utente);
   }
 
   /** Removes a request the user has dealt with (an expired or refused one they copied). */
-  async elimina(id: string): Promise<void> {
-    await this.archivio.scrivi([PREFISSO + id, undefined]);
-    this.#diffondi({ tipo: 'cambiata' }, true);
+  elimina(id: string): Promise<void> {
+    return this.#metti(undefined, id);
   }
 
   /**
@@ -152,27 +154,21 @@ export class Consegna {
    * once what is waiting for its backoff; nothing ever goes before the server's Retry-After.
    */
   svuota(urgente = false): Promise<void> {
-    this.#urgente ||= urgente;
-    if (this.#corrente) {
-      this.#ancora = true;
-      return this.#corrente;
-    }
-    this.#corrente = (async () => {
+    this.#chiesta ||= urgente;
+    // The run's first step is an await, so #corrente is set before its finally can clear it.
+    return (this.#corrente ??= (async () => {
       try {
-        do {
-          this.#ancora = false;
-          const u = this.#urgente;
-          this.#urgente = false;
+        for (let u: boolean | undefined; (u = this.#chiesta) !== undefined; ) {
+          this.#chiesta = undefined;
           await conLock(this.archivio, this.tab, () => this.#giro(u));
-        } while (this.#ancora);
+        }
       } catch {
         // an archive or lock failure: the requests are still stored, the next trigger tries again
       } finally {
         // In the same microtask as the loop's last check: a call can never fold into a run that has ended.
         this.#corrente = undefined;
       }
-    })();
-    return this.#corrente;
+    })());
   }
 
   /** Resolves when no delivery run is in progress. */
@@ -180,115 +176,98 @@ export class Consegna {
     return this.#corrente ?? Promise.resolve();
   }
 
-  /** Who may be sent from this page: the users it knows; if it knows none (an Ente's page), anyone. */
-  #puoInviare(v: VoceCoda): boolean {
-    const noti = new Set([...this.#partecipanti].map((p) => p.utente()).filter((u): u is string => !!u));
-    return noti.size === 0 || (v.utente !== null && noti.has(v.utente));
+  /** The whole queue, oldest first. */
+  async #coda(): Promise<VoceCoda[]> {
+    return (await this.archivio.elenca<VoceCoda>(PREFISSO)).sort((a, b) => a.richiesta.creataIl.localeCompare(b.richiesta.creataIl));
   }
 
-  async #giro(urgente: boolean): Promise<void> {
+  /** The waiting requests this page may send: of the users it knows; if it knows none (an Ente's page), anyone's. */
+  async #inviabili(): Promise<VoceCoda[]> {
+    const voci = await this.#coda();
+    const noti = [...this.#partecipanti].map((p) => p.utente()).filter((u) => u);
+    return voci.filter((v) => v.stato === 'in-coda' && (!noti.length || noti.includes(v.utente)));
+  }
+
+  async #giro(urgente?: boolean): Promise<void> {
     this.orologio.annulla(this.#timer);
     // Read inside the lock: what another tab delivered meanwhile is gone already.
-    const voci = (await this.archivio.elenca<VoceCoda>(PREFISSO)).sort((a, b) =>
-      a.richiesta.creataIl.localeCompare(b.richiesta.creataIl),
-    );
+    const voci = await this.#inviabili();
     const ora = this.orologio.ora();
     const dovute: VoceCoda[] = [];
     for (const v of voci) {
-      if (v.stato !== 'in-coda' || !this.#puoInviare(v)) continue;
-      if (ora > v.scadeIl) {
-        await this.archivio.scrivi([PREFISSO + v.id, { ...v, stato: 'scaduta' }]);
-        this.#diffondi({ tipo: 'cambiata' }, true);
-      } else if (ora >= v.nonPrimaDi && (urgente || ora >= v.prossimoTentativo)) dovute.push(v);
+      if (ora > v.scadeIl) await this.#metti({ ...v, stato: 'scaduta' }, v.id);
+      else if (ora >= v.nonPrimaDi && (urgente || ora >= v.prossimoTentativo)) dovute.push(v);
     }
     // A few at a time, oldest first; after one retryable failure the endpoint is unwell and the rest wait.
     let prossima = 0;
-    let fermo = false;
     const lavora = async () => {
-      while (!fermo && prossima < dovute.length) if (await this.#tentaVoce(dovute[prossima++])) fermo = true;
+      while (prossima < dovute.length) if (await this.#tentaVoce(dovute[prossima++])) prossima = Infinity;
     };
     await Promise.all([lavora(), lavora(), lavora(), lavora()]);
-    await this.#programma();
+    // The backoff timer, for the earliest request this page may send.
+    const attese = (await this.#inviabili()).map((v) => Math.max(v.prossimoTentativo, v.nonPrimaDi));
+    this.orologio.annulla(this.#timer);
+    if (attese.length) this.#timer = this.orologio.imposta(() => this.svuota(), Math.max(0, Math.min(...attese) - this.orologio.ora()));
   }
 
   /** One attempt; true when the run should stop (the endpoint asked to wait or could not be reached). */
   async #tentaVoce(v: VoceCoda): Promise<boolean> {
+    const { id, utente } = v;
     const ora = this.orologio.ora();
     const esito: Esito =
       navigator.onLine === false
         ? { tipo: 'riprova', motivo: 'offline' }
-        : await tenta({
-            richiesta: v.richiesta,
-            endpoint: v.endpoint,
-            credentials: v.credentials,
-            intestazioni: await this.#intestazioniPer(v),
-            timeoutMs: this.timeoutMs,
-            ora,
-          });
-    const chiave = PREFISSO + v.id;
-    if (esito.tipo === 'consegnata') {
-      await this.archivio.scrivi([chiave, undefined]);
-      this.#diffondi({ tipo: 'consegnata', id: v.id, utente: v.utente, numero: esito.numero }, true);
-      return false;
-    }
-    if (esito.tipo === 'respinta') {
+        : await tenta({ ...v, intestazioni: await this.#intestazioniPer(v), timeoutMs: this.timeoutMs, ora });
+    let resta: VoceCoda | undefined;
+    let bozza: Scrittura[] = [];
+    let n: Notifica;
+    if (esito.tipo === 'consegnata') n = { ...esito, id, utente };
+    else if (esito.tipo === 'respinta') {
       // Back into the draft, unless the user has started a new one: then it stays here, to be copied.
-      const attuale = await leggiBozza(this.archivio, v.utente);
-      const inBozza = bozzaVuota(attuale);
-      const bozza = inBozza ? scritturaBozza(v.utente, bozzaDa(v.richiesta)) : null;
-      const resta: VoceCoda | undefined = inBozza ? undefined : { ...v, stato: 'respinta', messaggio: esito.messaggio };
-      await (bozza ? this.archivio.scrivi([chiave, resta], bozza) : this.archivio.scrivi([chiave, resta]));
-      this.#diffondi({ tipo: 'respinta', id: v.id, utente: v.utente, stato: esito.stato, messaggio: esito.messaggio, inBozza }, true);
-      return false;
+      const inBozza = bozzaVuota(await leggiBozza(this.archivio, utente));
+      if (inBozza) bozza = scritturaBozza(utente, bozzaDa(v.richiesta));
+      else resta = { ...v, stato: 'respinta', messaggio: esito.messaggio };
+      n = { ...esito, id, utente, inBozza };
+    } else {
+      const tentativi = v.tentativi + 1;
+      const nonPrimaDi = esito.retryAfterMs !== undefined ? ora + esito.retryAfterMs : v.nonPrimaDi;
+      resta = { ...v, tentativi, nonPrimaDi, prossimoTentativo: Math.max(ora + ritardo(tentativi), nonPrimaDi), ultimoErrore: esito.motivo };
+      n = { tipo: 'rinviata', id, utente, prima: tentativi === 1 };
     }
-    const tentativi = v.tentativi + 1;
-    const nonPrimaDi = esito.retryAfterMs !== undefined ? ora + esito.retryAfterMs : v.nonPrimaDi;
-    await this.archivio.scrivi([
-      chiave,
-      {
-        ...v,
-        tentativi,
-        nonPrimaDi,
-        prossimoTentativo: Math.max(ora + ritardo(tentativi), nonPrimaDi),
-        ultimoErrore: esito.motivo,
-      },
-    ]);
-    this.#diffondi({ tipo: 'rinviata', id: v.id, utente: v.utente, prima: tentativi === 1 }, true);
-    return true;
+    await this.#metti(resta, id, n, bozza);
+    return n.tipo === 'rinviata';
   }
 
-  async #intestazioniPer(v: VoceCoda): Promise<Intestazioni | undefined> {
-    const ordinati = [...this.#partecipanti].sort((a, b) => Number(!!b.proprie?.has(v.id)) - Number(!!a.proprie?.has(v.id)));
-    for (const p of ordinati) {
-      if (p.intestazioni && (p.utente() === v.utente || !p.utente())) return p.intestazioni();
-    }
-    return undefined;
+  /** Writes (v undefined: removes) one request, with the draft's write in the same transaction, and tells everyone. */
+  async #metti(v: VoceCoda | undefined, id: string, n: Notifica = { tipo: 'cambiata' }, bozza: Scrittura[] = []): Promise<void> {
+    await this.archivio.scrivi([PREFISSO + id, v], ...bozza);
+    this.#diffondi(n, true);
   }
 
-  /** Sets the backoff timer for the earliest request this page may send. */
-  async #programma(): Promise<void> {
-    this.orologio.annulla(this.#timer);
-    const voci = (await this.archivio.elenca<VoceCoda>(PREFISSO)).filter((v) => v.stato === 'in-coda' && this.#puoInviare(v));
-    if (!voci.length) return;
-    const quando = Math.min(...voci.map((v) => Math.max(v.prossimoTentativo, v.nonPrimaDi)));
-    this.#timer = this.orologio.imposta(() => this.svuota(), Math.max(0, quando - this.orologio.ora()));
+  /** The first element that passes the first test any element passes. */
+  #primo(...prove: ((p: Partecipante) => unknown)[]): Partecipante | undefined {
+    for (const f of prove) for (const p of this.#partecipanti) if (f(p)) return p;
+  }
+
+  /** The headers of an element that may sign this request, the one that submitted it first. */
+  #intestazioniPer(v: VoceCoda) {
+    const puo = (p: Partecipante) => p.intestazioni && (p.utente() === v.utente || !p.utente());
+    return this.#primo((p) => p.proprie?.has(v.id) && puo(p), puo)?.intestazioni!();
   }
 
   /** Tells this tab's elements, and with `qui` the other tabs too; one element of the working tab fires the event. */
-  #diffondi(n: Notifica, qui: boolean): void {
+  #diffondi(n: Notifica, qui?: boolean): void {
     if (qui) this.#canale?.postMessage(n);
-    const emettitore = qui && n.tipo !== 'cambiata' ? this.#emettitore(n) : undefined;
+    const emettitore =
+      qui &&
+      n.tipo !== 'cambiata' &&
+      this.#primo(
+        (p) => p.proprie?.has(n.id),
+        (p) => p.modulo && p.utente() === n.utente,
+        (p) => p.modulo,
+        () => 1,
+      );
     for (const p of this.#partecipanti) p.notifica(n, p === emettitore);
-  }
-
-  #emettitore(n: Exclude<Notifica, { tipo: 'cambiata' }>): Partecipante | undefined {
-    const tutti = [...this.#partecipanti];
-    return (
-      tutti.find((p) => p.proprie?.has(n.id)) ??
-      tutti.find((p) => p.modulo && p.utente() === n.utente) ??
-      tutti.find((p) => p.modulo) ??
-      tutti[0]
-    );
   }
 }
 
