@@ -26,7 +26,8 @@ export const bozzaVuota = (b: Bozza | undefined) => !b || Object.values(b).every
 export async function leggiBozza(archivio: Archivio, utente: string | null): Promise<Bozza | undefined> {
   if (utente) return archivio.leggi<Bozza>('bozza:' + utente);
   try {
-    return JSON.parse(sessionStorage.getItem(SESSIONE)!) ?? undefined;
+    // null when there is none: read like undefined by every caller
+    return JSON.parse(sessionStorage.getItem(SESSIONE)!);
   } catch {}
 }
 
@@ -44,4 +45,4 @@ export async function salvaBozza(archivio: Archivio, utente: string | null, b: B
 }
 
 /** The draft a refused request goes back to. */
-export const bozzaDa = ({ pratica, id, creataIl, ...r }: Richiesta): Bozza => ({ ...r, tipologia: pratica?.tipologia, numero: pratica?.numero });
+export const bozzaDa = ({ pratica, id, creataIl, ...r }: Richiesta): Bozza => ({ ...r, ...pratica });

@@ -7,7 +7,7 @@ export type Intestazioni = Record<string, string>;
 export type Esito =
   | { tipo: 'consegnata'; numero?: string | number }
   | { tipo: 'respinta'; stato: number; messaggio?: string }
-  | { tipo: 'riprova'; stato?: number; retryAfterMs?: number; motivo: string };
+  | { tipo: 'riprova'; retryAfterMs?: number; motivo: string };
 
 export interface Tentativo {
   richiesta: Richiesta;
@@ -17,15 +17,6 @@ export interface Tentativo {
   intestazioni?: Intestazioni;
   timeoutMs: number;
   ora: number;
-}
-
-async function leggiJson(r: Response): Promise<Record<string, unknown> | undefined> {
-  try {
-    const j: unknown = await r.json();
-    return j && typeof j === 'object' ? (j as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** POSTs the request once; never throws. */
@@ -41,24 +32,22 @@ export async function tenta(t: Tentativo): Promise<Esito> {
       body: JSON.stringify(t.richiesta),
       signal: ctrl.signal,
     });
-    const corpo = await leggiJson(r);
+    // Any JSON value, or nothing when the body is not JSON: only a string or number field is taken from it.
+    const corpo = await r.json().catch(() => {});
+    const { ok, status: stato } = r;
     // A 2xx that is an HTML page (a hotel's or a station's Wi-Fi login, a proxy) is not the endpoint's answer: the
     // request was not stored, so it stays queued. An endpoint may answer 2xx with JSON, text or nothing at all.
-    if (r.ok && /html/i.test(r.headers.get('Content-Type') ?? '')) return { tipo: 'riprova', stato: r.status, motivo: 'risposta non riconosciuta' };
-    if (r.ok) {
+    if (ok && !/html/i.test(r.headers.get('Content-Type') ?? '')) {
       const n = corpo?.numero;
-      return typeof n === 'string' || typeof n === 'number' ? { tipo: 'consegnata', numero: n } : { tipo: 'consegnata' };
+      return { tipo: 'consegnata', numero: typeof n == 'string' || typeof n == 'number' ? n : undefined };
     }
-    if (r.status >= 400 && r.status < 500 && r.status !== 408 && r.status !== 429) {
+    if (stato > 399 && stato < 500 && stato != 408 && stato != 429) {
       const m = corpo?.messaggio;
-      return { tipo: 'respinta', stato: r.status, messaggio: typeof m === 'string' && m ? m : undefined };
+      return { tipo: 'respinta', stato, messaggio: (typeof m == 'string' && m) || undefined };
     }
-    return {
-      tipo: 'riprova',
-      stato: r.status,
-      retryAfterMs: leggiRetryAfter(r.headers.get('Retry-After'), t.ora),
-      motivo: `HTTP ${r.status}`,
-    };
+    return ok
+      ? { tipo: 'riprova', motivo: 'risposta non riconosciuta' }
+      : { tipo: 'riprova', retryAfterMs: leggiRetryAfter(r.headers.get('Retry-After'), t.ora), motivo: 'HTTP ' + stato };
   } catch (e) {
     return { tipo: 'riprova', motivo: ctrl.signal.aborted ? 'timeout' : String((e as Error)?.message ?? e) };
   } finally {

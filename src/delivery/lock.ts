@@ -2,6 +2,7 @@
 import type { Archivio } from './archivio.js';
 
 const NOME = 'assistenza-tecnica:consegna';
+const CHIAVE = 'lock:' + NOME;
 const LEASE_MS = 45_000;
 const ATTESA_MS = 200;
 
@@ -12,8 +13,7 @@ interface Lease {
 
 /** Runs `f` while holding the delivery lock, waiting for it if another tab holds it. */
 export async function conLock<R>(archivio: Archivio, tab: string, f: () => Promise<R>, locks = navigator.locks): Promise<R> {
-  if (locks?.request) return locks.request(NOME, () => f());
-  return conLease(archivio, tab, f);
+  return locks?.request ? locks.request(NOME, f) : conLease(archivio, tab, f);
 }
 
 /**
@@ -21,21 +21,15 @@ export async function conLock<R>(archivio: Archivio, tab: string, f: () => Promi
  * the others until the lease expires.
  */
 export async function conLease<R>(archivio: Archivio, tab: string, f: () => Promise<R>): Promise<R> {
-  const chiave = 'lock:' + NOME;
-  for (;;) {
-    const ora = Date.now();
-    const l = await archivio.aggiorna<Lease>(chiave, (v) => (!v || v.scade < ora || v.tab === tab ? { tab, scade: ora + LEASE_MS } : v));
-    if (l?.tab === tab) break;
-    await new Promise((r) => setTimeout(r, ATTESA_MS));
-  }
-  const rinnovo = setInterval(
-    () => archivio.aggiorna<Lease>(chiave, (v) => (v?.tab === tab ? { tab, scade: Date.now() + LEASE_MS } : v)),
-    LEASE_MS / 3,
-  );
+  // Extends this tab's lease; with `prendi`, also takes one that is free or expired. Returns the lease as it stands.
+  const rinnova = (prendi?: boolean, ora = Date.now()) =>
+    archivio.aggiorna<Lease>(CHIAVE, (v) => ((prendi && (!v || v.scade < ora)) || v?.tab === tab ? { tab, scade: ora + LEASE_MS } : v));
+  while ((await rinnova(true))?.tab !== tab) await new Promise((r) => setTimeout(r, ATTESA_MS));
+  const rinnovo = setInterval(rinnova, LEASE_MS / 3);
   try {
     return await f();
   } finally {
     clearInterval(rinnovo);
-    await archivio.aggiorna<Lease>(chiave, (v) => (v?.tab === tab ? undefined : v));
+    await archivio.aggiorna<Lease>(CHIAVE, (v) => (v?.tab === tab ? undefined : v));
   }
 }

@@ -9,16 +9,14 @@ export const RITARDO_MASSIMO_MS = 5 * 60_000;
  * the exponential step, so that many tabs or users coming back online at once do not retry in lockstep.
  */
 export function ritardo(tentativi: number, casuale: number = Math.random()): number {
-  const passo = Math.min(RITARDO_MASSIMO_MS, PRIMO_RITARDO_MS * 2 ** Math.max(0, tentativi - 1));
-  return Math.round(passo / 2 + (passo / 2) * casuale);
+  const mezzo = Math.min(RITARDO_MASSIMO_MS, PRIMO_RITARDO_MS * 2 ** Math.max(0, tentativi - 1)) / 2;
+  return Math.round(mezzo + mezzo * casuale);
 }
 
 /** Retry-After as seconds or an HTTP date, in ms from `ora`; undefined when absent or unreadable. */
 export function leggiRetryAfter(valore: string | null, ora: number): number | undefined {
-  if (!valore) return undefined;
-  const v = valore.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const v = valore?.trim() ?? '';
   // An HTTP date ends in GMT (RFC 9110); Date.parse alone would take "-5" for a year.
-  const t = / GMT$/.test(v) ? Date.parse(v) : NaN;
-  return Number.isNaN(t) ? undefined : Math.max(0, t - ora);
+  const t = /^\d+$/.test(v) ? +v * 1000 : / GMT$/.test(v) ? Date.parse(v) - ora : NaN;
+  return isNaN(t) ? undefined : Math.max(0, t);
 }

@@ -12,9 +12,9 @@ const lingue: Record<Lingua, Testi> = { it, en };
 
 /** The language of the nearest ancestor with a lang attribute, crossing shadow boundaries; Italian by default. */
 export function linguaDi(el: Element): Lingua {
-  for (let n: Node | null = el; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+  for (let n: Node | null = el; n; n = n.parentNode || (n as ShadowRoot).host) {
     const lang = (n as Element).getAttribute?.('lang');
-    if (lang) return lang.toLowerCase().startsWith('en') ? 'en' : 'it';
+    if (lang) return /^en/i.test(lang) ? 'en' : 'it';
   }
   return 'it';
 }
