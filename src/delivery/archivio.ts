@@ -25,20 +25,16 @@ export interface Archivio {
  * the rest of the page's life, retrying the failed operation there, so callers never see the error.
  */
 export class ArchivioResiliente implements Archivio {
-  #store?: UseStore;
+  #store: UseStore;
   /** The memory fallback; undefined while IndexedDB works. */
   #mem?: Map<Chiave, unknown>;
   #ascoltatori: (() => void)[] = [];
 
   constructor(nomeDb = 'assistenza-tecnica') {
-    try {
-      this.#store = createStore(nomeDb, 'archivio');
-      // createStore opens lazily and an open that fails would reject every later call: notice it now.
-      this.#store('readonly', (s) => promisifyRequest(s.count())).catch(() => this.#degrada());
-    } catch {
-      // indexedDB missing or throwing on open
-      this.#degrada();
-    }
+    this.#store = createStore(nomeDb, 'archivio');
+    // createStore opens lazily and an open that fails (or throws: indexedDB missing) would reject every later call:
+    // notice it now.
+    void this.leggi('');
   }
 
   get persistente() {
@@ -49,33 +45,36 @@ export class ArchivioResiliente implements Archivio {
     this.#ascoltatori.push(f);
   }
 
-  #degrada() {
-    if (this.#mem) return;
-    this.#mem = new Map();
-    for (const f of this.#ascoltatori) f();
-  }
-
-  /** Runs `op` in one IndexedDB transaction, or on the memory map (as a tiny object store) once degraded. */
-  async #tx<R>(modo: IDBTransactionMode, op: (s: IDBObjectStore) => Promise<R>, mem: (m: Map<Chiave, unknown>) => R): Promise<R> {
+  /**
+   * Runs `op` in one IndexedDB transaction and resolves, once it has committed, with the `result` op returned; or,
+   * once degraded, runs `mem` on the memory map (as a tiny object store).
+   */
+  async #tx<R>(modo: IDBTransactionMode, op: (s: IDBObjectStore) => { result?: unknown } | void, mem: (m: Map<Chiave, unknown>) => R): Promise<R> {
     if (!this.#mem) {
       try {
-        return await this.#store!(modo, op);
+        return await this.#store(modo, (s) => {
+          const r = op(s);
+          return promisifyRequest(s.transaction).then(() => r?.result as R);
+        });
       } catch {
-        this.#degrada();
+        if (!this.#mem) {
+          this.#mem = new Map();
+          for (const f of this.#ascoltatori) f();
+        }
       }
     }
     return mem(this.#mem!);
   }
 
   leggi<T>(k: Chiave) {
-    return this.#tx('readonly', (s) => promisifyRequest<T | undefined>(s.get(k)), (m) => m.get(k) as T | undefined);
+    return this.#tx('readonly', (s) => s.get(k), (m) => m.get(k) as T | undefined);
   }
 
   elenca<T>(p: string) {
     return this.#tx(
       'readonly',
       // The keys with prefix p: the range [p, p + the highest code unit).
-      (s) => promisifyRequest<T[]>(s.getAll(IDBKeyRange.bound(p, p + '\uffff'))),
+      (s) => s.getAll(IDBKeyRange.bound(p, p + '\uffff')),
       (m) => [...m.keys()].filter((k) => k.startsWith(p)).sort().map((k) => m.get(k) as T),
     );
   }
@@ -83,10 +82,7 @@ export class ArchivioResiliente implements Archivio {
   scrivi(...w: Scrittura[]) {
     return this.#tx(
       'readwrite',
-      (s) => {
-        for (const [k, v] of w) v === undefined ? s.delete(k) : s.put(v, k);
-        return promisifyRequest<void>(s.transaction);
-      },
+      (s) => void w.forEach(([k, v]) => (v === undefined ? s.delete(k) : s.put(v, k))),
       (m) => void w.forEach(([k, v]) => (v === undefined ? m.delete(k) : m.set(k, structuredClone(v)))),
     );
   }
@@ -95,13 +91,13 @@ export class ArchivioResiliente implements Archivio {
     return this.#tx(
       'readwrite',
       (s) => {
-        let out: T | undefined;
+        const out: { result?: T } = {};
         const r = s.get(k);
         r.onsuccess = () => {
-          out = f(r.result as T | undefined);
-          out === undefined ? s.delete(k) : s.put(out, k);
+          const v = (out.result = f(r.result));
+          v === undefined ? s.delete(k) : s.put(v, k);
         };
-        return promisifyRequest(s.transaction).then(() => out);
+        return out;
       },
       (m) => {
         const out = f(m.get(k) as T | undefined);
