@@ -38,9 +38,9 @@ export class PartecipazioneController implements ReactiveController, Partecipant
   }
 
   utente(): string | null {
-    if (this.opzioni.utente) return this.opzioni.utente();
     const p = this.profilo.value;
-    return p?.id || p?.email || null;
+    // The host's own answer, null included, wins (the form's already falls back to this profile).
+    return this.opzioni.utente?.() ?? (p?.id || p?.email || null);
   }
 
   intestazioni() {

@@ -1,13 +1,12 @@
 // Autosaves what the user types (debounced) and restores it when the page comes back, for the current user only.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Archivio } from '../delivery/archivio.js';
+import { consegnaDellaPagina } from '../delivery/coda.js';
 import { leggiBozza, salvaBozza, type Bozza } from '../delivery/bozze.js';
 
 /** Within a second of the last keystroke, as the queue issue asks; short enough to survive a closing tab. */
 export const RITARDO_AUTOSALVATAGGIO_MS = 300;
 
 export interface OpzioniBozza {
-  archivio: () => Archivio;
   utente: () => string | null;
   /** What to save: only the fields the user touched. */
   bozza: () => Bozza;
@@ -54,7 +53,7 @@ export class BozzaController implements ReactiveController {
     }
     this.#utente = u;
     this.#ultima = undefined;
-    this.caricamento = leggiBozza(this.opz.archivio(), u).then((b) => {
+    this.caricamento = leggiBozza(consegnaDellaPagina().archivio, u).then((b) => {
       if (b && this.#utente === u) {
         this.opz.ripristina(b);
         this.#ultima = JSON.stringify(b);
@@ -77,7 +76,7 @@ export class BozzaController implements ReactiveController {
     const s = JSON.stringify(b);
     if (s === this.#ultima && utente === this.#utente) return Promise.resolve();
     this.#ultima = s;
-    return salvaBozza(this.opz.archivio(), utente, b);
+    return salvaBozza(consegnaDellaPagina().archivio, utente, b);
   }
 
   /** The draft is gone (moved into the queue): the next save starts from nothing. */

@@ -18,27 +18,31 @@ export const styles = [
     .campo {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.25rem 0.5rem;
+      gap: .25rem .5rem;
     }
-    .campo > :not(label, span, [type='checkbox']) {
+    .campo > :not(label, span, [type=checkbox]) {
       flex-basis: 100%;
     }
     label,
     legend,
-    button {
+    button,
+    span,
+    [part~=error],
+    [part~=alert],
+    .oltre,
+    .ok {
       font-weight: 600;
     }
     span,
-    [part~='error'],
-    [part~='alert'],
+    [part~=error],
+    [part~=alert],
     .oltre {
       color: var(--assistenza-colore-errore, #b71918);
-      font-weight: 600;
     }
-    [part~='hint'],
-    [part~='counter'],
+    [part~=hint],
+    [part~=counter],
     .nota {
-      font-size: 0.9em;
+      font-size: .9em;
     }
     input,
     textarea,
@@ -46,17 +50,17 @@ export const styles = [
     button {
       font: inherit;
       color: inherit;
-      padding: 0.5rem 0.75rem;
+      padding: .5rem .75rem;
       border: 1px solid var(--assistenza-colore-bordo, #5c6f82);
       border-radius: var(--assistenza-raggio, 4px);
       background: var(--assistenza-colore-campo, #fff);
     }
-    [type='checkbox'] {
+    [type=checkbox] {
       width: 1.25rem;
       height: 1.25rem;
       accent-color: var(--assistenza-colore-primario, #0066cc);
     }
-    [aria-invalid='true'] {
+    [aria-invalid=true] {
       border: 2px solid var(--assistenza-colore-errore, #b71918);
     }
     button {
@@ -65,23 +69,23 @@ export const styles = [
       color: var(--assistenza-colore-primario, #0066cc);
       cursor: pointer;
     }
-    [type='submit'] {
+    [type=submit] {
       background: var(--assistenza-colore-primario, #0066cc);
       color: var(--assistenza-colore-testo-primario, #fff);
     }
     :disabled {
-      opacity: 0.6;
+      opacity: .6;
     }
-    [part~='status']:not(:empty),
-    [part~='notice'] {
+    /* The status region always holds Lit's text nodes, so it always keeps its margin. */
+    [part~=status],
+    [part~=notice] {
       margin-block-end: var(--assistenza-spaziatura, 1rem);
     }
     .ok {
       color: var(--assistenza-colore-successo, #00703c);
-      font-weight: 600;
     }
-    [part~='notice'] {
-      padding: 0.75rem 1rem;
+    [part~=notice] {
+      padding: .75rem 1rem;
       border-inline-start: 4px solid var(--assistenza-colore-avviso, #a66300);
       background: var(--assistenza-colore-sfondo-avviso, #fff8e6);
     }

@@ -14,13 +14,10 @@ import { styles } from './ticket-form.styles.js';
 
 type Campo = keyof ValoriModulo;
 type Prefill = 'cognome' | 'nome' | 'email' | 'telefono';
-const ORDINE: Campo[] = ['cognome', 'nome', 'email', 'telefono', 'rispostaViaEmail', 'descrizione', 'tipologia', 'numero'];
-const VUOTI: ValoriModulo = { cognome: '', nome: '', email: '', telefono: '', rispostaViaEmail: false, descrizione: '', tipologia: '', numero: '' };
+const PREFILL: Campo[] = ['cognome', 'nome', 'email', 'telefono'];
 
-type Esito =
-  | { tipo: 'inviata'; numero?: string | number }
-  | { tipo: 'in-coda' }
-  | { tipo: 'respinta'; messaggio: string };
+/** What the status and alert regions tell: the queue's own news about the user's request. */
+type Esito = Exclude<Notifica, { tipo: 'cambiata' }> | { tipo: 'rinviata' };
 
 /**
  * @summary The "nuova richiesta" page: a support request, prefilled from the profile, kept as a draft and delivered
@@ -84,13 +81,12 @@ export class AssistenzaTicketForm extends LitElement {
   /** The provider's endpoint; a change updates the form. */
   #endpointFornito = new ContextConsumer(this, { context: endpointContext, subscribe: true });
 
-  @state() private valori: ValoriModulo = { ...VUOTI };
+  /** Only the fields the user touched (typed, or restored from the draft): the others follow the prefill. */
+  @state() private valori: Bozza = {};
   @state() private errori: Partial<Record<Campo, string>> = {};
   @state() private inviando?: string;
   @state() private esito?: Esito;
   @state() private attesa: VoceCoda[] = [];
-  @state() private persistente = true;
-  #toccati = new Set<Campo>();
   #identitaMostrata?: string | null;
   private t!: Testi;
 
@@ -102,13 +98,11 @@ export class AssistenzaTicketForm extends LitElement {
   });
 
   #bozza = new BozzaController(this, {
-    archivio: () => this.#partecipazione.consegna.archivio,
     utente: () => this.#identita,
-    bozza: () => Object.fromEntries([...this.#toccati].map((c) => [c, this.valori[c]])),
+    bozza: () => this.valori,
     ripristina: (b) => this.#ripristina(b),
     cambioUtente: () => {
-      this.#toccati.clear();
-      this.valori = { ...VUOTI };
+      this.valori = {};
       this.esito = undefined;
     },
   });
@@ -138,82 +132,69 @@ export class AssistenzaTicketForm extends LitElement {
   }
 
   /** A field's value: what the user typed or the draft restored, else the prefill (attribute, then profile). */
-  #valore<C extends Campo>(c: C): ValoriModulo[C] {
-    if (this.#toccati.has(c) || !['cognome', 'nome', 'email', 'telefono'].includes(c)) return this.valori[c];
-    return (this[c as Prefill] ?? this.profilo?.[c as Prefill] ?? '') as ValoriModulo[C];
+  #valore(c: Campo): string {
+    const p = PREFILL.includes(c) ? (this[c as Prefill] ?? this.profilo?.[c as Prefill]) : undefined;
+    return (this.valori[c] ?? p ?? '') as string;
   }
 
-  #ripristina(b: Bozza): void {
-    for (const c of ORDINE) {
-      if (b[c] !== undefined && !this.#toccati.has(c)) {
-        this.#toccati.add(c);
-        this.valori = { ...this.valori, [c]: b[c] };
-      }
-    }
+  /** A draft fills the fields; what the user typed since wins. */
+  #ripristina(b?: Bozza): void {
+    for (const c in b) this.valori = { ...this.valori, [c]: this.valori[c as Campo] ?? b[c as Campo] };
   }
 
-  #rilettura?: Promise<void>;
-  #daRileggere = false;
+  /** Undefined when idle; during a read, whether to read once more. */
+  #daRileggere?: boolean;
 
   /** Re-reads this user's pending requests; calls during a read fold into one more (a flush of 500 would read 500 times). */
-  #aggiornaAttesa(): Promise<void> {
-    if (this.#rilettura) {
+  async #aggiornaAttesa(): Promise<void> {
+    if (this.#daRileggere !== undefined) {
       this.#daRileggere = true;
-      return this.#rilettura;
+      return;
     }
-    return (this.#rilettura = (async () => {
-      do {
-        this.#daRileggere = false;
-        this.persistente = this.#partecipazione.consegna.archivio.persistente;
-        this.attesa = await this.#partecipazione.consegna.voci(this.#identita);
-      } while (this.#daRileggere);
-      this.#rilettura = undefined;
-    })());
+    do {
+      this.#daRileggere = false;
+      this.attesa = await this.#partecipazione.consegna.voci(this.#identita);
+    } while (this.#daRileggere);
+    this.#daRileggere = undefined;
   }
 
   #modifica(c: Campo, v: string | boolean): void {
-    this.#toccati.add(c);
     this.valori = { ...this.valori, [c]: v };
-    if (this.errori[c]) this.errori = { ...this.errori, [c]: undefined };
+    this.errori = { ...this.errori, [c]: undefined };
     this.#bozza.salva();
   }
 
   async #invia(e: Event): Promise<void> {
     e.preventDefault();
     if (this.inviando) return;
-    const v = Object.fromEntries(ORDINE.map((c) => [c, this.#valore(c)])) as unknown as ValoriModulo;
     // An empty optional field is left out (undefined keys do not reach the JSON body).
-    const f = (s: string) => s.trim() || undefined;
-    const pratica = { tipologia: f(v.tipologia), numero: f(v.numero) };
-    const candidata = {
-      id: crypto.randomUUID(),
-      cognome: v.cognome,
-      nome: v.nome,
-      email: f(v.email),
-      telefono: f(v.telefono),
-      rispostaViaEmail: v.rispostaViaEmail,
-      descrizione: v.descrizione,
+    const v = (c: Campo) => this.#valore(c).trim() || undefined;
+    const pratica = { tipologia: v('tipologia'), numero: v('numero') };
+    const id = crypto.randomUUID();
+    const r = richiestaSchema.safeParse({
+      id,
+      cognome: this.#valore('cognome'),
+      nome: this.#valore('nome'),
+      email: v('email'),
+      telefono: v('telefono'),
+      rispostaViaEmail: !!this.#valore('rispostaViaEmail'),
+      descrizione: this.#valore('descrizione'),
       pratica: pratica.tipologia || pratica.numero ? pratica : undefined,
       creataIl: new Date().toISOString(),
-    };
-    const r = richiestaSchema.safeParse(candidata);
+    });
+    const errori: Partial<Record<Campo, string>> = {};
+    // A field's path ends with its name (pratica.tipologia too).
+    for (const i of r.error?.issues ?? []) errori[i.path.at(-1) as Campo] ??= traduciErrore(i.message, this.t);
+    this.errori = errori;
+    this.esito = undefined;
     if (!r.success) {
-      const errori: Partial<Record<Campo, string>> = {};
-      for (const i of r.error.issues) {
-        const c = (i.path[0] === 'pratica' ? i.path[1] : i.path[0]) as Campo;
-        errori[c] ??= traduciErrore(i.message, this.t);
-      }
-      this.errori = errori;
-      this.esito = undefined;
       await this.updateComplete;
-      const primo = ORDINE.find((c) => errori[c]);
-      this.renderRoot.querySelector<HTMLElement>(`#campo-${primo}`)?.focus();
+      // The first invalid field in the order of the form.
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
       return;
     }
-    this.errori = {};
-    this.esito = undefined;
-    this.inviando = r.data.id;
-    this.#partecipazione.proprie.add(r.data.id);
+    this.inviando = id;
+    this.#partecipazione.proprie.add(id);
     this.#bozza.dimentica();
     await this.#partecipazione.consegna.accoda({
       richiesta: r.data,
@@ -223,7 +204,7 @@ export class AssistenzaTicketForm extends LitElement {
       conservazione: this.conservazione,
     });
     // Still undecided: an earlier request blocked this run, so this one waits in the queue too.
-    if (this.inviando === r.data.id) this.#concludi({ tipo: 'in-coda' }, true);
+    if (this.inviando === id) this.#concludi({ tipo: 'rinviata' }, true);
   }
 
   #quandoNotifica(n: Notifica): void {
@@ -233,28 +214,25 @@ export class AssistenzaTicketForm extends LitElement {
     else if (n.tipo !== 'rinviata') void this.#aggiornaAttesa();
     if (n.tipo === 'cambiata' || n.utente !== this.#identita) return;
     const mia = n.id === this.inviando;
-    if (n.tipo === 'consegnata') this.#concludi({ tipo: 'inviata', numero: n.numero }, mia);
-    else if (n.tipo === 'rinviata' && mia) this.#concludi({ tipo: 'in-coda' }, true);
-    else if (n.tipo === 'respinta') {
-      const messaggio = n.messaggio ?? formatta(this.t.modulo.erroreGenerico, { stato: n.stato });
+    // Delivered: whoever sent it, the user is told; postponed: only the form that sent it empties.
+    if (n.tipo !== 'respinta') {
+      if (n.tipo === 'consegnata' || mia) this.#concludi(n, mia);
+    } else {
       if (mia) this.#bozza.salvaOra();
-      else if (n.inBozza) void this.#bozza.caricamento.then(() => this.#ripristinaDaArchivio());
+      else if (n.inBozza)
+        void this.#bozza.caricamento
+          .then(() => leggiBozza(this.#partecipazione.consegna.archivio, this.#identita))
+          .then((b) => this.#ripristina(b));
       this.inviando = undefined;
-      this.esito = { tipo: 'respinta', messaggio };
+      this.esito = n;
     }
-  }
-
-  async #ripristinaDaArchivio(): Promise<void> {
-    const b = await leggiBozza(this.#partecipazione.consegna.archivio, this.#identita);
-    if (b) this.#ripristina(b);
   }
 
   /** The request left the form: sent or queued. The form is empty again and focus goes to the outcome. */
   async #concludi(esito: Esito, svuota: boolean): Promise<void> {
     if (svuota) {
       this.inviando = undefined;
-      this.#toccati.clear();
-      this.valori = { ...VUOTI };
+      this.valori = {};
     }
     this.esito = esito;
     await this.updateComplete;
@@ -263,74 +241,66 @@ export class AssistenzaTicketForm extends LitElement {
 
   override render() {
     const t = this.t.modulo;
+    const e = this.esito;
     const nErrori = Object.values(this.errori).filter(Boolean).length;
-    const inCoda = this.attesa.filter((v) => v.stato === 'in-coda');
-    const ferme = this.attesa.filter((v) => v.stato !== 'in-coda');
+    const inCoda = this.attesa.filter((v) => v.stato === 'in-coda').length;
     return html`
-      <div part="status" role="status" tabindex="-1">${this.#stato(inCoda.length)}</div>
+      <div part="status" role="status" tabindex="-1">
+        ${e?.tipo === 'consegnata' ? html`<p class="ok">${t.inviata} ${e.numero !== undefined ? formatta(t.numeroTicket, { numero: e.numero }) : nothing}</p>` : nothing}
+        ${e?.tipo === 'rinviata' || inCoda ? html`<p>${e?.tipo === 'rinviata' ? t.inCoda : nothing} ${inCoda ? formatta(t.inAttesa, { n: inCoda }) : nothing}</p>` : nothing}
+      </div>
       <div part="alert" role="alert">
         ${nErrori ? formatta(t.correggi, { n: nErrori }) : nothing}
-        ${this.esito?.tipo === 'respinta' ? formatta(t.rifiutata, { messaggio: this.esito.messaggio }) : nothing}
+        ${e?.tipo === 'respinta' ? formatta(t.rifiutata, { messaggio: e.messaggio ?? formatta(t.erroreGenerico, { stato: e.stato }) }) : nothing}
       </div>
-      ${this.persistente ? nothing : html`<p part="notice">${t.senzaArchivio}</p>`}
-      ${ferme.map((v) => this.#ferma(v))}
+      ${this.#partecipazione.consegna.archivio.persistente ? nothing : html`<p part="notice">${t.senzaArchivio}</p>`}
+      ${this.attesa.filter((v) => v.stato !== 'in-coda').map(
+        // An expired or refused request: not sent any more, its text shown to be copied.
+        (v) => html`<section part="notice" aria-labelledby="ferma-${v.id}">
+          <h3 id="ferma-${v.id}">${t.nonInviata}</h3>
+          <p>${v.stato === 'scaduta' ? formatta(t.scaduta, { giorni: this.conservazione }) : formatta(t.respinta, { messaggio: v.messaggio ?? '' })}</p>
+          <textarea readonly aria-labelledby="ferma-${v.id}" .value=${v.richiesta.descrizione}></textarea>
+          <button part="button" type="button" @click=${() => navigator.clipboard?.writeText(v.richiesta.descrizione)}>${t.copia}</button>
+          <button part="button" type="button" @click=${() => this.#partecipazione.consegna.elimina(v.id)}>${t.elimina}</button>
+        </section>`,
+      )}
       <form part="form" novalidate @submit=${this.#invia}>
         <p class="nota">${t.notaObbligatori}</p>
-        ${this.#testo('cognome', t.cognome, { required: true, autocomplete: 'family-name' })}
-        ${this.#testo('nome', t.nome, { required: true, autocomplete: 'given-name' })}
-        ${this.#testo('email', t.email, { type: 'email', autocomplete: 'email' })}
-        ${this.#testo('telefono', t.telefono, { type: 'tel', autocomplete: 'tel', hint: t.consiglioTelefono })}
+        ${this.#testo('cognome', t.cognome, 'family-name', true)}
+        ${this.#testo('nome', t.nome, 'given-name', true)}
+        ${this.#testo('email', t.email, 'email')}
+        ${this.#testo('telefono', t.telefono, 'tel', false, t.consiglioTelefono)}
         <div part="field" class="campo">
-          <input part="checkbox" type="checkbox" id="campo-rispostaViaEmail" .checked=${this.#valore('rispostaViaEmail')}
+          <input part="checkbox" type="checkbox" id="campo-rispostaViaEmail" .checked=${!!this.#valore('rispostaViaEmail')}
             @change=${(e: Event) => this.#modifica('rispostaViaEmail', (e.target as HTMLInputElement).checked)} />
           <label part="label" for="campo-rispostaViaEmail">${t.rispostaViaEmail}</label>
         </div>
-        ${this.#testo('descrizione', t.descrizione, { required: true, multiriga: true, hint: t.guidaDescrizione })}
+        ${this.#testo('descrizione', t.descrizione, '', true, t.guidaDescrizione)}
         ${avvisoLimiti(this.#valore('descrizione'), this)}
         <fieldset part="field">
           <legend part="label">${t.pratica}</legend>
-          ${this.#testo('tipologia', t.tipologia, {})} ${this.#testo('numero', t.numeroPratica, {})}
+          ${this.#testo('tipologia', t.tipologia)} ${this.#testo('numero', t.numeroPratica)}
         </fieldset>
         <button part="button" type="submit" ?disabled=${!!this.inviando}>${this.inviando ? t.invio : t.invia}</button>
       </form>
     `;
   }
 
-  #stato(inCoda: number) {
-    const t = this.t.modulo;
-    const e = this.esito;
-    return html`
-      ${e?.tipo === 'inviata' ? html`<p class="ok">${t.inviata} ${e.numero !== undefined ? formatta(t.numeroTicket, { numero: e.numero }) : nothing}</p>` : nothing}
-      ${e?.tipo === 'in-coda' || inCoda ? html`<p>${e?.tipo === 'in-coda' ? t.inCoda : nothing} ${inCoda ? formatta(t.inAttesa, { n: inCoda }) : nothing}</p>` : nothing}
-    `;
-  }
-
-  /** An expired or refused request: not sent any more, its text shown to be copied. */
-  #ferma(v: VoceCoda) {
-    const t = this.t.modulo;
-    const testo = v.richiesta.descrizione;
-    return html`<section part="notice" aria-labelledby="ferma-${v.id}">
-      <h3 id="ferma-${v.id}">${t.nonInviata}</h3>
-      <p>${v.stato === 'scaduta' ? formatta(t.scaduta, { giorni: this.conservazione }) : formatta(t.respinta, { messaggio: v.messaggio ?? '' })}</p>
-      <textarea readonly aria-labelledby="ferma-${v.id}" .value=${testo}></textarea>
-      <button part="button" type="button" @click=${() => navigator.clipboard?.writeText(testo)}>${t.copia}</button>
-      <button part="button" type="button" @click=${() => this.#partecipazione.consegna.elimina(v.id)}>${t.elimina}</button>
-    </section>`;
-  }
-
-  #testo(c: Campo, etichetta: string, o: { required?: boolean; type?: string; autocomplete?: string; hint?: string; multiriga?: boolean }) {
+  /** A labelled text field; without autocomplete, the description: a textarea with its counter. */
+  #testo(c: Campo, etichetta: string, autocomplete = 'off', required = false, hint?: string) {
     const errore = this.errori[c];
-    const valore = this.#valore(c) as string;
-    const descritto = [o.hint && `aiuto-${c}`, o.multiriga && `contatore-${c}`, errore && `errore-${c}`].filter(Boolean).join(' ');
+    const valore = this.#valore(c);
+    const multiriga = !autocomplete;
+    const descritto = [hint && `aiuto-${c}`, multiriga && `contatore-${c}`, errore && `errore-${c}`].filter(Boolean).join(' ') || nothing;
     const input = (e: Event) => this.#modifica(c, (e.target as HTMLInputElement).value);
-    const attr = { id: `campo-${c}`, invalid: errore ? 'true' : 'false', descritto: descritto || nothing };
+    const id = `campo-${c}`;
     return html`<div part="field" class="campo">
-      <label part="label" for=${attr.id}>${etichetta}</label>${o.required ? html`<span aria-hidden="true">*</span>` : nothing}
-      ${o.hint ? html`<p part="hint" id="aiuto-${c}">${o.hint}</p>` : nothing}
-      ${o.multiriga
-        ? html`<textarea part="input" id=${attr.id} rows="8" ?required=${o.required} aria-invalid=${attr.invalid} aria-describedby=${attr.descritto} .value=${valore} @input=${input}></textarea>
+      <label part="label" for=${id}>${etichetta}</label>${required ? html`<span aria-hidden="true">*</span>` : nothing}
+      ${hint ? html`<p part="hint" id="aiuto-${c}">${hint}</p>` : nothing}
+      ${multiriga
+        ? html`<textarea part="input" id=${id} rows="8" required aria-invalid=${!!errore} aria-describedby=${descritto} .value=${valore} @input=${input}></textarea>
             <p part="counter" id="contatore-${c}" class=${valore.length > MAX_DESCRIZIONE ? 'oltre' : ''}>${formatta(this.t.modulo.contatore, { n: valore.length, max: MAX_DESCRIZIONE })}</p>`
-        : html`<input part="input" id=${attr.id} type=${o.type ?? 'text'} autocomplete=${o.autocomplete ?? 'off'} ?required=${o.required} aria-invalid=${attr.invalid} aria-describedby=${attr.descritto} .value=${valore} @input=${input} />`}
+        : html`<input part="input" id=${id} type=${autocomplete === 'email' || autocomplete === 'tel' ? autocomplete : 'text'} autocomplete=${autocomplete} ?required=${required} aria-invalid=${!!errore} aria-describedby=${descritto} .value=${valore} @input=${input} />`}
       ${errore ? html`<p part="error" id="errore-${c}">${errore}</p>` : nothing}
     </div>`;
   }
