@@ -18,7 +18,7 @@ export interface VoceCoda {
   /** The identity that wrote it: it is sent only where that user, or nobody, is known. */
   utente: string | null;
   tentativi: number;
-  /** When the backoff timer tries again (ms since epoch). */
+  /** When the backoff timer tries again (ms since epoch); never before nonPrimaDi. */
   prossimoTentativo: number;
   /** The server's Retry-After: no trigger sends before it. */
   nonPrimaDi: number;
@@ -30,11 +30,14 @@ export interface VoceCoda {
   ultimoErrore?: string;
 }
 
+/** An attempt's outcome, with the request it is about. */
+type Di<T extends Esito['tipo']> = Extract<Esito, { tipo: T }> & { id: string; utente: string | null };
+
 /** What happened, told to every element of this tab (and, through BroadcastChannel, of the others). */
 export type Notifica =
-  | { tipo: 'consegnata'; id: string; utente: string | null; numero?: string | number }
-  | { tipo: 'respinta'; id: string; utente: string | null; stato: number; messaggio?: string; inBozza: boolean }
-  | { tipo: 'rinviata'; id: string; utente: string | null; prima: boolean }
+  | Di<'consegnata'>
+  | (Di<'respinta'> & { inBozza: boolean })
+  | (Di<'rinviata'> & { prima: boolean })
   | { tipo: 'cambiata' };
 
 /** An assistenza element on this page, as the queue sees it. */
@@ -105,7 +108,7 @@ export class Consegna {
     this.#avviata = true;
     const subito = () => this.svuota(true);
     addEventListener('online', subito);
-    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && subito());
+    document.addEventListener('visibilitychange', () => !document.hidden && subito());
     if ('BroadcastChannel' in globalThis) {
       this.#canale = new BroadcastChannel('assistenza-tecnica');
       this.#canale.onmessage = (e: MessageEvent<Notifica>) => this.#diffondi(e.data);
@@ -205,7 +208,7 @@ export class Consegna {
     };
     await Promise.all([lavora(), lavora(), lavora(), lavora()]);
     // The backoff timer, for the earliest request this page may send.
-    const attese = (await this.#inviabili()).map((v) => Math.max(v.prossimoTentativo, v.nonPrimaDi));
+    const attese = (await this.#inviabili()).map((v) => v.prossimoTentativo);
     this.orologio.annulla(this.#timer);
     if (attese.length) this.#timer = this.orologio.imposta(() => this.svuota(), Math.max(0, Math.min(...attese) - this.orologio.ora()));
   }
@@ -214,25 +217,24 @@ export class Consegna {
   async #tentaVoce(v: VoceCoda): Promise<boolean> {
     const { id, utente } = v;
     const ora = this.orologio.ora();
-    const esito: Esito =
-      navigator.onLine === false
-        ? { tipo: 'riprova', motivo: 'offline' }
-        : await tenta({ ...v, intestazioni: await this.#intestazioniPer(v), timeoutMs: this.timeoutMs, ora });
     let resta: VoceCoda | undefined;
     let bozza: Scrittura[] = [];
-    let n: Notifica;
-    if (esito.tipo === 'consegnata') n = { ...esito, id, utente };
-    else if (esito.tipo === 'respinta') {
+    const n = {
+      ...(!navigator.onLine
+        ? { tipo: 'rinviata', motivo: 'offline' }
+        : await tenta({ ...v, intestazioni: await this.#intestazioniPer(v), timeoutMs: this.timeoutMs, ora })),
+      id,
+      utente,
+    } as Notifica;
+    if (n.tipo === 'respinta') {
       // Back into the draft, unless the user has started a new one: then it stays here, to be copied.
-      const inBozza = bozzaVuota(await leggiBozza(this.archivio, utente));
-      if (inBozza) bozza = scritturaBozza(utente, bozzaDa(v.richiesta));
-      else resta = { ...v, stato: 'respinta', messaggio: esito.messaggio };
-      n = { ...esito, id, utente, inBozza };
-    } else {
+      if ((n.inBozza = bozzaVuota(await leggiBozza(this.archivio, utente)))) bozza = scritturaBozza(utente, bozzaDa(v.richiesta));
+      else resta = { ...v, stato: 'respinta', messaggio: n.messaggio };
+    } else if (n.tipo === 'rinviata') {
       const tentativi = v.tentativi + 1;
-      const nonPrimaDi = esito.retryAfterMs !== undefined ? ora + esito.retryAfterMs : v.nonPrimaDi;
-      resta = { ...v, tentativi, nonPrimaDi, prossimoTentativo: Math.max(ora + ritardo(tentativi), nonPrimaDi), ultimoErrore: esito.motivo };
-      n = { tipo: 'rinviata', id, utente, prima: tentativi === 1 };
+      const nonPrimaDi = n.retryAfterMs !== undefined ? ora + n.retryAfterMs : v.nonPrimaDi;
+      resta = { ...v, tentativi, nonPrimaDi, prossimoTentativo: Math.max(ora + ritardo(tentativi), nonPrimaDi), ultimoErrore: n.motivo };
+      n.prima = tentativi === 1;
     }
     await this.#metti(resta, id, n, bozza);
     return n.tipo === 'rinviata';

@@ -7,7 +7,7 @@ export type Intestazioni = Record<string, string>;
 export type Esito =
   | { tipo: 'consegnata'; numero?: string | number }
   | { tipo: 'respinta'; stato: number; messaggio?: string }
-  | { tipo: 'riprova'; retryAfterMs?: number; motivo: string };
+  | { tipo: 'rinviata'; retryAfterMs?: number; motivo: string };
 
 export interface Tentativo {
   richiesta: Richiesta;
@@ -21,16 +21,15 @@ export interface Tentativo {
 
 /** POSTs the request once; never throws. */
 export async function tenta(t: Tentativo): Promise<Esito> {
-  const ctrl = new AbortController();
-  // A request that hangs is abandoned, and retried like a network error.
-  const timer = setTimeout(() => ctrl.abort(), t.timeoutMs);
+  // A request that hangs (answer or body) is abandoned, and retried like a network error.
+  const signal = AbortSignal.timeout(t.timeoutMs);
   try {
     const r = await fetch(t.endpoint, {
       method: 'POST',
       credentials: t.credentials,
       headers: { ...t.intestazioni, 'Content-Type': 'application/json', 'Idempotency-Key': t.richiesta.id },
       body: JSON.stringify(t.richiesta),
-      signal: ctrl.signal,
+      signal,
     });
     // Any JSON value, or nothing when the body is not JSON: only a string or number field is taken from it.
     const corpo = await r.json().catch(() => {});
@@ -46,11 +45,9 @@ export async function tenta(t: Tentativo): Promise<Esito> {
       return { tipo: 'respinta', stato, messaggio: (typeof m == 'string' && m) || undefined };
     }
     return ok
-      ? { tipo: 'riprova', motivo: 'risposta non riconosciuta' }
-      : { tipo: 'riprova', retryAfterMs: leggiRetryAfter(r.headers.get('Retry-After'), t.ora), motivo: 'HTTP ' + stato };
+      ? { tipo: 'rinviata', motivo: 'risposta non riconosciuta' }
+      : { tipo: 'rinviata', retryAfterMs: leggiRetryAfter(r.headers.get('Retry-After'), t.ora), motivo: 'HTTP ' + stato };
   } catch (e) {
-    return { tipo: 'riprova', motivo: ctrl.signal.aborted ? 'timeout' : String((e as Error)?.message ?? e) };
-  } finally {
-    clearTimeout(timer);
+    return { tipo: 'rinviata', motivo: signal.aborted ? 'timeout' : String((e as Error)?.message ?? e) };
   }
 }
