@@ -65,22 +65,20 @@ export const en: Testi = {
     puoiInviare: 'You can still send the request.',
     pagopa: {
       titolo: 'PagoPA payments',
-      perche:
-        'We cannot act on PagoPA payments: if you paid by bank transfer where PagoPA was required, we cannot unlock the practice by making the payment optional.',
+      perche: 'We cannot act on PagoPA payments: if you paid by bank transfer where PagoPA was required, we cannot unlock the practice.',
       chi: 'The municipality, which has the tools to do it.',
-      noi: 'Support the municipality, but not act on the professional’s word alone.',
+      noi: 'Support the municipality, not act on the professional’s word alone.',
     },
     tipologia: {
       titolo: 'Practice type and documents',
-      perche: 'We cannot settle doubts about which type of practice to submit or which alternative documents to provide.',
+      perche: 'We cannot settle doubts about which practice or alternative documents to submit.',
       chi: 'The municipality, which assesses the practice.',
       noi: 'Help you with errors of the portal.',
     },
     modulistica: {
       titolo: 'National and regional forms',
-      perche:
-        'If a national or regional form does not let you complete the practice correctly, we cannot bypass required fields or checks: the system follows the form’s constraints.',
-      chi: 'The municipality, to which you should report the problem.',
+      perche: 'If a national or regional form does not let you complete the practice, we cannot bypass its required fields or checks.',
+      chi: 'The municipality, to which you should report it.',
       noi: 'Check that it is not a software error.',
     },
     volture: {

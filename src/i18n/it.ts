@@ -64,23 +64,21 @@ export const it = {
     puoiInviare: 'Puoi comunque inviare la richiesta.',
     pagopa: {
       titolo: 'Pagamenti con PagoPA',
-      perche:
-        'Non possiamo intervenire sui pagamenti PagoPA: se hai pagato con bonifico dove era previsto PagoPA, non possiamo sbloccare la pratica rendendo facoltativo il pagamento.',
+      perche: 'Non possiamo intervenire sui pagamenti PagoPA: se hai pagato con bonifico dove era previsto PagoPA, non possiamo sbloccare la pratica.',
       chi: 'L’Ente, che ha gli strumenti per farlo.',
-      noi: 'Supportare l’Ente, ma non operare con il solo input del professionista.',
+      noi: 'Supportare l’Ente, non agire sul solo input del professionista.',
     },
     tipologia: {
       titolo: 'Tipologia di pratica e documenti',
-      perche: 'Non possiamo risolvere dubbi sulla tipologia di pratica da presentare o sui documenti alternativi.',
+      perche: 'Non possiamo risolvere dubbi sulla pratica o sui documenti alternativi da presentare.',
       chi: 'L’Ente, che valuta la pratica.',
       noi: 'Aiutarti con gli errori del portale.',
     },
     modulistica: {
       titolo: 'Modulistica nazionale e regionale',
-      perche:
-        'Se un modello nazionale o regionale non ti consente di conformare la pratica, non possiamo aggirare campi obbligatori o controlli: il sistema rispetta i vincoli del modello.',
-      chi: 'L’Ente, a cui è opportuno segnalare il problema.',
-      noi: 'Verificare che non si tratti di un errore del software.',
+      perche: 'Se un modello nazionale o regionale non ti consente di conformare la pratica, non possiamo aggirare i suoi campi obbligatori o controlli.',
+      chi: 'L’Ente, a cui segnalarlo.',
+      noi: 'Verificare che non sia un errore del software.',
     },
     volture: {
       titolo: 'Volture',
