@@ -9,6 +9,7 @@ function piega(testo: string, tipo: string): string {
       .replace(/\s+/g, ' ')
       .replace(/\s*([{};,>])\s*/g, '$1')
       .replace(/:\s+/g, ':')
+      .replace(/([\s:(,-])0\.(\d)/g, '$1.$2')
       .replace(/;}/g, '}');
   }
   // HTML: white space with a line break between tags or text is one space to the browser.
