@@ -63,15 +63,15 @@ export class AssistenzaTelefonica extends LitElement {
   #ente = new ContextConsumer(this, { context: enteContext, subscribe: true });
 
   /** The number to call, only while the line is enabled. */
-  private attiva?: string;
-  private calendario?: Calendario;
+  #attiva?: string;
+  #calendario?: Calendario;
   /** Only while the line is enabled and its configuration is right. */
-  private stato?: Stato;
+  #stato?: Stato;
   /** The last configuration error reported, so that a mistake is reported once and not at every tick. */
-  private avviso?: string;
-  private internals = this.attachInternals();
+  #avviso?: string;
+  #internals = this.attachInternals();
   /** Cancels the timer of the next change. */
-  private annulla?: () => void;
+  #annulla?: () => void;
 
   constructor() {
     super();
@@ -79,34 +79,34 @@ export class AssistenzaTelefonica extends LitElement {
   }
 
   // Back on the page, or back to a tab that slept: the timer is gone or may be late.
-  private aggiorna = () => this.requestUpdate();
+  #aggiorna = () => this.requestUpdate();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.aggiorna);
-    this.aggiorna();
+    document.addEventListener('visibilitychange', this.#aggiorna);
+    this.#aggiorna();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.annulla?.();
-    document.removeEventListener('visibilitychange', this.aggiorna);
+    this.#annulla?.();
+    document.removeEventListener('visibilitychange', this.#aggiorna);
   }
 
   override willUpdate(): void {
     const tel = this.#ente.value?.telefono ?? {};
     const numero = this.numero ?? tel.numero;
-    this.attiva = this.abilitata || tel.abilitata ? numero : undefined;
-    this.calendario = this.stato = undefined;
+    this.#attiva = this.abilitata || tel.abilitata ? numero : undefined;
+    this.#calendario = this.#stato = undefined;
     try {
-      this.calendario = calendario({ orari: this.orari ?? tel.orari, giorni: this.giorni ?? tel.giorni, chiusure: this.chiusure ?? tel.chiusure });
-      if (this.attiva) this.stato = statoLinea(this.orologio.ora(), this.calendario);
+      this.#calendario = calendario({ orari: this.orari ?? tel.orari, giorni: this.giorni ?? tel.giorni, chiusure: this.chiusure ?? tel.chiusure });
+      if (this.#attiva) this.#stato = statoLinea(this.orologio.ora(), this.#calendario);
     } catch (e) {
       const m = `<assistenza-telefonica> ${(e as Error).message}: orari non mostrati`;
-      if (m !== this.avviso) console.warn((this.avviso = m));
+      if (m !== this.#avviso) console.warn((this.#avviso = m));
     }
     try {
-      this.internals.states[this.attiva ? 'add' : 'delete']('attiva');
+      this.#internals.states[this.#attiva ? 'add' : 'delete']('attiva');
     } catch {
       // An engine without custom states: the host stays display:block, but with nothing in it.
     }
@@ -114,22 +114,22 @@ export class AssistenzaTelefonica extends LitElement {
 
   /** One timer for the next change, not a poll; at most an hour, since a timer can fire late after the computer slept. */
   override updated(): void {
-    this.annulla?.();
-    const q = this.stato?.rivedi;
-    this.annulla = q ? this.orologio.programma(this.aggiorna, Math.min(q - this.orologio.ora(), 3_600_000)) : undefined;
+    this.#annulla?.();
+    const q = this.#stato?.rivedi;
+    this.#annulla = q ? this.orologio.programma(this.#aggiorna, Math.min(q - this.orologio.ora(), 3_600_000)) : undefined;
   }
 
   override render() {
-    const numero = this.attiva;
+    const numero = this.#attiva;
     if (!numero) return nothing;
     const t = testiPer(this, this.testi).telefonica;
     const locale = linguaDi(this) === 'en' ? 'en-GB' : 'it-IT';
-    const s = this.stato;
+    const s = this.#stato;
     return html`
       ${intestazione(this.livello, t.titolo)}
       <p part="number">${t.chiama} <a part="link" href=${telDa(numero)}>${numero}</a></p>
       ${s
-        ? html`<p part="hours">${descriviOrari(this.calendario!, t, locale)}</p>
+        ? html`<p part="hours">${descriviOrari(this.#calendario!, t, locale)}</p>
             <p part="status"><strong class=${s.aperto ? 'aperto' : ''}>${s.aperto ? t.aperto : t.chiuso}</strong>${s.riapre ? `, ${descriviRiapertura(s.riapre, t, locale)}` : ''}</p>`
         : nothing}
     `;

@@ -45,7 +45,7 @@ export class AssistenzaTempiRisposta extends LitElement {
   /** Overrides of any text. */
   @property({ attribute: false }) testi?: TestiParziali;
 
-  private mostrati = DATI;
+  #mostrati = DATI;
 
   constructor() {
     super();
@@ -54,13 +54,13 @@ export class AssistenzaTempiRisposta extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     const d = this.dati;
-    if (changed.has('dati')) this.mostrati = d == null ? DATI : validi(d) ? d : (console.warn('<assistenza-tempi-risposta> dati non validi', d), DATI);
+    if (changed.has('dati')) this.#mostrati = d == null ? DATI : validi(d) ? d : (console.warn('<assistenza-tempi-risposta> dati non validi', d), DATI);
   }
 
   override render() {
     const t = testiPer(this, this.testi).tempi;
     const locale = linguaDi(this) === 'en' ? 'en-GB' : 'it-IT';
-    const d = this.mostrati;
+    const d = this.#mostrati;
     const riga = ({ minuti: m, percentuale: p, circa }: Tempo, testo: string, classe?: string) => {
       const q = (p / 100).toLocaleString(locale, { style: 'percent', maximumFractionDigits: 1 });
       // 480 minutes is the seed's working day.
