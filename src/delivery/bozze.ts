@@ -32,7 +32,7 @@ export async function leggiBozza(archivio: Archivio, utente: string | null): Pro
 }
 
 /** The archive writes that store (or, when empty, remove) a user's draft: none for an anonymous one. */
-export function scritturaBozza(utente: string | null, b: Bozza | undefined): Scrittura[] {
+export function scritturaBozza(utente: string | null, b?: Bozza): Scrittura[] {
   if (utente) return [['bozza:' + utente, bozzaVuota(b) ? undefined : b]];
   try {
     bozzaVuota(b) ? sessionStorage.removeItem(SESSIONE) : sessionStorage.setItem(SESSIONE, JSON.stringify(b));

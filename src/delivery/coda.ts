@@ -110,8 +110,7 @@ export class Consegna {
     addEventListener('online', subito);
     document.addEventListener('visibilitychange', () => !document.hidden && subito());
     if ('BroadcastChannel' in globalThis) {
-      this.#canale = new BroadcastChannel('assistenza-tecnica');
-      this.#canale.onmessage = (e: MessageEvent<Notifica>) => this.#diffondi(e.data);
+      (this.#canale = new BroadcastChannel('assistenza-tecnica')).onmessage = (e: MessageEvent<Notifica>) => this.#diffondi(e.data);
     }
     // Elements connect one after another while the page loads: deliver once, after they have all registered.
     this.orologio.imposta(subito, 0);
@@ -135,8 +134,7 @@ export class Consegna {
         stato: 'in-coda',
       },
       richiesta.id,
-      undefined,
-      scritturaBozza(utente, undefined),
+      scritturaBozza(utente),
     );
     await this.svuota();
   }
@@ -236,12 +234,12 @@ export class Consegna {
       resta = { ...v, tentativi, nonPrimaDi, prossimoTentativo: Math.max(ora + ritardo(tentativi), nonPrimaDi), ultimoErrore: n.motivo };
       n.prima = tentativi === 1;
     }
-    await this.#metti(resta, id, n, bozza);
+    await this.#metti(resta, id, bozza, n);
     return n.tipo === 'rinviata';
   }
 
   /** Writes (v undefined: removes) one request, with the draft's write in the same transaction, and tells everyone. */
-  async #metti(v: VoceCoda | undefined, id: string, n: Notifica = { tipo: 'cambiata' }, bozza: Scrittura[] = []): Promise<void> {
+  async #metti(v: VoceCoda | undefined, id: string, bozza: Scrittura[] = [], n: Notifica = { tipo: 'cambiata' }): Promise<void> {
     await this.archivio.scrivi([PREFISSO + id, v], ...bozza);
     this.#diffondi(n, true);
   }

@@ -40,7 +40,8 @@ export async function tenta(t: Tentativo): Promise<Esito> {
       const n = corpo?.numero;
       return { tipo: 'consegnata', numero: typeof n == 'string' || typeof n == 'number' ? n : undefined };
     }
-    if (stato > 399 && stato < 500 && stato != 408 && stato != 429) {
+    // Refused: a 4xx other than 408 and 429 (a status always has three digits).
+    if (/^4(?!08|29)/.test(String(stato))) {
       const m = corpo?.messaggio;
       return { tipo: 'respinta', stato, messaggio: (typeof m == 'string' && m) || undefined };
     }

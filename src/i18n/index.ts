@@ -22,9 +22,9 @@ export function linguaDi(el: Element): Lingua {
 /** The texts for `el`, with the host's overrides on top. */
 export function testiPer(el: Element, override?: TestiParziali): Testi {
   const base = lingue[linguaDi(el)];
-  if (!override) return base;
+  // A copy even without overrides: callers only read it.
   const out = { ...base } as Record<string, unknown>;
-  for (const k of Object.keys(override) as (keyof Testi)[]) out[k] = { ...base[k], ...override[k] };
+  for (const k in override) out[k] = { ...base[k as keyof Testi], ...override[k as keyof Testi] };
   return out as Testi;
 }
 
@@ -34,6 +34,7 @@ export const formatta = (s: string, v: Record<string, string | number>) =>
 
 /** The key of an Italian message (the schema speaks Italian), so it can be shown in the element's language. */
 export function traduciErrore(messaggio: string, t: Testi): string {
-  const k = (Object.keys(it.errori) as (keyof Testi['errori'])[]).find((k) => it.errori[k] === messaggio);
-  return k ? t.errori[k] : messaggio;
+  type Errore = keyof Testi['errori'];
+  for (const k in it.errori) if (it.errori[k as Errore] === messaggio) return t.errori[k as Errore];
+  return messaggio;
 }
