@@ -61,7 +61,8 @@ export interface Orologio {
 }
 
 export const orologioReale: Orologio = {
-  ora: () => Date.now(),
+  // Date.now needs no this; the timer functions do (the window's).
+  ora: Date.now,
   imposta: (f, ms) => setTimeout(f, ms),
   annulla: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
@@ -92,7 +93,7 @@ export class Consegna {
 
   constructor(readonly archivio: Archivio = new ArchivioResiliente()) {
     // The elements re-read the archive's state on any change: the form then says drafts cannot be kept.
-    archivio.quandoDegrada?.(() => this.#diffondi({ tipo: 'cambiata' }));
+    archivio.quandoDegrada?.(() => this.#diffondi());
   }
 
   /** Adds an element; the first one starts delivery on this page. Returns the function that removes it. */
@@ -197,7 +198,7 @@ export class Consegna {
     const dovute: VoceCoda[] = [];
     for (const v of voci) {
       if (ora > v.scadeIl) await this.#metti({ ...v, stato: 'scaduta' }, v.id);
-      else if (ora >= v.nonPrimaDi && (urgente || ora >= v.prossimoTentativo)) dovute.push(v);
+      else if (ora >= (urgente ? v.nonPrimaDi : v.prossimoTentativo)) dovute.push(v);
     }
     // A few at a time, oldest first; after one retryable failure the endpoint is unwell and the rest wait.
     let prossima = 0;
@@ -206,8 +207,8 @@ export class Consegna {
     };
     await Promise.all([lavora(), lavora(), lavora(), lavora()]);
     // The backoff timer, for the earliest request this page may send.
+    // (The timer cancelled above is the only one: runs never overlap.)
     const attese = (await this.#inviabili()).map((v) => v.prossimoTentativo);
-    this.orologio.annulla(this.#timer);
     if (attese.length) this.#timer = this.orologio.imposta(() => this.svuota(), Math.max(0, Math.min(...attese) - this.orologio.ora()));
   }
 
@@ -220,7 +221,7 @@ export class Consegna {
     const n = {
       ...(!navigator.onLine
         ? { tipo: 'rinviata', motivo: 'offline' }
-        : await tenta({ ...v, intestazioni: await this.#intestazioniPer(v), timeoutMs: this.timeoutMs, ora })),
+        : await tenta(v, await this.#intestazioniPer(v), this.timeoutMs, ora)),
       id,
       utente,
     } as Notifica;
@@ -232,14 +233,14 @@ export class Consegna {
       const tentativi = v.tentativi + 1;
       const nonPrimaDi = n.retryAfterMs !== undefined ? ora + n.retryAfterMs : v.nonPrimaDi;
       resta = { ...v, tentativi, nonPrimaDi, prossimoTentativo: Math.max(ora + ritardo(tentativi), nonPrimaDi), ultimoErrore: n.motivo };
-      n.prima = tentativi === 1;
+      n.prima = !v.tentativi;
     }
     await this.#metti(resta, id, bozza, n);
     return n.tipo === 'rinviata';
   }
 
   /** Writes (v undefined: removes) one request, with the draft's write in the same transaction, and tells everyone. */
-  async #metti(v: VoceCoda | undefined, id: string, bozza: Scrittura[] = [], n: Notifica = { tipo: 'cambiata' }): Promise<void> {
+  async #metti(v: VoceCoda | undefined, id: string, bozza: Scrittura[] = [], n?: Notifica): Promise<void> {
     await this.archivio.scrivi([PREFISSO + id, v], ...bozza);
     this.#diffondi(n, true);
   }
@@ -256,7 +257,7 @@ export class Consegna {
   }
 
   /** Tells this tab's elements, and with `qui` the other tabs too; one element of the working tab fires the event. */
-  #diffondi(n: Notifica, qui?: boolean): void {
+  #diffondi(n: Notifica = { tipo: 'cambiata' }, qui?: boolean): void {
     if (qui) this.#canale?.postMessage(n);
     const emettitore =
       qui &&

@@ -9,25 +9,25 @@ export type Esito =
   | { tipo: 'respinta'; stato: number; messaggio?: string }
   | { tipo: 'rinviata'; retryAfterMs?: number; motivo: string };
 
+/** What an attempt sends: the request, where and with which credentials. */
 export interface Tentativo {
   richiesta: Richiesta;
   endpoint: string;
   credentials: RequestCredentials;
-  /** The page's extra headers (a CSRF token, say), read at this attempt and never stored. */
-  intestazioni?: Intestazioni;
-  timeoutMs: number;
-  ora: number;
 }
 
-/** POSTs the request once; never throws. */
-export async function tenta(t: Tentativo): Promise<Esito> {
+/**
+ * POSTs the request once, with the page's extra headers (a CSRF token, say: read at this attempt and never stored);
+ * never throws. `ora` is when the attempt starts, for a Retry-After date.
+ */
+export async function tenta(t: Tentativo, intestazioni: Intestazioni | undefined, timeoutMs: number, ora: number): Promise<Esito> {
   // A request that hangs (answer or body) is abandoned, and retried like a network error.
-  const signal = AbortSignal.timeout(t.timeoutMs);
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
     const r = await fetch(t.endpoint, {
       method: 'POST',
       credentials: t.credentials,
-      headers: { ...t.intestazioni, 'Content-Type': 'application/json', 'Idempotency-Key': t.richiesta.id },
+      headers: { ...intestazioni, 'Content-Type': 'application/json', 'Idempotency-Key': t.richiesta.id },
       body: JSON.stringify(t.richiesta),
       signal,
     });
@@ -47,7 +47,7 @@ export async function tenta(t: Tentativo): Promise<Esito> {
     }
     return ok
       ? { tipo: 'rinviata', motivo: 'risposta non riconosciuta' }
-      : { tipo: 'rinviata', retryAfterMs: leggiRetryAfter(r.headers.get('Retry-After'), t.ora), motivo: 'HTTP ' + stato };
+      : { tipo: 'rinviata', retryAfterMs: leggiRetryAfter(r.headers.get('Retry-After'), ora), motivo: 'HTTP ' + stato };
   } catch (e) {
     return { tipo: 'rinviata', motivo: signal.aborted ? 'timeout' : String((e as Error)?.message ?? e) };
   }
