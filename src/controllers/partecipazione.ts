@@ -33,10 +33,6 @@ export class PartecipazioneController implements ReactiveController, Partecipant
     host.addController(this);
   }
 
-  get consegna() {
-    return consegnaDellaPagina();
-  }
-
   utente(): string | null {
     const p = this.profilo.value;
     // The host's own answer, null included, wins (the form's already falls back to this profile).
@@ -48,7 +44,7 @@ export class PartecipazioneController implements ReactiveController, Partecipant
   }
 
   hostConnected(): void {
-    this.#esci = this.consegna.registra(this);
+    this.#esci = consegnaDellaPagina().registra(this);
   }
 
   hostDisconnected(): void {

@@ -1,22 +1,20 @@
-// Autosaves what the user types (debounced) and restores it when the page comes back, for the current user only.
+// Holds what the user typed, autosaves it (debounced) and restores it when the page comes back, for the current user only.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { consegnaDellaPagina } from '../delivery/coda.js';
-import { leggiBozza, salvaBozza, type Bozza } from '../delivery/bozze.js';
+import { leggiBozza, salvaBozza, type Bozza, type ValoriModulo } from '../delivery/bozze.js';
 
 /** Within a second of the last keystroke, as the queue issue asks; short enough to survive a closing tab. */
 export const RITARDO_AUTOSALVATAGGIO_MS = 300;
 
 export interface OpzioniBozza {
   utente: () => string | null;
-  /** What to save: only the fields the user touched. */
-  bozza: () => Bozza;
-  /** A draft was found for the (new) user. */
-  ripristina: (b: Bozza) => void;
-  /** The user changed: forget the previous user's text on screen. */
-  cambioUtente: () => void;
+  /** The user changed; `altro` when someone else was known before, whose text has left the screen. */
+  cambioUtente: (altro: boolean) => void;
 }
 
 export class BozzaController implements ReactiveController {
+  /** Only the fields the user touched (typed, or restored from the draft): the others follow the prefill. */
+  valori: Bozza = {};
   #utente?: string | null;
   #timer?: ReturnType<typeof setTimeout>;
   #ultima?: string;
@@ -49,30 +47,46 @@ export class BozzaController implements ReactiveController {
     // different person at a shared computer: the previous user's text leaves the screen.
     if (this.#utente) {
       if (this.#timer) this.salvaOra(this.#utente);
-      this.opz.cambioUtente();
+      this.svuota();
     }
+    this.opz.cambioUtente(!!this.#utente);
     this.#utente = u;
     this.#ultima = undefined;
-    this.caricamento = leggiBozza(consegnaDellaPagina().archivio, u).then((b) => {
+    this.caricamento = this.ricarica();
+  }
+
+  /** Reads the user's draft into the fields (what the user typed since wins): at a change of user, and when a refused
+   * request went back into the draft. */
+  ricarica(): Promise<void> {
+    const u = this.#utente ?? null;
+    return leggiBozza(consegnaDellaPagina().archivio, u).then((b) => {
       if (b && this.#utente === u) {
-        this.opz.ripristina(b);
+        for (const c in b) this.valori = { ...this.valori, [c]: this.valori[c as keyof Bozza] ?? b[c as keyof Bozza] };
         this.#ultima = JSON.stringify(b);
         this.host.requestUpdate();
       }
     });
   }
 
-  /** Call on every input: saves shortly after the user stops typing. */
-  salva(): void {
+  /** The user changed a field: saves shortly after they stop typing. */
+  modifica<C extends keyof ValoriModulo>(c: C, v: ValoriModulo[C]): void {
+    this.valori = { ...this.valori, [c]: v };
+    this.host.requestUpdate();
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.salvaOra(), RITARDO_AUTOSALVATAGGIO_MS);
+  }
+
+  /** The fields are empty again: the request left the form, or the user changed. */
+  svuota(): void {
+    this.valori = {};
+    this.host.requestUpdate();
   }
 
   /** Saves now (skipping the write when nothing changed); resolves when stored. */
   salvaOra(utente: string | null = this.#utente ?? null): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    const b = this.opz.bozza();
+    const b = this.valori;
     const s = JSON.stringify(b);
     if (s === this.#ultima && utente === this.#utente) return Promise.resolve();
     this.#ultima = s;

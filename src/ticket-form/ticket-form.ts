@@ -1,11 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
-import { endpointContext, type Profilo } from '../context.js';
+import { endpointContext } from '../context.js';
 import { richiestaSchema, MAX_DESCRIZIONE } from '../richiesta.js';
-import type { Notifica, VoceCoda } from '../delivery/coda.js';
+import { consegnaDellaPagina, type Notifica, type VoceCoda } from '../delivery/coda.js';
 import type { Intestazioni } from '../delivery/invio.js';
-import { leggiBozza, type Bozza, type ValoriModulo } from '../delivery/bozze.js';
+import type { ValoriModulo } from '../delivery/bozze.js';
 import { PartecipazioneController } from '../controllers/partecipazione.js';
 import { BozzaController } from './bozza-controller.js';
 import { formatta, testiPer, traduciErrore, type Testi, type TestiParziali } from '../i18n/index.js';
@@ -81,13 +81,10 @@ export class AssistenzaTicketForm extends LitElement {
   /** The provider's endpoint; a change updates the form. */
   #endpointFornito = new ContextConsumer(this, { context: endpointContext, subscribe: true });
 
-  /** Only the fields the user touched (typed, or restored from the draft): the others follow the prefill. */
-  @state() private valori: Bozza = {};
   @state() private errori: Partial<Record<Campo, string>> = {};
   @state() private inviando?: string;
   @state() private esito?: Esito;
   @state() private attesa: VoceCoda[] = [];
-  #identitaMostrata?: string | null;
   private t!: Testi;
 
   #partecipazione = new PartecipazioneController(this, {
@@ -99,22 +96,18 @@ export class AssistenzaTicketForm extends LitElement {
 
   #bozza = new BozzaController(this, {
     utente: () => this.#identita,
-    bozza: () => this.valori,
-    ripristina: (b) => this.#ripristina(b),
-    cambioUtente: () => {
-      this.valori = {};
-      this.esito = undefined;
+    cambioUtente: (altro) => {
+      if (altro) this.esito = undefined;
+      // Another identity (attribute or profile) sees another user's pending requests.
+      void this.#aggiornaAttesa();
     },
   });
 
-  /** The profile provided through context (the participation controller consumes it). */
-  private get profilo(): Profilo | undefined {
-    return this.#partecipazione.profilo.value;
-  }
-
   /** Whose drafts and requests these are: the id, else the email; null when nobody is known. */
   get #identita(): string | null {
-    return this.utente || this.profilo?.id || this.email || this.profilo?.email || null;
+    // The profile provided through context (the participation controller consumes it).
+    const p = this.#partecipazione.profilo.value;
+    return this.utente || p?.id || this.email || p?.email || null;
   }
 
   override connectedCallback(): void {
@@ -124,22 +117,12 @@ export class AssistenzaTicketForm extends LitElement {
 
   override willUpdate(): void {
     this.t = testiPer(this, this.testi);
-    // Another identity (attribute or profile) sees another user's pending requests.
-    if (this.#identita !== this.#identitaMostrata) {
-      this.#identitaMostrata = this.#identita;
-      void this.#aggiornaAttesa();
-    }
   }
 
   /** A field's value: what the user typed or the draft restored, else the prefill (attribute, then profile). */
   #valore(c: Campo): string {
-    const p = PREFILL.includes(c) ? (this[c as Prefill] ?? this.profilo?.[c as Prefill]) : undefined;
-    return (this.valori[c] ?? p ?? '') as string;
-  }
-
-  /** A draft fills the fields; what the user typed since wins. */
-  #ripristina(b?: Bozza): void {
-    for (const c in b) this.valori = { ...this.valori, [c]: this.valori[c as Campo] ?? b[c as Campo] };
+    const p = PREFILL.includes(c) ? (this[c as Prefill] ?? this.#partecipazione.profilo.value?.[c as Prefill]) : undefined;
+    return (this.#bozza.valori[c] ?? p ?? '') as string;
   }
 
   /** Undefined when idle; during a read, whether to read once more. */
@@ -153,15 +136,14 @@ export class AssistenzaTicketForm extends LitElement {
     }
     do {
       this.#daRileggere = false;
-      this.attesa = await this.#partecipazione.consegna.voci(this.#identita);
+      this.attesa = await consegnaDellaPagina().voci(this.#identita);
     } while (this.#daRileggere);
     this.#daRileggere = undefined;
   }
 
   #modifica(c: Campo, v: string | boolean): void {
-    this.valori = { ...this.valori, [c]: v };
+    this.#bozza.modifica(c, v);
     this.errori = { ...this.errori, [c]: undefined };
-    this.#bozza.salva();
   }
 
   async #invia(e: Event): Promise<void> {
@@ -196,7 +178,7 @@ export class AssistenzaTicketForm extends LitElement {
     this.inviando = id;
     this.#partecipazione.proprie.add(id);
     this.#bozza.dimentica();
-    await this.#partecipazione.consegna.accoda({
+    await consegnaDellaPagina().accoda({
       richiesta: r.data,
       endpoint: this.endpoint || this.#endpointFornito.value || '/api/richieste',
       credentials: this.credentials,
@@ -219,10 +201,7 @@ export class AssistenzaTicketForm extends LitElement {
       if (n.tipo === 'consegnata' || mia) this.#concludi(n, mia);
     } else {
       if (mia) this.#bozza.salvaOra();
-      else if (n.inBozza)
-        void this.#bozza.caricamento
-          .then(() => leggiBozza(this.#partecipazione.consegna.archivio, this.#identita))
-          .then((b) => this.#ripristina(b));
+      else if (n.inBozza) void this.#bozza.caricamento.then(() => this.#bozza.ricarica());
       this.inviando = undefined;
       this.esito = n;
     }
@@ -232,7 +211,7 @@ export class AssistenzaTicketForm extends LitElement {
   async #concludi(esito: Esito, svuota: boolean): Promise<void> {
     if (svuota) {
       this.inviando = undefined;
-      this.valori = {};
+      this.#bozza.svuota();
     }
     this.esito = esito;
     await this.updateComplete;
@@ -253,7 +232,7 @@ export class AssistenzaTicketForm extends LitElement {
         ${nErrori ? formatta(t.correggi, { n: nErrori }) : nothing}
         ${e?.tipo === 'respinta' ? formatta(t.rifiutata, { messaggio: e.messaggio ?? formatta(t.erroreGenerico, { stato: e.stato }) }) : nothing}
       </div>
-      ${this.#partecipazione.consegna.archivio.persistente ? nothing : html`<p part="notice">${t.senzaArchivio}</p>`}
+      ${consegnaDellaPagina().archivio.persistente ? nothing : html`<p part="notice">${t.senzaArchivio}</p>`}
       ${this.attesa.filter((v) => v.stato !== 'in-coda').map(
         // An expired or refused request: not sent any more, its text shown to be copied.
         (v) => html`<section part="notice" aria-labelledby="ferma-${v.id}">
@@ -261,7 +240,7 @@ export class AssistenzaTicketForm extends LitElement {
           <p>${v.stato === 'scaduta' ? formatta(t.scaduta, { giorni: this.conservazione }) : formatta(t.respinta, { messaggio: v.messaggio ?? '' })}</p>
           <textarea readonly aria-labelledby="ferma-${v.id}" .value=${v.richiesta.descrizione}></textarea>
           <button part="button" type="button" @click=${() => navigator.clipboard?.writeText(v.richiesta.descrizione)}>${t.copia}</button>
-          <button part="button" type="button" @click=${() => this.#partecipazione.consegna.elimina(v.id)}>${t.elimina}</button>
+          <button part="button" type="button" @click=${() => consegnaDellaPagina().elimina(v.id)}>${t.elimina}</button>
         </section>`,
       )}
       <form part="form" novalidate @submit=${this.#invia}>
@@ -290,17 +269,16 @@ export class AssistenzaTicketForm extends LitElement {
   #testo(c: Campo, etichetta: string, autocomplete = 'off', required = false, hint?: string) {
     const errore = this.errori[c];
     const valore = this.#valore(c);
-    const multiriga = !autocomplete;
-    const descritto = [hint && `aiuto-${c}`, multiriga && `contatore-${c}`, errore && `errore-${c}`].filter(Boolean).join(' ') || nothing;
+    const descritto = [hint && `aiuto-${c}`, !autocomplete && `contatore-${c}`, errore && `errore-${c}`].filter(Boolean).join(' ') || nothing;
     const input = (e: Event) => this.#modifica(c, (e.target as HTMLInputElement).value);
     const id = `campo-${c}`;
     return html`<div part="field" class="campo">
       <label part="label" for=${id}>${etichetta}</label>${required ? html`<span aria-hidden="true">*</span>` : nothing}
       ${hint ? html`<p part="hint" id="aiuto-${c}">${hint}</p>` : nothing}
-      ${multiriga
-        ? html`<textarea part="input" id=${id} rows="8" required aria-invalid=${!!errore} aria-describedby=${descritto} .value=${valore} @input=${input}></textarea>
-            <p part="counter" id="contatore-${c}" class=${valore.length > MAX_DESCRIZIONE ? 'oltre' : ''}>${formatta(this.t.modulo.contatore, { n: valore.length, max: MAX_DESCRIZIONE })}</p>`
-        : html`<input part="input" id=${id} type=${autocomplete === 'email' || autocomplete === 'tel' ? autocomplete : 'text'} autocomplete=${autocomplete} ?required=${required} aria-invalid=${!!errore} aria-describedby=${descritto} .value=${valore} @input=${input} />`}
+      ${autocomplete
+        ? html`<input part="input" id=${id} type=${autocomplete === 'email' || autocomplete === 'tel' ? autocomplete : 'text'} autocomplete=${autocomplete} ?required=${required} aria-invalid=${!!errore} aria-describedby=${descritto} .value=${valore} @input=${input} />`
+        : html`<textarea part="input" id=${id} rows="8" required aria-invalid=${!!errore} aria-describedby=${descritto} .value=${valore} @input=${input}></textarea>
+            <p part="counter" id="contatore-${c}" class=${valore.length > MAX_DESCRIZIONE ? 'oltre' : ''}>${formatta(this.t.modulo.contatore, { n: valore.length, max: MAX_DESCRIZIONE })}</p>`}
       ${errore ? html`<p part="error" id="errore-${c}">${errore}</p>` : nothing}
     </div>`;
   }
