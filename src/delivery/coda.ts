@@ -141,8 +141,8 @@ export class Consegna {
   }
 
   /** The requests of one user (or the anonymous ones) still in the queue, oldest first. */
-  async voci(utente: string | null): Promise<VoceCoda[]> {
-    return (await this.#coda()).filter((v) => v.utente === utente);
+  voci(utente: string | null): Promise<VoceCoda[]> {
+    return this.#coda((v) => v.utente === utente);
   }
 
   /** Removes a request the user has dealt with (an expired or refused one they copied). */
@@ -174,20 +174,19 @@ export class Consegna {
   }
 
   /** Resolves when no delivery run is in progress. */
-  inattiva(): Promise<void> {
-    return this.#corrente ?? Promise.resolve();
+  async inattiva(): Promise<void> {
+    await this.#corrente;
   }
 
-  /** The whole queue, oldest first. */
-  async #coda(): Promise<VoceCoda[]> {
-    return (await this.archivio.elenca<VoceCoda>(PREFISSO)).sort((a, b) => a.richiesta.creataIl.localeCompare(b.richiesta.creataIl));
+  /** The requests in the queue that pass `f`, oldest first. */
+  async #coda(f: (v: VoceCoda) => unknown): Promise<VoceCoda[]> {
+    return (await this.archivio.elenca<VoceCoda>(PREFISSO)).filter(f).sort((a, b) => a.richiesta.creataIl.localeCompare(b.richiesta.creataIl));
   }
 
   /** The waiting requests this page may send: of the users it knows; if it knows none (an Ente's page), anyone's. */
-  async #inviabili(): Promise<VoceCoda[]> {
-    const voci = await this.#coda();
+  #inviabili(): Promise<VoceCoda[]> {
     const noti = [...this.#partecipanti].map((p) => p.utente()).filter((u) => u);
-    return voci.filter((v) => v.stato === 'in-coda' && (!noti.length || noti.includes(v.utente)));
+    return this.#coda((v) => v.stato === 'in-coda' && (!noti.length || noti.includes(v.utente)));
   }
 
   async #giro(urgente?: boolean): Promise<void> {

@@ -49,6 +49,7 @@ export async function tenta(t: Tentativo, intestazioni: Intestazioni | undefined
       ? { tipo: 'rinviata', motivo: 'risposta non riconosciuta' }
       : { tipo: 'rinviata', retryAfterMs: leggiRetryAfter(r.headers.get('Retry-After'), ora), motivo: 'HTTP ' + stato };
   } catch (e) {
-    return { tipo: 'rinviata', motivo: signal.aborted ? 'timeout' : String((e as Error)?.message ?? e) };
+    // What fetch throws is a TypeError or a DOMException: it has a message.
+    return { tipo: 'rinviata', motivo: signal.aborted ? 'timeout' : (e as Error).message };
   }
 }
