@@ -215,12 +215,14 @@ export class Consegna {
   async #tentaVoce(v: VoceCoda): Promise<boolean> {
     const { id, utente } = v;
     const ora = this.orologio.ora();
+    // The headers of an element that may sign this request, the one that submitted it first.
+    const puo = (p: Partecipante) => p.intestazioni && (p.utente() === utente || !p.utente());
     let resta: VoceCoda | undefined;
     let bozza: Scrittura[] = [];
     const n = {
       ...(!navigator.onLine
         ? { tipo: 'rinviata', motivo: 'offline' }
-        : await tenta(v, await this.#intestazioniPer(v), this.timeoutMs, ora)),
+        : await tenta(v, await this.#primo((p) => p.proprie?.has(id) && puo(p), puo)?.intestazioni!(), this.timeoutMs, ora)),
       id,
       utente,
     } as Notifica;
@@ -247,12 +249,6 @@ export class Consegna {
   /** The first element that passes the first test any element passes. */
   #primo(...prove: ((p: Partecipante) => unknown)[]): Partecipante | undefined {
     for (const f of prove) for (const p of this.#partecipanti) if (f(p)) return p;
-  }
-
-  /** The headers of an element that may sign this request, the one that submitted it first. */
-  #intestazioniPer(v: VoceCoda) {
-    const puo = (p: Partecipante) => p.intestazioni && (p.utente() === v.utente || !p.utente());
-    return this.#primo((p) => p.proprie?.has(v.id) && puo(p), puo)?.intestazioni!();
   }
 
   /** Tells this tab's elements, and with `qui` the other tabs too; one element of the working tab fires the event. */
