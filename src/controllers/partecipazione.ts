@@ -9,8 +9,6 @@ import { emetti } from '../events.js';
 type Host = ReactiveControllerHost & HTMLElement;
 
 export interface OpzioniPartecipazione {
-  /** The identity the host knows; by default the provided profile's id, else its email. */
-  utente?: () => string | null;
   modulo?: boolean;
   intestazioni?: () => Intestazioni | undefined | Promise<Intestazioni | undefined>;
   /** Called on every outcome, after the DOM event if this element fires it. */
@@ -19,7 +17,7 @@ export interface OpzioniPartecipazione {
 
 export class PartecipazioneController implements ReactiveController, Partecipante {
   readonly proprie = new Set<string>();
-  readonly modulo: boolean;
+  readonly modulo?: boolean;
   /** The provided profile; its changes update the host. */
   readonly profilo: ContextConsumer<typeof profiloContext, Host>;
   #esci?: () => void;
@@ -28,15 +26,17 @@ export class PartecipazioneController implements ReactiveController, Partecipant
     private host: Host,
     private opzioni: OpzioniPartecipazione = {},
   ) {
-    this.modulo = !!opzioni.modulo;
+    this.modulo = opzioni.modulo;
     this.profilo = new ContextConsumer(host, { context: profiloContext, subscribe: true });
     host.addController(this);
   }
 
+  /** Who is known: the host's own `utente` attribute, else the provided profile's id, else the host's `email`, else the
+   * profile's; null when nobody is. (Only the ticket form has those attributes.) */
   utente(): string | null {
     const p = this.profilo.value;
-    // The host's own answer, null included, wins (the form's already falls back to this profile).
-    return this.opzioni.utente?.() ?? (p?.id || p?.email || null);
+    const h = this.host as Host & { utente?: string; email?: string };
+    return h.utente || p?.id || h.email || p?.email || null;
   }
 
   intestazioni() {

@@ -89,26 +89,18 @@ export class AssistenzaTicketForm extends LitElement {
 
   #partecipazione = new PartecipazioneController(this, {
     modulo: true,
-    utente: () => this.#identita,
     intestazioni: () => (typeof this.headers === 'function' ? this.headers() : this.headers),
     notifica: (n) => this.#quandoNotifica(n),
   });
 
   #bozza = new BozzaController(this, {
-    utente: () => this.#identita,
+    utente: () => this.#partecipazione.utente(),
     cambioUtente: (altro) => {
       if (altro) this.esito = undefined;
       // Another identity (attribute or profile) sees another user's pending requests.
       void this.#aggiornaAttesa();
     },
   });
-
-  /** Whose drafts and requests these are: the id, else the email; null when nobody is known. */
-  get #identita(): string | null {
-    // The profile provided through context (the participation controller consumes it).
-    const p = this.#partecipazione.profilo.value;
-    return this.utente || p?.id || this.email || p?.email || null;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -121,8 +113,9 @@ export class AssistenzaTicketForm extends LitElement {
 
   /** A field's value: what the user typed or the draft restored, else the prefill (attribute, then profile). */
   #valore(c: Campo): string {
-    const p = PREFILL.includes(c) ? (this[c as Prefill] ?? this.#partecipazione.profilo.value?.[c as Prefill]) : undefined;
-    return (this.#bozza.valori[c] ?? p ?? '') as string;
+    return (this.#bozza.valori[c] ??
+      (PREFILL.includes(c) ? (this[c as Prefill] ?? this.#partecipazione.profilo.value?.[c as Prefill]) : '') ??
+      '') as string;
   }
 
   /** Undefined when idle; during a read, whether to read once more. */
@@ -136,7 +129,7 @@ export class AssistenzaTicketForm extends LitElement {
     }
     do {
       this.#daRileggere = false;
-      this.attesa = await consegnaDellaPagina().voci(this.#identita);
+      this.attesa = await consegnaDellaPagina().voci(this.#partecipazione.utente());
     } while (this.#daRileggere);
     this.#daRileggere = undefined;
   }
@@ -182,7 +175,7 @@ export class AssistenzaTicketForm extends LitElement {
       richiesta: r.data,
       endpoint: this.endpoint || this.#endpointFornito.value || '/api/richieste',
       credentials: this.credentials,
-      utente: this.#identita,
+      utente: this.#partecipazione.utente(),
       conservazione: this.conservazione,
     });
     // Still undecided: an earlier request blocked this run, so this one waits in the queue too.
@@ -194,7 +187,7 @@ export class AssistenzaTicketForm extends LitElement {
     // whose reads would hold up the queue's own writes during a flush of hundreds.
     if (n.tipo === 'consegnata') this.attesa = this.attesa.filter((v) => v.id !== n.id);
     else if (n.tipo !== 'rinviata') void this.#aggiornaAttesa();
-    if (n.tipo === 'cambiata' || n.utente !== this.#identita) return;
+    if (n.tipo === 'cambiata' || n.utente !== this.#partecipazione.utente()) return;
     const mia = n.id === this.inviando;
     // Delivered: whoever sent it, the user is told; postponed: only the form that sent it empties.
     if (n.tipo !== 'respinta') {
@@ -266,10 +259,10 @@ export class AssistenzaTicketForm extends LitElement {
   }
 
   /** A labelled text field; without autocomplete, the description: a textarea with its counter. */
-  #testo(c: Campo, etichetta: string, autocomplete = 'off', required = false, hint?: string) {
+  #testo(c: Campo, etichetta: string, autocomplete = 'off', required?: boolean, hint?: string) {
     const errore = this.errori[c];
     const valore = this.#valore(c);
-    const descritto = [hint && `aiuto-${c}`, !autocomplete && `contatore-${c}`, errore && `errore-${c}`].filter(Boolean).join(' ') || nothing;
+    const descritto = `${hint ? `aiuto-${c} ` : ''}${autocomplete ? '' : `contatore-${c} `}${errore ? `errore-${c}` : ''}`.trim() || nothing;
     const input = (e: Event) => this.#modifica(c, (e.target as HTMLInputElement).value);
     const id = `campo-${c}`;
     return html`<div part="field" class="campo">
