@@ -32,17 +32,15 @@ export async function tenta(t: Tentativo, intestazioni: Intestazioni | undefined
       signal,
     });
     // Any JSON value, or nothing when the body is not JSON: only a string or number field is taken from it.
-    const corpo = await r.json().catch(() => {});
+    const { numero: n, messaggio: m } = (await r.json().catch(() => {})) ?? {};
     const { ok, status: stato } = r;
     // A 2xx that is an HTML page (a hotel's or a station's Wi-Fi login, a proxy) is not the endpoint's answer: the
     // request was not stored, so it stays queued. An endpoint may answer 2xx with JSON, text or nothing at all.
     if (ok && !/html/i.test(r.headers.get('Content-Type') ?? '')) {
-      const n = corpo?.numero;
       return { tipo: 'consegnata', numero: typeof n == 'string' || typeof n == 'number' ? n : undefined };
     }
     // Refused: a 4xx other than 408 and 429 (a status always has three digits).
     if (/^4(?!08|29)/.test(String(stato))) {
-      const m = corpo?.messaggio;
       return { tipo: 'respinta', stato, messaggio: (typeof m == 'string' && m) || undefined };
     }
     return ok
