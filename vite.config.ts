@@ -19,7 +19,7 @@ export default defineConfig({
     emptyOutDir: false,
     target: 'es2022',
     lib: {
-      entry: qui('src/index.ts'),
+      entry: qui('src/bundle.ts'),
       // An IIFE runs the same from <script src> and <script type="module" src>.
       formats: ['iife'],
       name: 'AssistenzaTecnica',
