@@ -56,11 +56,8 @@ export const richiestaSchema = z
     creataIl: z.string().check(se((s) => istante.test(s) && !Number.isNaN(Date.parse(s)), e.nonValido)),
   })
   .check(
-    z.superRefine((r, ctx) => {
-      if (r.rispostaViaEmail && !r.email) {
-        ctx.issues.push({ code: 'custom', message: e.emailPerRisposta, path: ['email'], input: r.email });
-      }
-    }),
+    // The email is optional, but not when the answer is to be sent by mail.
+    z.refine((r) => !r.rispostaViaEmail || !!r.email, { error: e.emailPerRisposta, path: ['email'] }),
   );
 
 /** A request as the endpoint receives it. */
