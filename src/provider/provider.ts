@@ -1,5 +1,4 @@
 import { LitElement, html, css } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { profiloContext, endpointContext, enteContext, type Profilo, type ConfigurazioneEnte } from '../context.js';
 
@@ -14,6 +13,12 @@ export class AssistenzaProvider extends LitElement {
   static override styles = css`
     :host { display: contents; }
   `;
+  // The accessors below are the provider's own: Lit only handles the endpoint attribute.
+  static override properties = {
+    profilo: { attribute: false, noAccessor: true },
+    endpoint: { noAccessor: true },
+    ente: { attribute: false, noAccessor: true },
+  };
 
   // One context provider per value; the setters hand each new value over at once, to every subscribed consumer.
   #profilo = new ContextProvider(this, { context: profiloContext });
@@ -21,7 +26,6 @@ export class AssistenzaProvider extends LitElement {
   #ente = new ContextProvider(this, { context: enteContext });
 
   /** The logged-in user: {id?, cognome, nome, email?, telefono?}. */
-  @property({ attribute: false })
   get profilo(): Profilo | undefined {
     return this.#profilo.value;
   }
@@ -30,7 +34,6 @@ export class AssistenzaProvider extends LitElement {
   }
 
   /** Where the ticket form posts requests. */
-  @property()
   get endpoint(): string | undefined {
     return this.#endpoint.value;
   }
@@ -39,7 +42,6 @@ export class AssistenzaProvider extends LitElement {
   }
 
   /** The Ente's configuration: {telefono: {abilitata, numero, orari, giorni, chiusure}}. */
-  @property({ attribute: false })
   get ente(): ConfigurazioneEnte | undefined {
     return this.#ente.value;
   }

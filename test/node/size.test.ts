@@ -45,6 +45,12 @@ describe('npm run size', () => {
     assert.equal(size(file, '--budget', String(gz - 1)).codice, 1);
   });
 
+  it('the built dist/assistenza-tecnica.js is within the budget (npm test builds it first)', () => {
+    const r = size();
+    assert.equal(r.codice, 0, r.uscita);
+    assert.match(r.uscita, /within budget/);
+  });
+
   it('says so when the file is missing', () => {
     const r = size(join(cartella, 'manca.js'));
     assert.equal(r.codice, 2);
