@@ -1,5 +1,5 @@
 // An element's heading at the level the host page needs (h2 by default), so the page's outline stays sensible.
-import { css, html } from 'lit';
+import { html } from 'lit';
 
 /** h2 or h3 as such; other levels as role="heading" with aria-level, which is what assistive technology reads. */
 export function intestazione(livello: number, testo: string, part = 'heading') {
@@ -11,11 +11,3 @@ export function intestazione(livello: number, testo: string, part = 'heading') {
       : html`<div part=${part} role="heading" aria-level=${n}>${testo}</div>`;
 }
 
-export const stileIntestazione = css`
-  [role='heading'] {
-    margin: 0 0 var(--assistenza-spaziatura, 1rem);
-    line-height: 1.25;
-    font-weight: 700;
-    font-size: 1.17em;
-  }
-`;

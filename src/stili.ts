@@ -18,9 +18,19 @@ export const base = css`
     box-sizing: inherit;
   }
   h2,
-  h3 {
+  h3,
+  [role='heading'] {
     margin: 0 0 var(--assistenza-spaziatura, 1rem);
     line-height: 1.25;
+  }
+  /* A heading at another level (the elements' livello) looks like an h3. */
+  [role='heading'] {
+    font-weight: 700;
+    font-size: 1.17em;
+  }
+  p,
+  ul {
+    margin: 0 0 0.5rem;
   }
   a {
     color: var(--assistenza-colore-primario, #0066cc);

@@ -1,14 +1,9 @@
 import { css } from 'lit';
 import { base } from '../stili.js';
-import { stileIntestazione } from '../intestazione.js';
 
 export const styles = [
   base,
-  stileIntestazione,
   css`
-    p {
-      margin: 0 0 0.5rem;
-    }
     summary {
       cursor: pointer;
       font-weight: 700;

@@ -1,17 +1,12 @@
 import { css } from 'lit';
 import { base } from '../stili.js';
-import { stileIntestazione } from '../intestazione.js';
 
 export const styles = [
   base,
-  stileIntestazione,
   css`
     /* Nothing on the page, not even an empty box, until the line is enabled. */
     :host(:not(:state(attiva))) {
       display: none;
-    }
-    p {
-      margin: 0 0 0.5rem;
     }
     a {
       font-weight: 700;

@@ -1,15 +1,9 @@
 import { css } from 'lit';
 import { base } from '../stili.js';
-import { stileIntestazione } from '../intestazione.js';
 
 export const styles = [
   base,
-  stileIntestazione,
   css`
-    p,
-    ul {
-      margin: 0 0 0.5rem;
-    }
     dl {
       display: grid;
       grid-template-columns: auto 1fr;
