@@ -81,7 +81,7 @@ describe('<assistenza-ticket-form>: the notice of what only the Ente can solve',
 
   const modulo = () => fixture<AssistenzaTicketForm>(html`<assistenza-ticket-form endpoint=${s.endpoint} cognome="Rossi" nome="Mario"></assistenza-ticket-form>`);
   /** The polite live region under the description (the form's own status region comes first). */
-  const regione = (el: Element) => [...el.shadowRoot!.querySelectorAll('[role=status]')].find((r) => r.closest('form'))!;
+  const regione = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('form [aria-live]')!;
   const avviso = (el: Element) => regione(el).textContent!.replace(/\s+/g, ' ').trim();
 
   it('keeps an empty live region, taking no room, until the description names a case', async () => {

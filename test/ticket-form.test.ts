@@ -270,6 +270,8 @@ describe('<assistenza-ticket-form>', () => {
       await el.updateComplete;
       expect(stato(el)).to.contain('Richiesta inviata');
       expect(stato(el)).to.contain(`Numero della richiesta: ${ev.detail.numero}.`);
+      // One status region, so a person (or getByRole('status')) finds the outcome without ambiguity.
+      expect(el.shadowRoot!.querySelectorAll('[role=status]')).to.have.length(1);
       expect(campo(el, 'Descrizione del problema').value).to.equal('');
       await expect(el).to.be.accessible();
     });

@@ -11,7 +11,7 @@ export function avvisoLimiti(descrizione: string, host: Element & { testi?: Test
   const casi = casiCitati(descrizione);
   const t = testiPer(host, host.testi);
   // Through the style property, not the attribute: a page whose CSP forbids inline styles allows it.
-  return html`<div role="status" .style=${casi.length ? '' : 'position:absolute'}>
+  return html`<div aria-live="polite" .style=${casi.length ? '' : 'position:absolute'}>
     ${casi.length
       ? html`<div part="notice">
           <p><strong>${t.modulo.limiteEnte}</strong></p>
