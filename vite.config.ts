@@ -3,7 +3,7 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
 import { endpointDemo } from './demo/server/plugin.js';
-import { minificaTemplate } from './scripts/minifica-letterali.js';
+import { minificaTemplate, soloAscii } from './scripts/minifica-letterali.js';
 
 const qui = (p: string) => resolve(import.meta.dirname, p);
 
@@ -12,7 +12,7 @@ export default defineConfig({
   publicDir: false,
   // Several pages (portale, assistenza, ente, backoffice): an unknown path is a 404, not the home page.
   appType: 'mpa',
-  plugins: [minificaTemplate(), endpointDemo({ file: process.env.ASSISTENZA_DEMO_DATI ?? qui('demo/.dati/richieste.json'), bundle: qui('dist/assistenza-tecnica.js') })],
+  plugins: [minificaTemplate(), soloAscii(), endpointDemo({ file: process.env.ASSISTENZA_DEMO_DATI ?? qui('demo/.dati/richieste.json'), bundle: qui('dist/assistenza-tecnica.js') })],
   server: { port: 5173, strictPort: false },
   build: {
     outDir: qui('dist'),

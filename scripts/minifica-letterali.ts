@@ -80,3 +80,26 @@ export function minificaTemplate() {
     },
   };
 }
+
+/**
+ * Writes every non-ASCII character of the bundle as a \u escape. A classic script without a charset is decoded in the
+ * page's encoding: an Ente's old windows-1252 site would show "lunedÃ¬". Escaped, the file reads the same in any
+ * encoding (and, with these few accented letters, gzips slightly smaller). Escapes mean the same in the strings,
+ * template literals and regular expressions where such characters occur.
+ */
+export function soloAscii() {
+  return {
+    name: 'assistenza-solo-ascii',
+    apply: 'build' as const,
+    // After minification (which would write the characters back).
+    generateBundle(_: unknown, bundle: Record<string, { type: string; code?: string }>) {
+      for (const f of Object.values(bundle)) {
+        if (f.type === 'chunk')
+          f.code = f.code!.replace(/[^\x00-\x7f]/gu, (c) => {
+            const cp = c.codePointAt(0)!;
+            return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+          });
+      }
+    },
+  };
+}

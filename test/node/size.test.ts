@@ -2,7 +2,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -49,6 +49,13 @@ describe('npm run size', () => {
     const r = size();
     assert.equal(r.codice, 0, r.uscita);
     assert.match(r.uscita, /within budget/);
+  });
+
+  it('the built bundle is pure ASCII, so a page in any encoding (an old windows-1252 site) reads its texts right', () => {
+    const testo = readFileSync('dist/assistenza-tecnica.js', 'latin1');
+    assert.doesNotMatch(testo, /[^\x00-\x7f]/);
+    // The accented words are still there, as escapes: "non è stata inviata" is written non \u00e8 stata inviata.
+    assert.match(testo, /non \\u00e8 stata inviata/);
   });
 
   it('says so when the file is missing', () => {
