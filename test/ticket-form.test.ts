@@ -359,6 +359,24 @@ describe('<assistenza-ticket-form>', () => {
       expect(archivio).not.to.contain('primo');
     });
 
+    it('sends the page’s cookies by default (same-origin) and none with credentials="omit"', async () => {
+      document.cookie = 'assistenza-sessione=abc; path=/prova';
+      try {
+        for (const [credenziali, atteso] of [[undefined, 'assistenza-sessione=abc'], ['omit', undefined]] as const) {
+          const el = await modulo(s);
+          if (credenziali) el.setAttribute('credentials', credenziali);
+          await compila(el, { Cognome: 'Rossi', Nome: 'Mario', 'Descrizione del problema': `Credenziali ${credenziali}.` });
+          const inviata = oneEvent(el, 'assistenza-inviata');
+          invia(el);
+          await inviata;
+          const { tentativi } = await s.registro();
+          expect(tentativi.at(-1)!.intestazioni.cookie, String(credenziali)).to.equal(atteso);
+        }
+      } finally {
+        document.cookie = 'assistenza-sessione=; path=/prova; max-age=0';
+      }
+    });
+
     it('is usable by keyboard alone: Enter in a field submits', async () => {
       const el = await modulo(s);
       await compila(el, { Cognome: 'Rossi', Nome: 'Mario', 'Descrizione del problema': 'Da tastiera.' });
