@@ -123,7 +123,19 @@ export async function riceviRichiesta(req: IncomingMessage, res: ServerResponse,
   const chiave = req.headers['idempotency-key'] as string | undefined;
   const guasto = o.guasti?.[0];
   if (guasto && guasto.volte !== undefined && --guasto.volte <= 0) o.guasti!.shift();
-  const annota = (stato: Tentativo['stato'], corpo = '') => o.registro?.push({ chiave, stato, intestazioni: { ...req.headers }, corpo });
+  // The body is read first, whatever happens next: the log then shows what every attempt carried, the ones a fault
+  // answers too.
+  const max = o.maxByte ?? 64 * 1024;
+  let testo = '';
+  let troppoGrande = false;
+  let letto = true;
+  try {
+    testo = await leggiCorpo(req, max);
+  } catch (e) {
+    troppoGrande = e instanceof TroppoGrande;
+    letto = troppoGrande;
+  }
+  const annota = (stato: Tentativo['stato']) => o.registro?.push({ chiave, stato, intestazioni: { ...req.headers }, corpo: testo });
   // A broken connection, as the browser sees it: bytes that are not HTTP, then close. (A bare close or a reset is not
   // enough: Chromium and Firefox silently resend a request whose reused connection closed before any byte came back.)
   // Firefox reads bytes without a status line as an HTTP/0.9 200, Chromium takes a bad status line, WebKit takes two
@@ -132,6 +144,7 @@ export async function riceviRichiesta(req: IncomingMessage, res: ServerResponse,
     annota('interrotta');
     req.socket.end('HTTP/1.1 ROTTO\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n');
   };
+  if (!letto) return interrompi();
 
   if (guasto?.ritardoMs) await attendi(guasto.ritardoMs);
   if (guasto?.modo === 'rete') return interrompi();
@@ -146,17 +159,13 @@ export async function riceviRichiesta(req: IncomingMessage, res: ServerResponse,
     return rispondiJson(res, guasto.stato, { messaggio: guasto.messaggio ?? `Errore simulato ${guasto.stato}.` }, guasto.retryAfter ? { 'Retry-After': guasto.retryAfter } : {});
   }
 
-  let testo: string;
-  try {
-    testo = await leggiCorpo(req, o.maxByte ?? 64 * 1024);
-  } catch (e) {
-    if (!(e instanceof TroppoGrande)) return interrompi();
+  if (troppoGrande) {
     annota(413);
-    const kib = Math.floor((o.maxByte ?? 64 * 1024) / 1024);
+    const kib = Math.floor(max / 1024);
     return rispondiJson(res, 413, { messaggio: `La richiesta è troppo grande: al massimo ${kib} KiB.` }, { Connection: 'close' });
   }
   const rispondi = (stato: number, corpo: unknown, extra?: Record<string, string>) => {
-    annota(stato, testo);
+    annota(stato);
     rispondiJson(res, stato, corpo, extra);
   };
 
