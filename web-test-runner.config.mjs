@@ -13,7 +13,11 @@ const { gestisciProva } = await import(`./${plugin}?${Date.now()}`);
 /** Counts every test of every engine for the closing "N passed, N failed" line (scripts/test.mjs prints it). */
 function contatore(file) {
   const conta = (suite, c) => {
-    for (const t of suite?.tests ?? []) t.skipped ? c.skipped++ : t.passed ? c.passed++ : c.failed++;
+    for (const t of suite?.tests ?? []) {
+      if (t.skipped) c.skipped++;
+      else if (t.passed) c.passed++;
+      else c.failed++;
+    }
     for (const s of suite?.suites ?? []) conta(s, c);
     return c;
   };
@@ -23,12 +27,15 @@ function contatore(file) {
   return {
     start({ sessions, startTime }) {
       inizio = startTime;
-      sessions.on('session-status-updated', (s) => s.status === 'FINISHED' && (finito[s.browser.name] = Date.now()));
+      sessions.on('session-status-updated', (s) => {
+        if (s.status === 'FINISHED') finito[s.browser.name] = Date.now();
+      });
     },
     onTestRunFinished({ sessions }) {
       const c = { passed: 0, failed: 0, skipped: 0, perBrowser: {} };
       for (const s of sessions) {
-        const b = (c.perBrowser[s.browser.name] ??= { passed: 0, failed: 0, skipped: 0 });
+        c.perBrowser[s.browser.name] ??= { passed: 0, failed: 0, skipped: 0 };
+        const b = c.perBrowser[s.browser.name];
         b.secondi = Math.round(((finito[s.browser.name] ?? Date.now()) - inizio) / 1000);
         const prima = { ...c };
         conta(s.testResults, c);

@@ -53,7 +53,9 @@ function avvia(cmd, args, env) {
   avviati.add(p);
   p.on('exit', () => avviati.delete(p));
   let log = '';
-  p.stderr.on('data', (b) => (log = (log + b).slice(-4000)));
+  p.stderr.on('data', (b) => {
+    log = (log + b).slice(-4000);
+  });
   p.log = () => log;
   return p;
 }

@@ -57,7 +57,9 @@ describe('one tab delivers at a time', () => {
     const a = new ArchivioResiliente();
     await a.scrivi([CHIAVE_LEASE, { tab: 'morta', scade: Date.now() - 1 }]);
     let eseguita = false;
-    await conLease(a, 'viva', async () => void (eseguita = true));
+    await conLease(a, 'viva', async () => {
+      eseguita = true;
+    });
     expect(eseguita).to.be.true;
     expect(await a.leggi(CHIAVE_LEASE)).to.be.undefined;
   });
@@ -66,7 +68,9 @@ describe('one tab delivers at a time', () => {
     const a = new ArchivioResiliente();
     await a.scrivi([CHIAVE_LEASE, { tab: 'altra', scade: Date.now() + 60_000 }]);
     let eseguita = false;
-    const p = conLease(a, 'io', async () => void (eseguita = true));
+    const p = conLease(a, 'io', async () => {
+      eseguita = true;
+    });
     await attendi(400);
     expect(eseguita).to.be.false;
     await a.scrivi([CHIAVE_LEASE, undefined]);
