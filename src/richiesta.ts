@@ -1,13 +1,11 @@
 // The request payload: one zod schema shared by the form, the demo endpoint and any Node backend.
 import * as z from 'zod/mini';
-import { it } from './i18n/it.js';
+import { errori as e } from './i18n/it.js';
 
 /** Longest description accepted, in characters. */
 export const MAX_DESCRIZIONE = 4000;
 const MAX_NOME = 100;
 const MAX_PRATICA = 100;
-
-const e = it.errori;
 
 // Any script's letters, apostrophes and spaces are welcome (D'Angelo, Zoë, Nguyễn); control characters are not.
 const conLettera = /\p{L}/u;
@@ -30,7 +28,7 @@ const se = (f: (s: string) => boolean, messaggio: string) => z.refine<string>(f,
 const lunghezza = (max: number, messaggio: string) => se((s) => s.length <= max, messaggio);
 
 const testo = (max: number, vuoto: string, lungo: string, ammessi: RegExp) =>
-  z.string().check(z.trim(), se((s) => s != '' && ammessi.test(s), vuoto), lunghezza(max, lungo));
+  z.string().check(z.trim(), se((s) => s !== '' && ammessi.test(s), vuoto), lunghezza(max, lungo));
 
 const nome = (vuoto: string, lungo: string) =>
   testo(MAX_NOME, vuoto, lungo, senzaControllo).check(se((s) => conLettera.test(s), vuoto));

@@ -9,7 +9,7 @@ import {
   statoLinea,
   type ConfigurazioneOrari,
 } from '../src/orari/orari.js';
-import { en } from '../src/i18n/en.js';
+import * as en from '../src/i18n/en.js';
 
 // Rome is UTC+1 in winter (CET) and UTC+2 in summer (CEST): every instant here is absolute, built with Date.UTC,
 // so the tests mean the same whatever the runner's own time zone.
@@ -24,7 +24,9 @@ const roma = (data: string, ora: string, offset: number) => {
 const stato = (istante: number, c: ConfigurazioneOrari = {}) => statoLinea(istante, calendario(c));
 const messaggio = (istante: number, c: ConfigurazioneOrari = {}) => {
   const s = stato(istante, c);
-  return s.aperto ? 'aperto' : s.riapre ? descriviRiapertura(s.riapre) : 'chiuso';
+  if (s.aperto) return 'aperto';
+  if (s.riapre) return descriviRiapertura(s.riapre);
+  return 'chiuso';
 };
 
 describe('orari', () => {

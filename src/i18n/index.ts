@@ -1,40 +1,49 @@
-// Picks the texts for an element: the nearest lang (across shadow roots), then the host's overrides.
-import { it, type Testi } from './it.js';
-import { en } from './en.js';
+// Picks an element's texts: the nearest lang (across shadow roots), then the host's overrides.
+import type * as It from './it.js';
+import { errori as erroriIt } from './it.js';
 
-export type { Testi };
-export type Lingua = 'it' | 'en';
+/** Every text of the widget, section by section (one per element); English and a host's overrides have its shape. */
+export type Testi = { [S in keyof typeof It]: (typeof It)[S] };
 
-/** A partial set of texts a host passes to override some of them. */
+/** A partial set of texts a host passes to override some of them (the `testi` property of every element). */
 export type TestiParziali = { [S in keyof Testi]?: Partial<Testi[S]> };
 
-const lingue: Record<Lingua, Testi> = { it, en };
+export type Lingua = 'it' | 'en';
+
+/** One section of the texts in both languages: what an element imports, and all it carries into a bundle. */
+export type Traduzioni<S extends keyof Testi> = Record<Lingua, Testi[S]>;
 
 /** The language of the nearest ancestor with a lang attribute, crossing shadow boundaries; Italian by default. */
 export function linguaDi(el: Element): Lingua {
-  for (let n: Node | null = el; n; n = n.parentNode || (n as ShadowRoot).host) {
-    const lang = (n as Element).getAttribute?.('lang');
+  let n: Node | null = el;
+  while (n) {
+    const lang = n instanceof Element ? n.getAttribute('lang') : null;
     if (lang) return /^en/i.test(lang) ? 'en' : 'it';
+    n = n instanceof ShadowRoot ? n.host : n.parentNode;
   }
   return 'it';
 }
 
-/** The texts for `el`, with the host's overrides on top. */
-export function testiPer(el: Element, override?: TestiParziali): Testi {
-  const base = lingue[linguaDi(el)];
-  // A copy even without overrides: callers only read it.
-  const out = { ...base } as Record<string, unknown>;
-  for (const k in override) out[k] = { ...base[k as keyof Testi], ...override[k as keyof Testi] };
-  return out as Testi;
+/** The locale for numbers and dates in the element's language. */
+export const localeDi = (el: Element) => (linguaDi(el) === 'en' ? 'en-GB' : 'it-IT');
+
+/** One section of texts in the element's language, with the host's overrides of that section on top. */
+export function testiDi<S extends keyof Testi>(el: Element & { testi?: TestiParziali }, sezione: S, traduzioni: Traduzioni<S>): Testi[S] {
+  const base = traduzioni[linguaDi(el)];
+  const override = el.testi?.[sezione];
+  if (!override) return base;
+  return { ...base, ...override };
 }
 
 /** Fills {name} placeholders. */
 export const formatta = (s: string, v: Record<string, string | number>) =>
-  s.replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
+  s.replace(/\{(\w+)\}/g, (segnaposto, nome: string) => (nome in v ? String(v[nome]) : segnaposto));
 
-/** The key of an Italian message (the schema speaks Italian), so it can be shown in the element's language. */
-export function traduciErrore(messaggio: string, t: Testi): string {
-  type Errore = keyof Testi['errori'];
-  for (const k in it.errori) if (it.errori[k as Errore] === messaggio) return t.errori[k as Errore];
+type Errore = keyof Testi['errori'];
+
+/** An Italian message of the schema (it speaks Italian, for the endpoint too) in the element's language. */
+export function traduciErrore(messaggio: string, errori: Testi['errori']): string {
+  const chiave = (Object.keys(erroriIt) as Errore[]).find((k) => erroriIt[k] === messaggio);
+  if (chiave) return errori[chiave];
   return messaggio;
 }

@@ -1,9 +1,12 @@
 import { LitElement, html } from 'lit';
-import { PartecipazioneController } from '../controllers/partecipazione.js';
-import { testiPer, type TestiParziali } from '../i18n/index.js';
-import { intestazione } from '../intestazione.js';
+import { testiDi, type TestiParziali, type Traduzioni } from '../i18n/index.js';
+import * as it from '../i18n/it.js';
+import * as en from '../i18n/en.js';
+import { titolo } from '../titolo.js';
 import { CASI } from './catalogo.js';
 import { styles } from './limiti.styles.js';
+
+const TESTI: Traduzioni<'limiti'> = { it: it.limiti, en: en.limiti };
 
 /**
  * @summary "Cosa non possiamo risolvere": the cases only the Ente can solve (PagoPA payments, practice type and
@@ -36,8 +39,6 @@ import { styles } from './limiti.styles.js';
  */
 export class AssistenzaLimiti extends LitElement {
   static override styles = styles;
-  // Reactive properties declared here rather than with decorators: the decorator helpers cost ~430 B gzip of the
-  // 24 KB bundle budget (see README, bundle size). Each field below keeps its doc.
   static override properties = {
     espanso: { type: Boolean, reflect: true },
     livello: { type: Number },
@@ -51,24 +52,26 @@ export class AssistenzaLimiti extends LitElement {
   /** Overrides of any text. */
   testi?: TestiParziali;
 
-  constructor() {
-    super();
-    new PartecipazioneController(this);
-  }
+  /** The user opened or closed the disclosure. */
+  #seguiApertura = (e: Event) => {
+    this.espanso = (e.target as HTMLDetailsElement).open;
+  };
 
   override render() {
-    const t = testiPer(this, this.testi).limiti;
+    const t = testiDi(this, 'limiti', TESTI);
     const n = this.livello;
+    // One level below the title, never past the last one.
+    const livelloCaso = Math.min(n + 1, 6);
     return html`
-      ${intestazione(n, t.titolo)}
+      ${titolo(n, t.titolo)}
       <p part="intro">${t.intro}</p>
-      <details part="details" ?open=${this.espanso} @toggle=${(e: Event) => (this.espanso = (e.target as HTMLDetailsElement).open)}>
+      <details part="details" ?open=${this.espanso} @toggle=${this.#seguiApertura}>
         <summary part="summary">${t.sommario}</summary>
         ${CASI.map((id) => {
           const c = t[id];
           return html`<slot name=${id}>
             <div part="case">
-              ${intestazione(n + 1, c.titolo, 'case-heading')}
+              ${titolo(livelloCaso, c.titolo, 'case-heading')}
               <p>${c.perche}</p>
               <p><strong>${t.chi}</strong> ${c.chi}</p>
               <p><strong>${t.noi}</strong> ${c.noi}</p>

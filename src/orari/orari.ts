@@ -1,6 +1,6 @@
 // The phone line's timetable: time slots, weekdays and closing days, and whether the line is open at an instant.
 import { formatta } from '../i18n/index.js';
-import { it } from '../i18n/it.js';
+import { telefonica as testiItaliani } from '../i18n/it.js';
 import { festivo } from './festivita.js';
 import { GIORNO, daIso, daRoma, giornoSettimana, inRoma, type Data } from './roma.js';
 
@@ -41,9 +41,12 @@ const errore = (cosa: string, valore: string) => {
 /** "a,b-c" as ranges, each value read by `leggi` (NaN or undefined when it is not one); throws on a bad part. */
 function intervalli(s: string, separatore: string, leggi: (x: string) => number | undefined, cosa: string): Intervalli {
   return s.split(',').map((parte) => {
-    const [da, a = da, ...resto] = parte.split(separatore).map((x) => leggi(x.trim()));
-    if (resto.length || !(a! >= da!)) errore(cosa, parte);
-    return [da!, a!];
+    const estremi = parte.split(separatore).map((x) => leggi(x.trim()));
+    const [da, a = da] = estremi;
+    // NaN and undefined fail every comparison: a value that did not read is refused here too.
+    const inOrdine = da !== undefined && a !== undefined && a >= da;
+    if (estremi.length > 2 || !inOrdine) errore(cosa, parte);
+    return [da as number, a as number];
   });
 }
 
@@ -83,25 +86,27 @@ export function statoLinea(istante: number, c: Calendario): Stato {
   const oggi = ora - (ora % GIORNO);
   const adesso = (ora - oggi) / 60_000;
   const mezzanotte = daRoma(oggi + GIORNO);
+  const diServizio = (d: Data) => dentro(giornoSettimana(d), c.giorni) && !festivo(d) && !dentro(d, c.chiusure);
   // Today's slots that are not over yet, then each day's first: a year ahead is enough, further than that the Ente
   // has closed the line rather than paused it.
   for (let n = 0; n < 367; n++) {
     const d = oggi + n * GIORNO;
-    if (dentro(giornoSettimana(d), c.giorni) && !festivo(d) && !dentro(d, c.chiusure)) {
-      for (const [da, a] of c.fasce) {
-        if (n || a > adesso) {
-          const aperto = !n && da <= adesso;
-          const cambio = daRoma(d + (aperto ? a : da) * 60_000);
-          return aperto ? { aperto, rivedi: cambio } : { aperto, riapre: { data: d, minuti: da, traGiorni: n }, rivedi: n ? Math.min(cambio, mezzanotte) : cambio };
-        }
-      }
-    }
+    if (!diServizio(d)) continue;
+    const oggiStesso = n === 0;
+    const fascia = c.fasce.find(([, a]) => !oggiStesso || a > adesso);
+    if (!fascia) continue;
+    const [da, a] = fascia;
+    if (oggiStesso && da <= adesso) return { aperto: true, rivedi: daRoma(d + a * 60_000) };
+    const apertura = daRoma(d + da * 60_000);
+    // Another day: the wording changes at midnight ("domani" becomes today), before the line opens.
+    const rivedi = oggiStesso ? apertura : Math.min(apertura, mezzanotte);
+    return { aperto: false, riapre: { data: d, minuti: da, traGiorni: n }, rivedi };
   }
   return { aperto: false, rivedi: mezzanotte };
 }
 
 /** A time as the seed writes it: 8.30, 14.00. */
-const formattaOra = (minuti: number, t = it.telefonica) => formatta(t.ora, { h: Math.floor(minuti / 60), m: String(minuti % 60).padStart(2, '0') });
+const formattaOra = (minuti: number, t = testiItaliani) => formatta(t.ora, { h: Math.floor(minuti / 60), m: String(minuti % 60).padStart(2, '0') });
 
 const elenco = (parti: string[], locale: string) => new Intl.ListFormat(locale).format(parti);
 
@@ -110,7 +115,7 @@ const giorno = (data: Data, locale: string, opzioni?: Intl.DateTimeFormatOptions
   new Date(data).toLocaleDateString(locale, { weekday: 'long', timeZone: 'UTC', ...opzioni });
 
 /** "Orari: da lunedì a venerdì, 8.30 - 12.30 e 14.00 - 18.00, esclusi i festivi.": the days as the host grouped them. */
-export function descriviOrari({ giorni, fasce }: Calendario, t = it.telefonica, locale = 'it-IT'): string {
+export function descriviOrari({ giorni, fasce }: Calendario, t = testiItaliani, locale = 'it-IT'): string {
   // 5 January 1970 was a Monday.
   const nome = (g: number) => giorno((g + 3) * GIORNO, locale);
   return formatta(t.orari, {
@@ -126,9 +131,10 @@ export function descriviOrari({ giorni, fasce }: Calendario, t = it.telefonica, 
 }
 
 /** "riapre alle 14.00", "riapre domani alle 8.30", "riapre lunedì alle 8.30"; a week or more away, with the date. */
-export function descriviRiapertura({ data, minuti, traGiorni }: NonNullable<Stato['riapre']>, t = it.telefonica, locale = 'it-IT'): string {
-  return formatta(traGiorni > 1 ? t.riapreGiorno : traGiorni ? t.riapreDomani : t.riapreOggi, {
-    giorno: giorno(data, locale, traGiorni > 6 ? { day: 'numeric', month: 'long' } : {}),
-    ora: formattaOra(minuti, t),
-  });
+export function descriviRiapertura({ data, minuti, traGiorni }: NonNullable<Stato['riapre']>, t = testiItaliani, locale = 'it-IT'): string {
+  const ora = formattaOra(minuti, t);
+  if (traGiorni === 0) return formatta(t.riapreOggi, { ora });
+  if (traGiorni === 1) return formatta(t.riapreDomani, { ora });
+  const conLaData = traGiorni > 6;
+  return formatta(t.riapreGiorno, { giorno: giorno(data, locale, conLaData ? { day: 'numeric', month: 'long' } : {}), ora });
 }

@@ -26,6 +26,9 @@ export const iso = (data: Data) => new Date(data).toISOString().slice(0, 10);
 
 /** The date of an ISO "YYYY-MM-DD", or undefined when it is not a real date. */
 export function daIso(s: string): Data | undefined {
+  if (!/^\d{4}-\d\d-\d\d$/.test(s)) return undefined;
   const d = Date.parse(s);
-  return /^\d{4}-\d\d-\d\d$/.test(s) && d === d && iso(d) === s ? d : undefined;
+  // 2026-02-30 parses as NaN in some engines and as 2 March in others: the date must read back as written.
+  if (Number.isNaN(d) || iso(d) !== s) return undefined;
+  return d;
 }

@@ -30,7 +30,14 @@ export const DATI: DatiTempi = {
   oltre: { minuti: 1440, percentuale: 5, circa: 'solo' },
 };
 
-const tempo = (t: Tempo) => t?.minuti > 0 && t.percentuale >= 0 && t.percentuale <= 100 && [undefined, 'oltre', 'quasi', 'solo'].includes(t.circa);
+const ARROTONDAMENTI = [undefined, 'oltre', 'quasi', 'solo'];
+
+/** One figure: minutes after the request, a share from 0 to 100, a known rounding. */
+const tempoValido = (t: Tempo) => t?.minuti > 0 && t.percentuale >= 0 && t.percentuale <= 100 && ARROTONDAMENTI.includes(t.circa);
 
 /** Whether figures a host passed have the shape of DATI (a month, percentages from 0 to 100). */
-export const validi = (d: DatiTempi): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(d?.aggiornati) && Array.isArray(d.entro) && d.entro.concat(d.oltre ?? []).every(tempo);
+export function validi(d: DatiTempi): boolean {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(d?.aggiornati) || !Array.isArray(d.entro)) return false;
+  const tutti = d.oltre ? [...d.entro, d.oltre] : d.entro;
+  return tutti.every(tempoValido);
+}

@@ -1,9 +1,27 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { PartecipazioneController } from '../controllers/partecipazione.js';
-import { formatta, linguaDi, testiPer, type TestiParziali } from '../i18n/index.js';
-import { intestazione } from '../intestazione.js';
+import { formatta, localeDi, testiDi, type Testi, type TestiParziali, type Traduzioni } from '../i18n/index.js';
+import * as it from '../i18n/it.js';
+import * as en from '../i18n/en.js';
+import { titolo } from '../titolo.js';
 import { DATI, validi, type DatiTempi, type Tempo } from './dati.js';
 import { styles } from './tempi-risposta.styles.js';
+
+const TESTI: Traduzioni<'tempi'> = { it: it.tempi, en: en.tempi };
+
+/** The seed's working day, in minutes. */
+const GIORNATA = 480;
+
+/** "10 minuti", "un'ora", "2 ore", "la giornata (8 ore)". */
+function durata(minuti: number, t: Testi['tempi'], locale: string): string {
+  const numero = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 1 });
+  if (minuti === GIORNATA) return t.giornata;
+  if (minuti === 60) return t.ora;
+  if (minuti < 60) return formatta(t.minuti, { n: numero(minuti) });
+  return formatta(t.ore, { n: numero(minuti / 60) });
+}
+
+/** Italian elides the article before a number read with a vowel: l'1%, l'8%, l'11%, l'80%. */
+const articolo = (percentuale: number) => (/^(8|11?$)/.test(String(Math.trunc(percentuale))) ? 'l’' : 'il ');
 
 /**
  * @summary The help desk's response times: how many requests are solved within 10 minutes, 30 minutes, an hour and
@@ -27,14 +45,13 @@ import { styles } from './tempi-risposta.styles.js';
  */
 export class AssistenzaTempiRisposta extends LitElement {
   static override styles = styles;
-  // Reactive properties declared here rather than with decorators: the decorator helpers cost ~430 B gzip of the
-  // 24 KB bundle budget (see README, bundle size). Each field below keeps its doc.
   static override properties = {
     // A JSON attribute; what does not parse is kept as is, and found invalid in willUpdate.
     dati: {
       converter: (v: string | null) => {
+        if (v === null) return undefined;
         try {
-          return JSON.parse(v!);
+          return JSON.parse(v);
         } catch {
           return v;
         }
@@ -53,36 +70,36 @@ export class AssistenzaTempiRisposta extends LitElement {
 
   #mostrati = DATI;
 
-  constructor() {
-    super();
-    new PartecipazioneController(this);
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('dati')) this.#mostrati = this.#datiDaMostrare();
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
+  /** The host's figures when they are valid; otherwise, with a warning for wrong ones, the published ones. */
+  #datiDaMostrare(): DatiTempi {
     const d = this.dati;
-    if (changed.has('dati')) this.#mostrati = d == null ? DATI : validi(d) ? d : (console.warn('<assistenza-tempi-risposta> dati non validi', d), DATI);
+    if (d === undefined || d === null) return DATI;
+    if (validi(d)) return d;
+    console.warn('<assistenza-tempi-risposta> dati non validi', d);
+    return DATI;
   }
 
   override render() {
-    const t = testiPer(this, this.testi).tempi;
-    const locale = linguaDi(this) === 'en' ? 'en-GB' : 'it-IT';
+    const t = testiDi(this, 'tempi', TESTI);
+    const locale = localeDi(this);
     const d = this.#mostrati;
-    const riga = ({ minuti: m, percentuale: p, circa }: Tempo, testo: string, classe?: string) => {
-      const q = (p / 100).toLocaleString(locale, { style: 'percent', maximumFractionDigits: 1 });
-      // 480 minutes is the seed's working day.
-      const durata = m === 480 ? t.giornata : m === 60 ? t.ora : formatta(m < 60 ? t.minuti : t.ore, { n: (m < 60 ? m : m / 60).toLocaleString(locale, { maximumFractionDigits: 1 }) });
-      // Italian elides the article before a number read with a vowel: l’1%, l’8%, l’11%, l’80%.
-      const art = /^(8|11?$)/.test(String(Math.trunc(p))) ? 'l’' : 'il ';
+    const riga = ({ minuti, percentuale, circa }: Tempo, testo: string, classe?: string) => {
+      const quota = (percentuale / 100).toLocaleString(locale, { style: 'percent', maximumFractionDigits: 1 });
+      const cifra = circa ? formatta(t.circa[circa], { art: articolo(percentuale), p: quota }) : quota;
       return html`<div class=${classe}>
-        <dt>${formatta(testo, { durata })}</dt>
+        <dt>${formatta(testo, { durata: durata(minuti, t, locale) })}</dt>
         <dd>
-          <svg aria-hidden="true" viewBox="0 0 100 10" preserveAspectRatio="none"><rect class="quota" width=${p} height="10"></rect></svg>
-          ${circa ? formatta(t.circa[circa], { art, p: q }) : q}
+          <svg aria-hidden="true" viewBox="0 0 100 10" preserveAspectRatio="none"><rect class="quota" width=${percentuale} height="10"></rect></svg>
+          ${cifra}
         </dd>
       </div>`;
     };
     return html`
-      ${intestazione(this.livello, t.titolo)}
+      ${titolo(this.livello, t.titolo)}
       <p>${t.intro}</p>
       <dl part="chart">${d.entro.map((x) => riga(x, t.entro))} ${d.oltre ? riga(d.oltre, t.oltre, 'lenta') : nothing}</dl>
       <p>${t.cause}</p>
