@@ -147,7 +147,7 @@ export async function conAvvisi<T>(f: () => T | Promise<T>): Promise<[T, unknown
 /** Another tab: a same-origin iframe with its own realm, queue and tab id over the same IndexedDB. */
 export interface Scheda {
   frame: HTMLIFrameElement;
-  win: Window & { eventi: { tipo: string; detail: any }[]; errori: string[]; consegna: import('../src/delivery/coda.js').Consegna };
+  win: Window & { eventi: { tipo: string; detail: Record<string, unknown> & { id: string } }[]; errori: string[]; consegna: import('../src/delivery/consegna.js').Consegna };
   el: HTMLElement & { updateComplete: Promise<boolean> };
   chiudi(): void;
 }

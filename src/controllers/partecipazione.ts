@@ -2,14 +2,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { profiloContext } from '../context.js';
-import { consegnaDellaPagina, type Notifica, type Partecipante } from '../delivery/coda.js';
+import { consegnaDellaPagina, type Notifica, type Partecipante } from '../delivery/consegna.js';
 import type { Intestazioni } from '../delivery/invio.js';
 import { emetti } from '../events.js';
 
-type Host = ReactiveControllerHost & HTMLElement;
+type Host = ReactiveControllerHost & HTMLElement & { utente?: string; email?: string };
 
 export interface OpzioniPartecipazione {
+  /** A ticket form: the queue tells it the outcome of its user's requests first. */
   modulo?: boolean;
+  /** The page's extra headers for a request (the host's `headers`): only an element that may sign requests has them. */
   intestazioni?: () => Intestazioni | undefined | Promise<Intestazioni | undefined>;
   /** Called on every outcome, after the DOM event if this element fires it. */
   notifica?: (n: Notifica) => void;
@@ -17,7 +19,8 @@ export interface OpzioniPartecipazione {
 
 export class PartecipazioneController implements ReactiveController, Partecipante {
   readonly proprie = new Set<string>();
-  readonly modulo?: boolean;
+  readonly modulo: boolean;
+  readonly intestazioni?: OpzioniPartecipazione['intestazioni'];
   /** The provided profile; its changes update the host. */
   readonly profilo: ContextConsumer<typeof profiloContext, Host>;
   #esci?: () => void;
@@ -26,21 +29,19 @@ export class PartecipazioneController implements ReactiveController, Partecipant
     private host: Host,
     private opzioni: OpzioniPartecipazione = {},
   ) {
-    this.modulo = opzioni.modulo;
+    this.modulo = opzioni.modulo ?? false;
+    this.intestazioni = opzioni.intestazioni;
     this.profilo = new ContextConsumer(host, { context: profiloContext, subscribe: true });
     host.addController(this);
   }
 
-  /** Who is known: the host's own `utente` attribute, else the provided profile's id, else the host's `email`, else the
-   * profile's; null when nobody is. (Only the ticket form has those attributes.) */
+  /**
+   * Who is known: the host's own `utente` attribute, else the provided profile's id, else the host's `email`, else the
+   * profile's; null when nobody is. (Only the form and the requests list have those attributes.)
+   */
   utente(): string | null {
     const p = this.profilo.value;
-    const h = this.host as Host & { utente?: string; email?: string };
-    return h.utente || p?.id || h.email || p?.email || null;
-  }
-
-  intestazioni() {
-    return this.opzioni.intestazioni?.();
+    return this.host.utente || p?.id || this.host.email || p?.email || null;
   }
 
   hostConnected(): void {
@@ -52,11 +53,28 @@ export class PartecipazioneController implements ReactiveController, Partecipant
   }
 
   notifica(n: Notifica, emettiQui: boolean): void {
-    if (emettiQui) {
-      if (n.tipo === 'consegnata') emetti(this.host, 'assistenza-inviata', n.numero === undefined ? { id: n.id } : { id: n.id, numero: n.numero });
-      if (n.tipo === 'respinta') emetti(this.host, 'assistenza-errore', { id: n.id, stato: n.stato, messaggio: n.messaggio ?? `HTTP ${n.stato}` });
-      if (n.tipo === 'rinviata' && n.prima) emetti(this.host, 'assistenza-in-coda', { id: n.id });
-    }
+    if (emettiQui) this.#emettiEvento(n);
     this.opzioni.notifica?.(n);
   }
+
+  #emettiEvento(n: Notifica): void {
+    if (n.tipo === 'consegnata') {
+      const detail = n.numero === undefined ? { id: n.id } : { id: n.id, numero: n.numero };
+      emetti(this.host, 'assistenza-inviata', detail);
+    } else if (n.tipo === 'respinta') {
+      emetti(this.host, 'assistenza-errore', { id: n.id, stato: n.stato, messaggio: n.messaggio ?? `HTTP ${n.stato}` });
+    } else if (n.tipo === 'rinviata' && n.prima) {
+      emetti(this.host, 'assistenza-in-coda', { id: n.id });
+    }
+  }
+}
+
+/**
+ * On the portal's pages (the full bundle, `import 'assistenza-tecnica'`) every element delivers what waits in this
+ * browser's queue, not only the form: a user back on a page with only the response times still gets yesterday's
+ * request sent. Lit's class initializer gives each instance of `classi` a controller of its own; it must run before
+ * the tags are defined, so that the elements already in the page when they upgrade get it too.
+ */
+export function consegnaAncheDa(...classi: { addInitializer(f: (el: ReactiveControllerHost & HTMLElement) => void): void }[]): void {
+  for (const classe of classi) classe.addInitializer((el) => new PartecipazioneController(el));
 }

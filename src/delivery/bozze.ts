@@ -26,17 +26,22 @@ export const bozzaVuota = (b: Bozza | undefined) => !b || Object.values(b).every
 export async function leggiBozza(archivio: Archivio, utente: string | null): Promise<Bozza | undefined> {
   if (utente) return archivio.leggi<Bozza>('bozza:' + utente);
   try {
-    // null when there is none: read like undefined by every caller
-    return JSON.parse(sessionStorage.getItem(SESSIONE)!);
-  } catch {}
+    const salvata = sessionStorage.getItem(SESSIONE);
+    return salvata === null ? undefined : (JSON.parse(salvata) as Bozza);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The archive writes that store (or, when empty, remove) a user's draft: none for an anonymous one. */
 export function scritturaBozza(utente: string | null, b?: Bozza): Scrittura[] {
   if (utente) return [['bozza:' + utente, bozzaVuota(b) ? undefined : b]];
   try {
-    bozzaVuota(b) ? sessionStorage.removeItem(SESSIONE) : sessionStorage.setItem(SESSIONE, JSON.stringify(b));
-  } catch {}
+    if (bozzaVuota(b)) sessionStorage.removeItem(SESSIONE);
+    else sessionStorage.setItem(SESSIONE, JSON.stringify(b));
+  } catch {
+    // No session storage (or full): the text stays in the form only.
+  }
   return [];
 }
 
@@ -44,5 +49,8 @@ export async function salvaBozza(archivio: Archivio, utente: string | null, b: B
   for (const w of scritturaBozza(utente, b)) await archivio.scrivi(w);
 }
 
-/** The draft a refused request goes back to. */
-export const bozzaDa = ({ pratica, id, creataIl, ...r }: Richiesta): Bozza => ({ ...r, ...pratica });
+/** The draft a refused request goes back to: what the user typed, without the id and the time the form added. */
+export function bozzaDa(r: Richiesta): Bozza {
+  const { pratica, cognome, nome, email, telefono, rispostaViaEmail, descrizione } = r;
+  return { cognome, nome, email, telefono, rispostaViaEmail, descrizione, ...pratica };
+}

@@ -16,7 +16,10 @@ export function ritardo(tentativi: number, casuale: number = Math.random()): num
 /** Retry-After as seconds or an HTTP date, in ms from `ora`; undefined when absent or unreadable. */
 export function leggiRetryAfter(valore: string | null, ora: number): number | undefined {
   const v = valore?.trim() ?? '';
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
   // An HTTP date ends in GMT (RFC 9110); Date.parse alone would take "-5" for a year.
-  const t = /^\d+$/.test(v) ? +v * 1000 : / GMT$/.test(v) ? Date.parse(v) - ora : NaN;
-  return isNaN(t) ? undefined : Math.max(0, t);
+  if (!/ GMT$/.test(v)) return undefined;
+  const quando = Date.parse(v);
+  if (Number.isNaN(quando)) return undefined;
+  return Math.max(0, quando - ora);
 }

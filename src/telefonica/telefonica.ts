@@ -1,12 +1,18 @@
 import { LitElement, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { enteContext } from '../context.js';
-import { PartecipazioneController } from '../controllers/partecipazione.js';
-import { linguaDi, testiPer, type TestiParziali } from '../i18n/index.js';
-import { intestazione } from '../intestazione.js';
+import { localeDi, testiDi, type Testi, type TestiParziali, type Traduzioni } from '../i18n/index.js';
+import * as it from '../i18n/it.js';
+import * as en from '../i18n/en.js';
+import { titolo } from '../titolo.js';
 import { calendario, descriviOrari, descriviRiapertura, statoLinea, type Calendario, type Stato } from '../orari/orari.js';
 import { orologioDiSistema, type Orologio } from '../orologio.js';
 import { styles } from './telefonica.styles.js';
+
+const TESTI: Traduzioni<'telefonica'> = { it: it.telefonica, en: en.telefonica };
+
+/** A timer waits at most an hour: after the computer slept it may fire late, and the state must not stay stale long. */
+const ATTESA_MASSIMA_MS = 3_600_000;
 
 /** The number as a tel: URL: separators dropped, 00 as +, and an Italian number gets +39. */
 export function telDa(numero: string): string {
@@ -40,8 +46,6 @@ export function telDa(numero: string): string {
  */
 export class AssistenzaTelefonica extends LitElement {
   static override styles = styles;
-  // Reactive properties declared here rather than with decorators: the decorator helpers cost ~430 B gzip of the
-  // 24 KB bundle budget (see README, bundle size). Each field below keeps its doc.
   static override properties = {
     abilitata: { type: Boolean },
     numero: {},
@@ -84,11 +88,6 @@ export class AssistenzaTelefonica extends LitElement {
   /** Cancels the timer of the next change. */
   #annulla?: () => void;
 
-  constructor() {
-    super();
-    new PartecipazioneController(this);
-  }
-
   // Back on the page, or back to a tab that slept: the timer is gone or may be late.
   #aggiorna = () => this.requestUpdate();
 
@@ -107,42 +106,62 @@ export class AssistenzaTelefonica extends LitElement {
   override willUpdate(): void {
     const tel = this.#ente.value?.telefono ?? {};
     const numero = this.numero ?? tel.numero;
-    this.#attiva = this.abilitata || tel.abilitata ? numero : undefined;
-    this.#calendario = this.#stato = undefined;
+    const abilitata = this.abilitata || tel.abilitata;
+    this.#attiva = abilitata ? numero : undefined;
+    this.#calendario = undefined;
+    this.#stato = undefined;
     try {
       this.#calendario = calendario({ orari: this.orari ?? tel.orari, giorni: this.giorni ?? tel.giorni, chiusure: this.chiusure ?? tel.chiusure });
       if (this.#attiva) this.#stato = statoLinea(this.orologio.ora(), this.#calendario);
     } catch (e) {
-      const m = `<assistenza-telefonica> ${(e as Error).message}: orari non mostrati`;
-      if (m !== this.#avviso) console.warn((this.#avviso = m));
+      this.#avvisaUnaVolta(`<assistenza-telefonica> ${(e as Error).message}: orari non mostrati`);
     }
+    this.#mostraSe(!!this.#attiva);
+  }
+
+  #avvisaUnaVolta(messaggio: string): void {
+    if (messaggio === this.#avviso) return;
+    this.#avviso = messaggio;
+    console.warn(messaggio);
+  }
+
+  /** The custom state `attiva` shows the host (its styles hide it otherwise). */
+  #mostraSe(attiva: boolean): void {
     try {
-      this.#internals.states[this.#attiva ? 'add' : 'delete']('attiva');
+      if (attiva) this.#internals.states.add('attiva');
+      else this.#internals.states.delete('attiva');
     } catch {
       // An engine without custom states: the host stays display:block, but with nothing in it.
     }
   }
 
-  /** One timer for the next change, not a poll; at most an hour, since a timer can fire late after the computer slept. */
+  /** One timer for the next change, not a poll. */
   override updated(): void {
     this.#annulla?.();
-    const q = this.#stato?.rivedi;
-    this.#annulla = q ? this.orologio.programma(this.#aggiorna, Math.min(q - this.orologio.ora(), 3_600_000)) : undefined;
+    this.#annulla = undefined;
+    const rivedi = this.#stato?.rivedi;
+    if (rivedi) this.#annulla = this.orologio.programma(this.#aggiorna, Math.min(rivedi - this.orologio.ora(), ATTESA_MASSIMA_MS));
   }
 
   override render() {
     const numero = this.#attiva;
     if (!numero) return nothing;
-    const t = testiPer(this, this.testi).telefonica;
-    const locale = linguaDi(this) === 'en' ? 'en-GB' : 'it-IT';
-    const s = this.#stato;
+    const t = testiDi(this, 'telefonica', TESTI);
     return html`
-      ${intestazione(this.livello, t.titolo)}
+      ${titolo(this.livello, t.titolo)}
       <p part="number">${t.chiama} <a part="link" href=${telDa(numero)}>${numero}</a></p>
-      ${s
-        ? html`<p part="hours">${descriviOrari(this.#calendario!, t, locale)}</p>
-            <p part="status"><strong class=${s.aperto ? 'aperto' : ''}>${s.aperto ? t.aperto : t.chiuso}</strong>${s.riapre ? `, ${descriviRiapertura(s.riapre, t, locale)}` : ''}</p>`
-        : nothing}
+      ${this.#orari(t)}
     `;
+  }
+
+  /** The days and hours, and whether the line is open: only when the configuration is right. */
+  #orari(t: Testi['telefonica']) {
+    const s = this.#stato;
+    const c = this.#calendario;
+    if (!s || !c) return nothing;
+    const locale = localeDi(this);
+    const riapre = s.riapre ? `, ${descriviRiapertura(s.riapre, t, locale)}` : '';
+    return html`<p part="hours">${descriviOrari(c, t, locale)}</p>
+      <p part="status"><strong class=${s.aperto ? 'aperto' : ''}>${s.aperto ? t.aperto : t.chiuso}</strong>${riapre}</p>`;
   }
 }

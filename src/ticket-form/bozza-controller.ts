@@ -1,6 +1,6 @@
 // Holds what the user typed, autosaves it (debounced) and restores it when the page comes back, for the current user only.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { consegnaDellaPagina } from '../delivery/coda.js';
+import { consegnaDellaPagina } from '../delivery/consegna.js';
 import { leggiBozza, salvaBozza, type Bozza, type ValoriModulo } from '../delivery/bozze.js';
 
 /** Within a second of the last keystroke, as the queue issue asks; short enough to survive a closing tab. */

@@ -2,21 +2,33 @@ import { LitElement, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { endpointContext } from '../context.js';
 import { richiestaSchema, MAX_DESCRIZIONE } from '../richiesta.js';
-import { consegnaDellaPagina, type Notifica, type VoceCoda } from '../delivery/coda.js';
+import { consegnaDellaPagina, type Notifica, type NotificaDiRichiesta } from '../delivery/consegna.js';
 import type { Intestazioni } from '../delivery/invio.js';
 import type { ValoriModulo } from '../delivery/bozze.js';
 import { PartecipazioneController } from '../controllers/partecipazione.js';
-import { BozzaController } from './bozza-controller.js';
-import { formatta, testiPer, traduciErrore, type Testi, type TestiParziali } from '../i18n/index.js';
+import { formatta, testiDi, traduciErrore, type Testi, type TestiParziali, type Traduzioni } from '../i18n/index.js';
+import * as it from '../i18n/it.js';
+import * as en from '../i18n/en.js';
 import { avvisoLimiti } from '../limiti/avviso.js';
+import { BozzaController } from './bozza-controller.js';
+import { InAttesaController } from './in-attesa-controller.js';
+import { campoDescrizione, campoDiTesto, casella } from './campi.js';
+import { richiesteNonInviate } from './non-inviate.js';
 import { styles } from './ticket-form.styles.js';
+
+const TESTI: Traduzioni<'modulo'> = { it: it.modulo, en: en.modulo };
+const ERRORI: Traduzioni<'errori'> = { it: it.errori, en: en.errori };
 
 type Campo = keyof ValoriModulo;
 type Prefill = 'cognome' | 'nome' | 'email' | 'telefono';
-const PREFILL: Campo[] = ['cognome', 'nome', 'email', 'telefono'];
+const PREFILL: readonly Campo[] = ['cognome', 'nome', 'email', 'telefono'];
+const ePrefill = (c: Campo): c is Prefill => PREFILL.includes(c);
 
-/** What the status and alert regions tell: the queue's own news about the user's request. */
-type Esito = Exclude<Notifica, { tipo: 'cambiata' }> | { tipo: 'rinviata' };
+/**
+ * What the status and alert regions tell about the user's last request: the queue's own news, or "postponed" when
+ * an earlier request held up this one's run (then whether the browser is offline is all that is known).
+ */
+type EsitoMostrato = NotificaDiRichiesta | { tipo: 'rinviata'; motivo: string };
 
 /**
  * @summary The "nuova richiesta" page: a support request, prefilled from the profile, kept as a draft and delivered
@@ -55,8 +67,6 @@ type Esito = Exclude<Notifica, { tipo: 'cambiata' }> | { tipo: 'rinviata' };
  */
 export class AssistenzaTicketForm extends LitElement {
   static override styles = styles;
-  // Reactive properties declared here rather than with decorators: the decorator helpers cost ~430 B gzip of the
-  // 24 KB bundle budget (see README, bundle size). Each field below keeps its doc.
   static override properties = {
     cognome: {},
     nome: {},
@@ -71,7 +81,6 @@ export class AssistenzaTicketForm extends LitElement {
     errori: { state: true, attribute: false },
     inviando: { state: true, attribute: false },
     esito: { state: true, attribute: false },
-    attesa: { state: true, attribute: false },
   };
 
   /** Prefill: the user's surname (wins over the provided profile). */
@@ -99,10 +108,9 @@ export class AssistenzaTicketForm extends LitElement {
   #endpointFornito = new ContextConsumer(this, { context: endpointContext, subscribe: true });
 
   private errori: Partial<Record<Campo, string>> = {};
+  /** The id of the request being submitted, while it is. */
   private inviando?: string;
-  private esito?: Esito;
-  private attesa: VoceCoda[] = [];
-  private t!: Testi;
+  private esito?: EsitoMostrato;
 
   #partecipazione = new PartecipazioneController(this, {
     modulo: true,
@@ -110,45 +118,23 @@ export class AssistenzaTicketForm extends LitElement {
     notifica: (n) => this.#quandoNotifica(n),
   });
 
+  #attesa = new InAttesaController(this, () => this.#partecipazione.utente());
+
   #bozza = new BozzaController(this, {
     utente: () => this.#partecipazione.utente(),
     cambioUtente: (altro) => {
       if (altro) this.esito = undefined;
       // Another identity (attribute or profile) sees another user's pending requests.
-      void this.#aggiornaAttesa();
+      void this.#attesa.rileggi();
     },
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.#aggiornaAttesa();
-  }
-
-  override willUpdate(): void {
-    this.t = testiPer(this, this.testi);
-  }
-
   /** A field's value: what the user typed or the draft restored, else the prefill (attribute, then profile). */
   #valore(c: Campo): string {
-    return (this.#bozza.valori[c] ??
-      (PREFILL.includes(c) ? (this[c as Prefill] ?? this.#partecipazione.profilo.value?.[c as Prefill]) : '') ??
-      '') as string;
-  }
-
-  /** Undefined when idle; during a read, whether to read once more. */
-  #daRileggere?: boolean;
-
-  /** Re-reads this user's pending requests; calls during a read fold into one more (a flush of 500 would read 500 times). */
-  async #aggiornaAttesa(): Promise<void> {
-    if (this.#daRileggere !== undefined) {
-      this.#daRileggere = true;
-      return;
-    }
-    do {
-      this.#daRileggere = false;
-      this.attesa = await consegnaDellaPagina().voci(this.#partecipazione.utente());
-    } while (this.#daRileggere);
-    this.#daRileggere = undefined;
+    const scritto = this.#bozza.valori[c];
+    if (scritto !== undefined) return String(scritto);
+    if (!ePrefill(c)) return '';
+    return this[c] ?? this.#partecipazione.profilo.value?.[c] ?? '';
   }
 
   #modifica(c: Campo, v: string | boolean): void {
@@ -160,31 +146,26 @@ export class AssistenzaTicketForm extends LitElement {
     e.preventDefault();
     if (this.inviando) return;
     // An empty optional field is left out (undefined keys do not reach the JSON body).
-    const v = (c: Campo) => this.#valore(c).trim() || undefined;
-    const pratica = { tipologia: v('tipologia'), numero: v('numero') };
+    const facoltativo = (c: Campo) => this.#valore(c).trim() || undefined;
+    const pratica = { tipologia: facoltativo('tipologia'), numero: facoltativo('numero') };
     const id = crypto.randomUUID();
     const r = richiestaSchema.safeParse({
       id,
       cognome: this.#valore('cognome'),
       nome: this.#valore('nome'),
-      email: v('email'),
-      telefono: v('telefono'),
-      rispostaViaEmail: !!this.#valore('rispostaViaEmail'),
+      email: facoltativo('email'),
+      telefono: facoltativo('telefono'),
+      rispostaViaEmail: this.#bozza.valori.rispostaViaEmail === true,
       descrizione: this.#valore('descrizione'),
       pratica: pratica.tipologia || pratica.numero ? pratica : undefined,
       creataIl: new Date().toISOString(),
     });
-    const errori: Partial<Record<Campo, string>> = {};
-    // A field's path ends with its name (pratica.tipologia too).
-    for (const i of r.error?.issues ?? []) errori[i.path.at(-1) as Campo] ??= traduciErrore(i.message, this.t);
-    this.errori = errori;
     this.esito = undefined;
     if (!r.success) {
-      await this.updateComplete;
-      // The first invalid field in the order of the form.
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+      await this.#mostraErrori(r.error.issues);
       return;
     }
+    this.errori = {};
     this.inviando = id;
     this.#partecipazione.proprie.add(id);
     this.#bozza.dimentica();
@@ -195,30 +176,43 @@ export class AssistenzaTicketForm extends LitElement {
       utente: this.#partecipazione.utente(),
       conservazione: this.conservazione,
     });
-    // Still undecided: an earlier request blocked this run, so this one waits in the queue too.
-    if (this.inviando === id) this.#concludi({ tipo: 'rinviata' }, true);
+    // Still undecided: an earlier request held up this run, so this one waits in the queue too.
+    if (this.inviando === id) void this.#concludi({ tipo: 'rinviata', motivo: navigator.onLine ? 'in attesa' : 'offline' }, true);
+  }
+
+  /** One message per field, in the element's language; focus on the first invalid field in the order of the form. */
+  async #mostraErrori(issues: { path: PropertyKey[]; message: string }[]): Promise<void> {
+    const t = testiDi(this, 'errori', ERRORI);
+    const errori: Partial<Record<Campo, string>> = {};
+    // A field's path ends with its name (pratica.tipologia too).
+    for (const i of issues) errori[i.path.at(-1) as Campo] ??= traduciErrore(i.message, t);
+    this.errori = errori;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
   }
 
   #quandoNotifica(n: Notifica): void {
-    // A delivery only removes one entry, a postponement changes none that is shown: no need to re-read the archive,
-    // whose reads would hold up the queue's own writes during a flush of hundreds.
-    if (n.tipo === 'consegnata') this.attesa = this.attesa.filter((v) => v.id !== n.id);
-    else if (n.tipo !== 'rinviata') void this.#aggiornaAttesa();
+    this.#attesa.segui(n);
     if (n.tipo === 'cambiata' || n.utente !== this.#partecipazione.utente()) return;
     const mia = n.id === this.inviando;
-    // Delivered: whoever sent it, the user is told; postponed: only the form that sent it empties.
-    if (n.tipo !== 'respinta') {
-      if (n.tipo === 'consegnata' || mia) this.#concludi(n, mia);
-    } else {
-      if (mia) this.#bozza.salvaOra();
-      else if (n.inBozza) void this.#bozza.caricamento.then(() => this.#bozza.ricarica());
-      this.inviando = undefined;
-      this.esito = n;
+    if (n.tipo === 'respinta') {
+      this.#respinta(n, mia);
+      return;
     }
+    // Delivered: whoever sent it, the user is told; postponed: only the form that sent it empties.
+    if (n.tipo === 'consegnata' || mia) void this.#concludi(n, mia);
+  }
+
+  /** Refused: this form's own request keeps its text; another's goes back into the draft the queue wrote. */
+  #respinta(n: Extract<Notifica, { tipo: 'respinta' }>, mia: boolean): void {
+    if (mia) void this.#bozza.salvaOra();
+    else if (n.inBozza) void this.#bozza.caricamento.then(() => this.#bozza.ricarica());
+    this.inviando = undefined;
+    this.esito = n;
   }
 
   /** The request left the form: sent or queued. The form is empty again and focus goes to the outcome. */
-  async #concludi(esito: Esito, svuota: boolean): Promise<void> {
+  async #concludi(esito: EsitoMostrato, svuota: boolean): Promise<void> {
     if (svuota) {
       this.inviando = undefined;
       this.#bozza.svuota();
@@ -229,67 +223,75 @@ export class AssistenzaTicketForm extends LitElement {
   }
 
   override render() {
-    const t = this.t.modulo;
-    const e = this.esito;
-    const nErrori = Object.values(this.errori).filter(Boolean).length;
-    const inCoda = this.attesa.filter((v) => v.stato === 'in-coda').length;
+    const t = testiDi(this, 'modulo', TESTI);
+    const testo = (nome: Campo, etichetta: string, altro: { tipo?: 'text' | 'email' | 'tel'; autocomplete?: string; obbligatorio?: boolean; aiuto?: string } = {}) =>
+      campoDiTesto({
+        nome,
+        etichetta,
+        tipo: altro.tipo ?? 'text',
+        autocomplete: altro.autocomplete ?? 'off',
+        obbligatorio: altro.obbligatorio,
+        aiuto: altro.aiuto,
+        valore: this.#valore(nome),
+        errore: this.errori[nome],
+        alCambio: (v) => this.#modifica(nome, v),
+      });
+    const descrizione = this.#valore('descrizione');
     return html`
-      <div part="status" role="status" tabindex="-1">
-        ${e?.tipo === 'consegnata' ? html`<p class="ok">${t.inviata} ${e.numero !== undefined ? formatta(t.numeroTicket, { numero: e.numero }) : nothing}</p>` : nothing}
-        ${e?.tipo === 'rinviata' || inCoda ? html`<p>${e?.tipo === 'rinviata' ? t.inCoda : nothing} ${inCoda ? formatta(t.inAttesa, { n: inCoda }) : nothing}</p>` : nothing}
-      </div>
-      <div part="alert" role="alert">
-        ${nErrori ? formatta(t.correggi, { n: nErrori }) : nothing}
-        ${e?.tipo === 'respinta' ? formatta(t.rifiutata, { messaggio: e.messaggio ?? formatta(t.erroreGenerico, { stato: e.stato }) }) : nothing}
-      </div>
+      ${this.#stato(t)}
       ${consegnaDellaPagina().archivio.persistente ? nothing : html`<p part="notice">${t.senzaArchivio}</p>`}
-      ${this.attesa.filter((v) => v.stato !== 'in-coda').map(
-        // An expired or refused request: not sent any more, its text shown to be copied.
-        (v) => html`<section part="notice" aria-labelledby="ferma-${v.id}">
-          <h3 id="ferma-${v.id}">${t.nonInviata}</h3>
-          <p>${v.stato === 'scaduta' ? formatta(t.scaduta, { giorni: this.conservazione }) : formatta(t.respinta, { messaggio: v.messaggio ?? '' })}</p>
-          <textarea readonly aria-labelledby="ferma-${v.id}" .value=${v.richiesta.descrizione}></textarea>
-          <button part="button" type="button" @click=${() => navigator.clipboard?.writeText(v.richiesta.descrizione)}>${t.copia}</button>
-          <button part="button" type="button" @click=${() => consegnaDellaPagina().elimina(v.id)}>${t.elimina}</button>
-        </section>`,
-      )}
+      ${richiesteNonInviate(this.#attesa.ferme, { t, giorni: this.conservazione, elimina: (id) => void consegnaDellaPagina().elimina(id) })}
       <form part="form" novalidate @submit=${this.#invia}>
         <p class="nota">${t.notaObbligatori}</p>
-        ${this.#testo('cognome', t.cognome, 'family-name', true)}
-        ${this.#testo('nome', t.nome, 'given-name', true)}
-        ${this.#testo('email', t.email, 'email')}
-        ${this.#testo('telefono', t.telefono, 'tel', false, t.consiglioTelefono)}
-        <div part="field" class="campo">
-          <input part="checkbox" type="checkbox" id="campo-rispostaViaEmail" .checked=${!!this.#valore('rispostaViaEmail')}
-            @change=${(e: Event) => this.#modifica('rispostaViaEmail', (e.target as HTMLInputElement).checked)} />
-          <label part="label" for="campo-rispostaViaEmail">${t.rispostaViaEmail}</label>
-        </div>
-        ${this.#testo('descrizione', t.descrizione, '', true, t.guidaDescrizione)}
-        ${avvisoLimiti(this.#valore('descrizione'), this)}
+        ${testo('cognome', t.cognome, { autocomplete: 'family-name', obbligatorio: true })}
+        ${testo('nome', t.nome, { autocomplete: 'given-name', obbligatorio: true })}
+        ${testo('email', t.email, { tipo: 'email', autocomplete: 'email' })}
+        ${testo('telefono', t.telefono, { tipo: 'tel', autocomplete: 'tel', aiuto: t.consiglioTelefono })}
+        ${casella({
+          nome: 'rispostaViaEmail',
+          etichetta: t.rispostaViaEmail,
+          selezionata: this.#bozza.valori.rispostaViaEmail === true,
+          alCambio: (v) => this.#modifica('rispostaViaEmail', v),
+        })}
+        ${campoDescrizione({
+          nome: 'descrizione',
+          etichetta: t.descrizione,
+          obbligatorio: true,
+          aiuto: t.guidaDescrizione,
+          valore: descrizione,
+          errore: this.errori.descrizione,
+          contatore: formatta(t.contatore, { n: descrizione.length, max: MAX_DESCRIZIONE }),
+          oltre: descrizione.length > MAX_DESCRIZIONE,
+          alCambio: (v) => this.#modifica('descrizione', v),
+        })}
+        ${avvisoLimiti(descrizione, this)}
         <fieldset part="field">
           <legend part="label">${t.pratica}</legend>
-          ${this.#testo('tipologia', t.tipologia)} ${this.#testo('numero', t.numeroPratica)}
+          ${testo('tipologia', t.tipologia)} ${testo('numero', t.numeroPratica)}
         </fieldset>
         <button part="button" type="submit" ?disabled=${!!this.inviando}>${this.inviando ? t.invio : t.invia}</button>
       </form>
     `;
   }
 
-  /** A labelled text field; without autocomplete, the description: a textarea with its counter. */
-  #testo(c: Campo, etichetta: string, autocomplete = 'off', required?: boolean, hint?: string) {
-    const errore = this.errori[c];
-    const valore = this.#valore(c);
-    const descritto = `${hint ? `aiuto-${c} ` : ''}${autocomplete ? '' : `contatore-${c} `}${errore ? `errore-${c}` : ''}`.trim() || nothing;
-    const input = (e: Event) => this.#modifica(c, (e.target as HTMLInputElement).value);
-    const id = `campo-${c}`;
-    return html`<div part="field" class="campo">
-      <label part="label" for=${id}>${etichetta}</label>${required ? html`<span aria-hidden="true">*</span>` : nothing}
-      ${hint ? html`<p part="hint" id="aiuto-${c}">${hint}</p>` : nothing}
-      ${autocomplete
-        ? html`<input part="input" id=${id} type=${autocomplete === 'email' || autocomplete === 'tel' ? autocomplete : 'text'} autocomplete=${autocomplete} ?required=${required} aria-invalid=${!!errore} aria-describedby=${descritto} .value=${valore} @input=${input} />`
-        : html`<textarea part="input" id=${id} rows="8" required aria-invalid=${!!errore} aria-describedby=${descritto} .value=${valore} @input=${input}></textarea>
-            <p part="counter" id="contatore-${c}" class=${valore.length > MAX_DESCRIZIONE ? 'oltre' : ''}>${formatta(this.t.modulo.contatore, { n: valore.length, max: MAX_DESCRIZIONE })}</p>`}
-      ${errore ? html`<p part="error" id="errore-${c}">${errore}</p>` : nothing}
-    </div>`;
+  /** The outcome of the last request and the count of the waiting ones (status), and what went wrong (alert). */
+  #stato(t: Testi['modulo']) {
+    const e = this.esito;
+    const nErrori = Object.values(this.errori).filter(Boolean).length;
+    const inCoda = this.#attesa.inCoda.length;
+    const numero = e?.tipo === 'consegnata' && e.numero !== undefined ? formatta(t.numeroTicket, { numero: e.numero }) : '';
+    let rinviata = '';
+    if (e?.tipo === 'rinviata') rinviata = e.motivo === 'offline' ? t.inCodaOffline : t.inCodaServizio;
+    let rifiutata = '';
+    if (e?.tipo === 'respinta') rifiutata = formatta(t.rifiutata, { messaggio: e.messaggio ?? formatta(t.erroreGenerico, { stato: e.stato }) });
+    return html`
+      <div part="status" role="status" tabindex="-1">
+        ${e?.tipo === 'consegnata' ? html`<p class="ok">${t.inviata} ${numero}</p>` : nothing}
+        ${rinviata || inCoda ? html`<p>${rinviata} ${inCoda ? formatta(t.inAttesa, { n: inCoda }) : nothing}</p>` : nothing}
+      </div>
+      <div part="alert" role="alert">
+        ${nErrori ? formatta(t.correggi, { n: nErrori }) : nothing} ${rifiutata}
+      </div>
+    `;
   }
 }

@@ -22,7 +22,7 @@ for (const tipo of ['assistenza-inviata', 'assistenza-errore', 'assistenza-in-co
   document.addEventListener(tipo, (e) => eventi.push({ tipo, detail: (e as CustomEvent).detail }));
 }
 
-const coda = await import('../../src/delivery/coda.js');
+const coda = await import('../../src/delivery/consegna.js');
 w.consegna = coda.consegnaDellaPagina();
 if (q.get('timeout')) coda.consegnaDellaPagina().timeoutMs = Number(q.get('timeout'));
 await import('../../src/index.js');
