@@ -1,0 +1,30 @@
+// The single-file bundles: what each is for, its entry and its size budget (gzip -9). `npm run build` and `npm start`
+// build them, `npm run size` checks them. No dependency at import: scripts/size.mjs runs it on a fresh clone too.
+import { resolve } from 'node:path';
+
+export const BUNDLE = [
+  {
+    file: 'dist/assistenza-tecnica.js',
+    entry: 'src/bundles/assistenza-tecnica.ts',
+    uso: "every element, for the portal's pages",
+    budget: 32 * 1024,
+  },
+  {
+    file: 'dist/assistenza-telefonica.js',
+    entry: 'src/bundles/assistenza-telefonica.ts',
+    uso: "the phone banner alone, for an Ente's site",
+    budget: 10 * 1024,
+  },
+];
+
+/** Builds every bundle with Vite (vite.config.ts: template minifier, esbuild's ASCII output), one IIFE each. */
+export async function costruisciBundle() {
+  const { build } = await import('vite');
+  for (const b of BUNDLE) {
+    await build({
+      configFile: 'vite.config.ts',
+      logLevel: 'warn',
+      build: { lib: { entry: resolve(b.entry), formats: ['iife'], name: 'AssistenzaTecnica', fileName: () => b.file.replace(/^dist\//, '') } },
+    });
+  }
+}
