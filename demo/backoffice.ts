@@ -1,5 +1,5 @@
-// The help desk's back-office: what GET /api/richieste holds, newest first, refreshed every few seconds.
-import type { Ricevuta } from './server/endpoint.js';
+// The help desk's back-office: what GET /api/sportello/richieste holds, newest first, refreshed every few seconds.
+import type { RichiestaSportello } from './server/sportello.js';
 
 const ora = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Rome' });
 const orario = new Intl.DateTimeFormat('it-IT', { timeStyle: 'medium', timeZone: 'Europe/Rome' });
@@ -18,7 +18,7 @@ function cella(tag: 'td' | 'th', ...testi: (string | undefined)[]) {
   return c;
 }
 
-function tabella(ricevute: Ricevuta[]) {
+function tabella(ricevute: RichiestaSportello[]) {
   const t = document.createElement('table');
   t.className = 'elenco';
   t.createCaption().textContent = 'Richieste di assistenza, dalla più recente';
@@ -31,7 +31,7 @@ function tabella(ricevute: Ricevuta[]) {
   }
   const corpo = t.createTBody();
   for (const r of [...ricevute].sort((a, b) => b.numero - a.numero)) {
-    const q = r.richiesta;
+    const q = r;
     const riga = corpo.insertRow();
     riga.append(
       cella('th', String(r.numero)),
@@ -47,7 +47,7 @@ function tabella(ricevute: Ricevuta[]) {
 
 async function aggiorna() {
   try {
-    const ricevute = (await (await fetch('/api/richieste')).json()) as Ricevuta[];
+    const ricevute = ((await (await fetch('/api/sportello/richieste')).json()) as { richieste: RichiestaSportello[] }).richieste;
     // Only a change is announced, so the polling stays silent for screen readers.
     if (ricevute.length !== ultime) {
       ultime = ricevute.length;
