@@ -20,7 +20,7 @@ export interface OpzioniSportello {
 }
 
 /** A request as the help desk's list shows it: the request as received, who sent it, its state and whole thread. */
-export type RichiestaSportello = Ricevuta['richiesta'] & {
+export type RichiestaSportello = Omit<Ricevuta['richiesta'], 'allegati'> & {
   numero: number;
   stato: StatoRichiesta;
   ricevutaIl: string;
