@@ -6,7 +6,7 @@ import { AssistenzaLimiti } from './limiti/limiti.js';
 import { AssistenzaTempiRisposta } from './tempi-risposta/tempi-risposta.js';
 
 export { AssistenzaTicketForm, AssistenzaProvider, AssistenzaTelefonica, AssistenzaLimiti, AssistenzaTempiRisposta };
-export type { Orologio } from './orari/orologio.js';
+export type { Orologio } from './orologio.js';
 export type { DatiTempi, Tempo } from './tempi-risposta/dati.js';
 export { richiestaSchema, MAX_DESCRIZIONE, type Richiesta, type RichiestaInput } from './richiesta.js';
 export { profiloContext, endpointContext, enteContext, type Profilo, type ConfigurazioneEnte, type TelefonoEnte } from './context.js';

@@ -3,9 +3,11 @@ import '../src/index.js';
 import type { AssistenzaTicketForm } from '../src/index.js';
 import { consegnaDellaPagina } from '../src/delivery/coda.js';
 import { RITARDO_AUTOSALVATAGGIO_MS } from '../src/ticket-form/bozza-controller.js';
-import { nuovoSecchio, pulisciArchivio, campo, scrivi, finche, type Secchio } from './helpers.js';
+import { orologioDiSistema } from '../src/orologio.js';
+import { nuovoSecchio, pulisciArchivio, campo, scrivi, finche, OrologioFinto, type Secchio } from './helpers.js';
 
-const archivio = consegnaDellaPagina().archivio;
+const consegna = consegnaDellaPagina();
+const archivio = consegna.archivio;
 const attendi = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('drafts of <assistenza-ticket-form>', () => {
@@ -24,15 +26,24 @@ describe('drafts of <assistenza-ticket-form>', () => {
       return el;
     });
 
-  it('saves what the user types to IndexedDB within a second, once typing pauses', async () => {
-    expect(RITARDO_AUTOSALVATAGGIO_MS).to.be.below(1000);
-    const el = await modulo('u1');
-    scrivi(el, 'Descrizione del problema', 'Prima riga');
-    scrivi(el, 'Descrizione del problema', 'Prima riga del problema');
-    expect(await archivio.leggi('bozza:u1')).to.be.undefined;
-    await finche(async () => !!(await archivio.leggi('bozza:u1')), 'draft saved', 1000);
-    // Only what the user touched is kept: the prefilled name keeps following the profile.
-    expect(await archivio.leggi('bozza:u1')).to.deep.equal({ descrizione: 'Prima riga del problema' });
+  it('saves what the user types to IndexedDB once typing pauses for 300 ms, not at every keystroke', async () => {
+    const orologio = new OrologioFinto();
+    consegna.orologio = orologio;
+    try {
+      const el = await modulo('u1');
+      scrivi(el, 'Descrizione del problema', 'Prima riga');
+      await orologio.avanza(299);
+      scrivi(el, 'Descrizione del problema', 'Prima riga del problema');
+      await orologio.avanza(299);
+      // Each keystroke started the wait again: nothing is written yet.
+      expect(await archivio.leggi('bozza:u1')).to.be.undefined;
+      await orologio.avanza(1);
+      await finche(async () => !!(await archivio.leggi('bozza:u1')), 'draft saved 300 ms after the last keystroke');
+      // Only what the user touched is kept: the prefilled name keeps following the profile.
+      expect(await archivio.leggi('bozza:u1')).to.deep.equal({ descrizione: 'Prima riga del problema' });
+    } finally {
+      consegna.orologio = orologioDiSistema;
+    }
   });
 
   it('restores the draft when the page comes back, and the profile prefill never overwrites it', async () => {

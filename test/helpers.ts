@@ -4,6 +4,7 @@ import type { Ricevuta, StatoRichiesta } from '../demo/server/archivio.js';
 import type { Guasto, VoceRegistro } from '../demo/server/guasti.js';
 import type { Mail } from '../demo/server/posta.js';
 import type { RichiestaSportello } from '../demo/server/sportello.js';
+import type { Orologio } from '../src/orologio.js';
 
 export type { RichiestaSportello };
 
@@ -65,9 +66,37 @@ export function nuovoSecchio(): Secchio {
   };
 }
 
-/** Empties drafts and queue (IndexedDB and the session's anonymous draft). */
-export async function pulisciArchivio(): Promise<void> {
-  await clear(createStore('assistenza-tecnica', 'archivio'));
+/**
+ * `p`, or a failure after `ms` that says what was awaited: a hook that hangs then names itself and what it waited for,
+ * instead of the test runner's bare "Timeout of 20000ms exceeded" with no test named.
+ */
+export async function entro<T>(p: Promise<T>, ms: number, cosa: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const scaduto = new Promise<never>((_, rifiuta) => {
+    timer = setTimeout(() => rifiuta(new Error(`${cosa}: no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([p, scaduto]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The test file this page runs: the test runner imports it as a module, so it is among the page's resources. */
+function fileDiTest(): string {
+  const url = performance
+    .getEntriesByType('resource')
+    .map((r) => r.name)
+    .find((n) => /\.test\.ts\b/.test(n));
+  const percorso = url ? /\/(test\/[^?#]+\.test\.ts)/.exec(url) : null;
+  return percorso ? percorso[1] : 'this test file';
+}
+
+/** Empties drafts and queue (IndexedDB and the session's anonymous draft); as a mocha hook, names the hook when it hangs. */
+export async function pulisciArchivio(this: Mocha.Context | void): Promise<void> {
+  const hook = this?.test?.fullTitle() ?? 'a hook';
+  const cosa = `${fileDiTest()}, ${hook}: clearing IndexedDB "assistenza-tecnica"`;
+  await entro(clear(createStore('assistenza-tecnica', 'archivio')), 10_000, cosa);
   sessionStorage.clear();
 }
 
@@ -106,32 +135,53 @@ export function pulsante(el: Element, nome: string): HTMLButtonElement {
 export const stato = (el: Element) => el.shadowRoot!.querySelector('[role=status]')!.textContent!.replace(/\s+/g, ' ').trim();
 export const allarme = (el: Element) => el.shadowRoot!.querySelector('[role=alert]')!.textContent!.replace(/\s+/g, ' ').trim();
 
-/** A controlled clock for the queue: time moves only when the test says so. */
-export class OrologioFinto {
-  // Starts at the real time: other tabs in a test run on the real clock and must agree on what has expired.
-  adesso = Date.now();
-  private timer = new Map<number, { quando: number; f: () => void }>();
-  private n = 0;
+/**
+ * A controlled clock, the widget's Orologio: time moves only when the test says so, and the timers that fall due fire
+ * in order, each at its own time.
+ */
+export class OrologioFinto implements Orologio {
+  // The real time by default: other tabs in a test run on the real clock and must agree on what has expired.
+  constructor(public adesso = Date.now()) {}
+  #timer = new Set<{ quando: number; f: () => void }>();
   ora = () => this.adesso;
-  imposta = (f: () => void, ms: number) => {
-    this.timer.set(++this.n, { quando: this.adesso + ms, f });
-    return this.n;
+  programma = (f: () => void, ms: number) => {
+    const t = { quando: this.adesso + ms, f };
+    this.#timer.add(t);
+    return () => void this.#timer.delete(t);
   };
-  annulla = (h: unknown) => void this.timer.delete(h as number);
+  /** When the pending timers are due, earliest first. */
+  get scadenze(): number[] {
+    return [...this.#timer].map((t) => t.quando).sort((a, b) => a - b);
+  }
   /** The earliest pending timer's due time, if any. */
   get prossimo(): number | undefined {
-    const q = [...this.timer.values()].map((t) => t.quando);
-    return q.length ? Math.min(...q) : undefined;
+    return this.scadenze[0];
   }
-  /** Moves time forward, firing the timers that fall due. */
-  avanza(ms: number): void {
-    this.adesso += ms;
-    for (const [h, t] of [...this.timer]) {
-      if (t.quando <= this.adesso) {
-        this.timer.delete(h);
-        t.f();
-      }
+  /** Moves time forward by `ms`, firing the timers that fall due; `dopoOgni` (an element's update, say) is awaited after each. */
+  async avanza(ms: number, dopoOgni?: () => Promise<unknown>): Promise<void> {
+    const fine = this.adesso + ms;
+    for (;;) {
+      const dovuti = [...this.#timer].filter((t) => t.quando <= fine).sort((a, b) => a.quando - b.quando);
+      if (!dovuti.length) break;
+      const t = dovuti[0];
+      this.#timer.delete(t);
+      this.adesso = t.quando;
+      t.f();
+      if (dopoOgni) await dopoOgni();
     }
+    this.adesso = fine;
+  }
+}
+
+/** Runs `f` with console.warn caught; returns its result and the warnings, each as the arguments it was called with. */
+export async function conAvvisi<T>(f: () => T | Promise<T>): Promise<[T, unknown[][]]> {
+  const avvisi: unknown[][] = [];
+  const warn = console.warn;
+  console.warn = (...a: unknown[]) => avvisi.push(a);
+  try {
+    return [await f(), avvisi];
+  } finally {
+    console.warn = warn;
   }
 }
 

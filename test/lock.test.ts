@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { conLease, conLock } from '../src/delivery/lock.js';
+import { CHIAVE_LEASE, conLease, conLock } from '../src/delivery/lock.js';
 import { ArchivioResiliente } from '../src/delivery/archivio.js';
 import { pulisciArchivio } from './helpers.js';
 
@@ -32,29 +32,44 @@ describe('one tab delivers at a time', () => {
     expect(ordine).to.have.length(6);
   });
 
-  it('without Web Locks, the lease in IndexedDB excludes the other tabs (two archives: two connections)', async () => {
+  it('without Web Locks, the lease in IndexedDB excludes the other tabs (three archives: three connections)', async () => {
     const archivi = { a: new ArchivioResiliente(), b: new ArchivioResiliente(), c: new ArchivioResiliente() };
-    const { massimo } = await sovrapposizioni((tab, f) => conLock(archivi[tab as 'a'], tab, f, undefined as unknown as LockManager));
+    // What each section saw in the archive while it ran: the lease must be its own.
+    const leaseVisti: unknown[] = [];
+    const { massimo, ordine } = await sovrapposizioni((tab, f) =>
+      conLock(
+        archivi[tab as 'a'],
+        tab,
+        async () => {
+          leaseVisti.push((await archivi.a.leggi<{ tab: string }>(CHIAVE_LEASE))?.tab === tab);
+          await f();
+        },
+        null,
+      ),
+    );
     expect(massimo).to.equal(1);
+    expect(ordine).to.have.length(6);
+    expect(leaseVisti).to.deep.equal([true, true, true]);
+    expect(await archivi.a.leggi(CHIAVE_LEASE), 'released at the end').to.be.undefined;
   });
 
   it('a lease left by a tab that died expires', async () => {
     const a = new ArchivioResiliente();
-    await a.scrivi(['lock:assistenza-tecnica:consegna', { tab: 'morta', scade: Date.now() - 1 }]);
+    await a.scrivi([CHIAVE_LEASE, { tab: 'morta', scade: Date.now() - 1 }]);
     let eseguita = false;
     await conLease(a, 'viva', async () => void (eseguita = true));
     expect(eseguita).to.be.true;
-    expect(await a.leggi('lock:assistenza-tecnica:consegna')).to.be.undefined;
+    expect(await a.leggi(CHIAVE_LEASE)).to.be.undefined;
   });
 
   it('a lease held by a live tab is waited for', async () => {
     const a = new ArchivioResiliente();
-    await a.scrivi(['lock:assistenza-tecnica:consegna', { tab: 'altra', scade: Date.now() + 60_000 }]);
+    await a.scrivi([CHIAVE_LEASE, { tab: 'altra', scade: Date.now() + 60_000 }]);
     let eseguita = false;
     const p = conLease(a, 'io', async () => void (eseguita = true));
     await attendi(400);
     expect(eseguita).to.be.false;
-    await a.scrivi(['lock:assistenza-tecnica:consegna', undefined]);
+    await a.scrivi([CHIAVE_LEASE, undefined]);
     await p;
     expect(eseguita).to.be.true;
   });

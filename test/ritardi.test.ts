@@ -1,18 +1,19 @@
 import { expect } from '@open-wc/testing';
-import { ritardo, leggiRetryAfter, PRIMO_RITARDO_MS, RITARDO_MASSIMO_MS } from '../src/delivery/ritardi.js';
+import { ritardo, leggiRetryAfter } from '../src/delivery/ritardi.js';
 
 describe('retry delays', () => {
   it('the first retry comes within about 5 s, with jitter between half and all of the step', () => {
-    expect(ritardo(1, 0)).to.equal(PRIMO_RITARDO_MS / 2);
-    expect(ritardo(1, 1)).to.equal(PRIMO_RITARDO_MS);
-    expect(PRIMO_RITARDO_MS).to.equal(5000);
+    expect(ritardo(1, 0)).to.equal(2500);
+    expect(ritardo(1, 1)).to.equal(5000);
+    expect(ritardo(1, 0.5)).to.equal(3750);
   });
 
   it('doubles at each failure and stops at about 5 minutes', () => {
     expect([1, 2, 3, 4].map((n) => ritardo(n, 1))).to.deep.equal([5000, 10000, 20000, 40000]);
-    expect(ritardo(7, 1)).to.equal(RITARDO_MASSIMO_MS);
-    expect(ritardo(50, 1)).to.equal(RITARDO_MASSIMO_MS);
-    expect(ritardo(1000, 0.5)).to.be.within(RITARDO_MASSIMO_MS / 2, RITARDO_MASSIMO_MS);
+    expect(ritardo(6, 1)).to.equal(160_000);
+    expect(ritardo(7, 1)).to.equal(300_000);
+    expect(ritardo(50, 1)).to.equal(300_000);
+    expect(ritardo(1000, 0)).to.equal(150_000);
   });
 
   it('reads Retry-After as seconds or as an HTTP date', () => {

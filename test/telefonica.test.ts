@@ -1,31 +1,8 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { AssistenzaTelefonica, Orologio } from '../src/index.js';
+import { OrologioFinto, conAvvisi } from './helpers.js';
 import { telDa } from '../src/telefonica/telefonica.js';
-
-/** A clock the test moves by hand: timers fire, in order, only when `avanza` passes them. */
-class OrologioFinto implements Orologio {
-  timer: { quando: number; f: () => void }[] = [];
-  constructor(public adesso: number) {}
-  ora() {
-    return this.adesso;
-  }
-  programma(f: () => void, ms: number) {
-    const t = { quando: this.adesso + ms, f };
-    this.timer.push(t);
-    return () => (this.timer = this.timer.filter((x) => x !== t)) && undefined;
-  }
-  async avanza(ms: number, el: AssistenzaTelefonica) {
-    const fine = this.adesso + ms;
-    for (let t; (t = this.timer.filter((t) => t.quando <= fine).sort((a, b) => a.quando - b.quando)[0]); ) {
-      this.timer = this.timer.filter((x) => x !== t);
-      this.adesso = t.quando;
-      t.f();
-      await el.updateComplete;
-    }
-    this.adesso = fine;
-  }
-}
 
 // Monday 9 March 2026 in Rome (CET, UTC+1), at the given time.
 const lunedi = (h: number, m = 0) => Date.UTC(2026, 2, 9, h - 1, m);
@@ -52,7 +29,7 @@ describe('<assistenza-telefonica>', () => {
     expect(el.shadowRoot!.textContent!.trim()).to.equal('');
     const r = el.getBoundingClientRect();
     expect([r.width, r.height]).to.deep.equal([0, 0]);
-    expect(o.timer, 'no timer for a line that is not there').to.have.length(0);
+    expect(o.scadenze, 'no timer for a line that is not there').to.have.length(0);
   });
 
   it('shows the title, the number as a tel: link and the hours as the seed writes them', async () => {
@@ -94,16 +71,16 @@ describe('<assistenza-telefonica>', () => {
     const o = new OrologioFinto(lunedi(12));
     const el = await telefonica(o);
     expect(stato(el)).to.equal('Aperto ora');
-    expect(o.timer.map((t) => t.quando)).to.deep.equal([lunedi(12, 30)]);
-    await o.avanza(29 * MIN, el);
+    expect(o.scadenze).to.deep.equal([lunedi(12, 30)]);
+    await o.avanza(29 * MIN, () => el.updateComplete);
     expect(stato(el)).to.equal('Aperto ora');
-    await o.avanza(1 * MIN, el);
+    await o.avanza(1 * MIN, () => el.updateComplete);
     expect(stato(el)).to.equal('Chiuso, riapre alle 14.00');
     // 14.00 is more than an hour away: one check at 13.30 (the longest a timer waits), then 14.00.
-    expect(o.timer.map((t) => t.quando)).to.deep.equal([lunedi(13, 30)]);
-    await o.avanza(60 * MIN, el);
-    expect(o.timer.map((t) => t.quando)).to.deep.equal([lunedi(14)]);
-    await o.avanza(30 * MIN, el);
+    expect(o.scadenze).to.deep.equal([lunedi(13, 30)]);
+    await o.avanza(60 * MIN, () => el.updateComplete);
+    expect(o.scadenze).to.deep.equal([lunedi(14)]);
+    await o.avanza(30 * MIN, () => el.updateComplete);
     expect(stato(el)).to.equal('Aperto ora');
   });
 
@@ -112,12 +89,12 @@ describe('<assistenza-telefonica>', () => {
     const el = await telefonica(o);
     expect(stato(el)).to.equal('Chiuso, riapre lunedì alle 8.30');
     // No timer further than an hour: a computer that slept must not show a stale state for long.
-    expect(o.timer[0].quando - o.adesso).to.be.at.most(60 * MIN);
-    await o.avanza(31 * 60 * MIN, el); // Sunday 1.00
+    expect(o.scadenze[0] - o.adesso).to.be.at.most(60 * MIN);
+    await o.avanza(31 * 60 * MIN, () => el.updateComplete); // Sunday 1.00
     expect(stato(el)).to.equal('Chiuso, riapre domani alle 8.30');
-    await o.avanza(31 * 60 * MIN + 29 * MIN, el); // Monday 8.29
+    await o.avanza(31 * 60 * MIN + 29 * MIN, () => el.updateComplete); // Monday 8.29
     expect(stato(el)).to.equal('Chiuso, riapre alle 8.30');
-    await o.avanza(MIN, el);
+    await o.avanza(MIN, () => el.updateComplete);
     expect(stato(el)).to.equal('Aperto ora');
   });
 
@@ -150,7 +127,7 @@ describe('<assistenza-telefonica>', () => {
     p.ente = { telefono: { abilitata: false, numero: '0521 123456' } };
     await el.updateComplete;
     expect(el.getBoundingClientRect().height).to.equal(0);
-    expect(o.timer).to.have.length(0);
+    expect(o.scadenze).to.have.length(0);
     // The attribute enables it as well, with the provider's number.
     el.abilitata = true;
     await el.updateComplete;
@@ -158,21 +135,16 @@ describe('<assistenza-telefonica>', () => {
   });
 
   it('warns once about a wrong configuration and still shows the number, without hours', async () => {
-    const avvisi: unknown[][] = [];
-    const warn = console.warn;
-    console.warn = (...a: unknown[]) => avvisi.push(a);
-    try {
-      const o = new OrologioFinto(lunedi(10));
-      const el = await telefonica(o, 'abilitata numero="06 1234 5678" giorni="lunedì-venerdì"');
+    const [el, avvisi] = await conAvvisi(async () => {
+      const el = await telefonica(new OrologioFinto(lunedi(10)), 'abilitata numero="06 1234 5678" giorni="lunedì-venerdì"');
       el.requestUpdate();
       await el.updateComplete;
-      expect(avvisi).to.have.length(1);
-      expect(String(avvisi[0][0])).to.contain('giorni: "lunedì-venerdì" non valido');
-      expect(link(el).getAttribute('href')).to.equal('tel:+390612345678');
-      expect(el.shadowRoot!.querySelector('[part~=hours], [part~=status]')).to.equal(null);
-    } finally {
-      console.warn = warn;
-    }
+      return el;
+    });
+    expect(avvisi).to.have.length(1);
+    expect(String(avvisi[0][0])).to.contain('giorni: "lunedì-venerdì" non valido');
+    expect(link(el).getAttribute('href')).to.equal('tel:+390612345678');
+    expect(el.shadowRoot!.querySelector('[part~=hours], [part~=status]')).to.equal(null);
   });
 
   it('speaks English under lang="en" and takes text overrides', async () => {
@@ -200,8 +172,8 @@ describe('<assistenza-telefonica>', () => {
   it('stops its timer when removed from the page', async () => {
     const o = new OrologioFinto(lunedi(10));
     const el = await telefonica(o);
-    expect(o.timer).to.have.length(1);
+    expect(o.scadenze).to.have.length(1);
     el.remove();
-    expect(o.timer).to.have.length(0);
+    expect(o.scadenze).to.have.length(0);
   });
 });

@@ -1,6 +1,7 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { AssistenzaTempiRisposta, DatiTempi } from '../src/index.js';
+import { conAvvisi } from './helpers.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const pulito = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -8,17 +9,6 @@ const pulito = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').
 const cifre = (el: Element) =>
   [...root(el).querySelectorAll('dl > div')].map((r) => `${pulito(r.querySelector('dt')!.textContent)}: ${pulito(r.querySelector('dd')!.textContent)}`);
 const data = (el: Element) => pulito(root(el).querySelector('[part~=date]')!.textContent);
-
-async function conAvvisi<T>(f: () => Promise<T>): Promise<[T, unknown[][]]> {
-  const avvisi: unknown[][] = [];
-  const warn = console.warn;
-  console.warn = (...a: unknown[]) => avvisi.push(a);
-  try {
-    return [await f(), avvisi];
-  } finally {
-    console.warn = warn;
-  }
-}
 
 describe('<assistenza-tempi-risposta>', () => {
   it('gives the seed’s figures as text, in Italian number format, with the date of the data', async () => {

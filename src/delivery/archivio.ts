@@ -1,10 +1,16 @@
-// Where drafts and the queue rest: IndexedDB through idb-keyval, or memory when the browser refuses IndexedDB.
+// Where drafts and the queue rest: IndexedDB through idb-keyval, or memory when IndexedDB is refused or does not answer.
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 
 export type Chiave = string;
 
 /** One write of a transaction: put a value, or delete the key (valore undefined). */
 export type Scrittura = [Chiave, unknown];
+
+/**
+ * How long an open or a transaction may stay unsettled before IndexedDB is taken for broken. WebKit has been seen to
+ * leave an open unanswered for good, and any engine can leave a transaction hanging; a user must not wait on that.
+ */
+export const ATTESA_MASSIMA_IDB_MS = 3000;
 
 export interface Archivio {
   /** false once IndexedDB has failed: what is written lives only as long as the page. */
@@ -20,20 +26,46 @@ export interface Archivio {
   quandoDegrada?(f: () => void): void;
 }
 
+type Memoria = Map<Chiave, unknown>;
+
+/** The result an operation hands back once its transaction has committed. */
+type Risultato<R> = { result?: R };
+
+function scriviInMemoria(m: Memoria, k: Chiave, v: unknown): void {
+  if (v === undefined) m.delete(k);
+  else m.set(k, structuredClone(v));
+}
+
+function scriviNelloStore(s: IDBObjectStore, k: Chiave, v: unknown): void {
+  if (v === undefined) s.delete(k);
+  else s.put(v, k);
+}
+
 /**
- * Uses IndexedDB while it works; at its first failure (private mode, blocked, quota exceeded) switches to memory for
- * the rest of the page's life, retrying the failed operation there, so callers never see the error.
+ * Uses IndexedDB while it works; at its first failure (private mode, blocked, quota exceeded) or the first open or
+ * transaction that does not settle within `attesaMassimaMs`, switches to memory for the rest of the page's life,
+ * retrying the operation there, so callers never see the error. The next page load tries IndexedDB again.
  */
 export class ArchivioResiliente implements Archivio {
   #store: UseStore;
   /** The memory fallback; undefined while IndexedDB works. */
-  #mem?: Map<Chiave, unknown>;
+  #mem?: Memoria;
   #ascoltatori: (() => void)[] = [];
+  /** Rejects when the archive falls back to memory, so that operations still waiting on IndexedDB give up at once. */
+  #abbandono: Promise<never>;
+  #abbandona: () => void = () => {};
 
-  constructor(nomeDb = 'assistenza-tecnica') {
+  constructor(
+    nomeDb = 'assistenza-tecnica',
+    readonly attesaMassimaMs = ATTESA_MASSIMA_IDB_MS,
+  ) {
     this.#store = createStore(nomeDb, 'archivio');
-    // createStore opens lazily and an open that fails (or throws: indexedDB missing) would reject every later call:
-    // notice it now.
+    this.#abbandono = new Promise<never>((_, rifiuta) => {
+      this.#abbandona = () => rifiuta(new Error('archivio in memoria'));
+    });
+    // Nobody may be waiting when it rejects: that is not an unhandled rejection.
+    this.#abbandono.catch(() => {});
+    // createStore opens lazily, and an open that fails or hangs would hold up the first real operation: probe it now.
     void this.leggi('');
   }
 
@@ -45,64 +77,101 @@ export class ArchivioResiliente implements Archivio {
     this.#ascoltatori.push(f);
   }
 
+  /** From now on memory holds everything; tells the listeners once. */
+  #degrada(): Memoria {
+    if (!this.#mem) {
+      this.#mem = new Map();
+      this.#abbandona();
+      for (const f of this.#ascoltatori) f();
+    }
+    return this.#mem;
+  }
+
   /**
    * Runs `op` in one IndexedDB transaction and resolves, once it has committed, with the `result` op returned; or,
    * once degraded, runs `mem` on the memory map (as a tiny object store).
    */
-  async #tx<R>(modo: IDBTransactionMode, op: (s: IDBObjectStore) => { result?: unknown } | void, mem: (m: Map<Chiave, unknown>) => R): Promise<R> {
-    if (!this.#mem) {
+  async #tx<R>(modo: IDBTransactionMode, op: (s: IDBObjectStore) => Risultato<R> | void, mem: (m: Memoria) => R): Promise<R> {
+    if (this.#mem) return mem(this.#mem);
+    // An operation given up on must leave nothing behind: a transaction still queued is aborted, and an open that
+    // answers late starts none.
+    let abbandonata = false;
+    let transazione: IDBTransaction | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let inIndexedDb: Promise<R> | undefined;
+    const scaduta = new Promise<never>((_, rifiuta) => {
+      timer = setTimeout(() => rifiuta(new Error(`IndexedDB senza risposta dopo ${this.attesaMassimaMs} ms`)), this.attesaMassimaMs);
+    });
+    try {
+      // Inside the try: without IndexedDB at all, the open throws at once.
+      inIndexedDb = this.#store(modo, (s) => {
+        if (abbandonata) throw new Error('operazione abbandonata');
+        transazione = s.transaction;
+        const r = op(s);
+        return promisifyRequest(transazione).then(() => r?.result as R);
+      });
+      return await Promise.race([inIndexedDb, scaduta, this.#abbandono]);
+    } catch {
+      abbandonata = true;
       try {
-        return await this.#store(modo, (s) => {
-          const r = op(s);
-          return promisifyRequest(s.transaction).then(() => r?.result as R);
-        });
+        transazione?.abort();
       } catch {
-        if (!this.#mem) {
-          this.#mem = new Map();
-          for (const f of this.#ascoltatori) f();
-        }
+        // already finished: nothing to undo
       }
+      // The late settling of the abandoned promise is nobody's business.
+      inIndexedDb?.catch(() => {});
+      return mem(this.#degrada());
+    } finally {
+      clearTimeout(timer);
     }
-    return mem(this.#mem!);
   }
 
   leggi<T>(k: Chiave) {
-    return this.#tx('readonly', (s) => s.get(k), (m) => m.get(k) as T | undefined);
+    return this.#tx<T | undefined>(
+      'readonly',
+      (s) => s.get(k),
+      (m) => m.get(k) as T | undefined,
+    );
   }
 
   elenca<T>(p: string) {
-    return this.#tx(
+    const conPrefisso = (k: Chiave) => k.startsWith(p);
+    return this.#tx<T[]>(
       'readonly',
       // The keys with prefix p: the range [p, p + the highest code unit).
       (s) => s.getAll(IDBKeyRange.bound(p, p + '\uffff')),
-      (m) => [...m.keys()].filter((k) => k.startsWith(p)).sort().map((k) => m.get(k) as T),
+      (m) => [...m.keys()].filter(conPrefisso).sort().map((k) => m.get(k) as T),
     );
   }
 
   scrivi(...w: Scrittura[]) {
-    return this.#tx(
+    return this.#tx<void>(
       'readwrite',
-      (s) => void w.forEach(([k, v]) => (v === undefined ? s.delete(k) : s.put(v, k))),
-      (m) => void w.forEach(([k, v]) => (v === undefined ? m.delete(k) : m.set(k, structuredClone(v)))),
+      (s) => {
+        for (const [k, v] of w) scriviNelloStore(s, k, v);
+      },
+      (m) => {
+        for (const [k, v] of w) scriviInMemoria(m, k, v);
+      },
     );
   }
 
   aggiorna<T>(k: Chiave, f: (v: T | undefined) => T | undefined) {
-    return this.#tx(
+    return this.#tx<T | undefined>(
       'readwrite',
       (s) => {
-        const out: { result?: T } = {};
-        const r = s.get(k);
-        r.onsuccess = () => {
-          const v = (out.result = f(r.result));
-          v === undefined ? s.delete(k) : s.put(v, k);
+        const out: Risultato<T | undefined> = {};
+        const lettura = s.get(k);
+        lettura.onsuccess = () => {
+          out.result = f(lettura.result);
+          scriviNelloStore(s, k, out.result);
         };
         return out;
       },
       (m) => {
-        const out = f(m.get(k) as T | undefined);
-        out === undefined ? m.delete(k) : m.set(k, out);
-        return out;
+        const nuovo = f(m.get(k) as T | undefined);
+        scriviInMemoria(m, k, nuovo);
+        return nuovo;
       },
     );
   }

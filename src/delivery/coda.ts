@@ -5,6 +5,7 @@ import { bozzaDa, bozzaVuota, leggiBozza, scritturaBozza } from './bozze.js';
 import { tenta, type Esito, type Intestazioni } from './invio.js';
 import { conLock } from './lock.js';
 import { ritardo } from './ritardi.js';
+import { orologioDiSistema, type Orologio } from '../orologio.js';
 
 const GIORNO_MS = 86_400_000;
 const PREFISSO = 'coda:';
@@ -54,19 +55,6 @@ export interface Partecipante {
   readonly proprie?: ReadonlySet<string>;
 }
 
-export interface Orologio {
-  ora(): number;
-  imposta(f: () => void, ms: number): unknown;
-  annulla(h: unknown): void;
-}
-
-export const orologioReale: Orologio = {
-  // Date.now needs no this; the timer functions do (the window's).
-  ora: Date.now,
-  imposta: (f, ms) => setTimeout(f, ms),
-  annulla: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
-
 export interface NuovaVoce {
   richiesta: Richiesta;
   endpoint: string;
@@ -79,7 +67,7 @@ export interface NuovaVoce {
 export class Consegna {
   /** This tab, for the lease lock. */
   readonly tab = crypto.randomUUID();
-  orologio: Orologio = orologioReale;
+  orologio: Orologio = orologioDiSistema;
   /** A hanging attempt is abandoned after this. */
   timeoutMs = 30_000;
 
@@ -89,7 +77,8 @@ export class Consegna {
   #corrente?: Promise<void>;
   /** A run asked for and not started yet (true: an urgent one); undefined when none is. */
   #chiesta?: boolean;
-  #timer?: unknown;
+  /** Cancels the backoff timer. */
+  #annullaTimer?: () => void;
 
   constructor(readonly archivio: Archivio = new ArchivioResiliente()) {
     // The elements re-read the archive's state on any change: the form then says drafts cannot be kept.
@@ -114,7 +103,7 @@ export class Consegna {
       (this.#canale = new BroadcastChannel('assistenza-tecnica')).onmessage = (e: MessageEvent<Notifica>) => this.#diffondi(e.data);
     }
     // Elements connect one after another while the page loads: deliver once, after they have all registered.
-    this.orologio.imposta(subito, 0);
+    this.orologio.programma(subito, 0);
   }
 
   /** Writes the request to the queue (and clears the writer's draft in the same transaction), then delivers. */
@@ -190,7 +179,7 @@ export class Consegna {
   }
 
   async #giro(urgente?: boolean): Promise<void> {
-    this.orologio.annulla(this.#timer);
+    this.#annullaTimer?.();
     // Read inside the lock: what another tab delivered meanwhile is gone already.
     const voci = await this.#inviabili();
     const ora = this.orologio.ora();
@@ -208,7 +197,7 @@ export class Consegna {
     // The backoff timer, for the earliest request this page may send.
     // (The timer cancelled above is the only one: runs never overlap.)
     const attese = (await this.#inviabili()).map((v) => v.prossimoTentativo);
-    if (attese.length) this.#timer = this.orologio.imposta(() => this.svuota(), Math.max(0, Math.min(...attese) - this.orologio.ora()));
+    if (attese.length) this.#annullaTimer = this.orologio.programma(() => this.svuota(), Math.max(0, Math.min(...attese) - this.orologio.ora()));
   }
 
   /** One attempt; true when the run should stop (the endpoint asked to wait or could not be reached). */

@@ -5,7 +5,7 @@ import { PartecipazioneController } from '../controllers/partecipazione.js';
 import { linguaDi, testiPer, type TestiParziali } from '../i18n/index.js';
 import { intestazione } from '../intestazione.js';
 import { calendario, descriviOrari, descriviRiapertura, statoLinea, type Calendario, type Stato } from '../orari/orari.js';
-import { orologioDiSistema, type Orologio } from '../orari/orologio.js';
+import { orologioDiSistema, type Orologio } from '../orologio.js';
 import { styles } from './telefonica.styles.js';
 
 /** The number as a tel: URL: separators dropped, 00 as +, and an Italian number gets +39. */

@@ -16,7 +16,8 @@ export class BozzaController implements ReactiveController {
   /** Only the fields the user touched (typed, or restored from the draft): the others follow the prefill. */
   valori: Bozza = {};
   #utente?: string | null;
-  #timer?: ReturnType<typeof setTimeout>;
+  /** Cancels the pending autosave; undefined when none is pending. */
+  #annullaSalvataggio?: () => void;
   #ultima?: string;
   /** Resolves when the latest draft load has been applied (tests and the form's first render wait on it). */
   caricamento: Promise<void> = Promise.resolve();
@@ -37,7 +38,7 @@ export class BozzaController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    if (this.#timer) this.salvaOra();
+    if (this.#annullaSalvataggio) void this.salvaOra();
   }
 
   #controllaUtente(): void {
@@ -46,7 +47,7 @@ export class BozzaController implements ReactiveController {
     // From nobody to someone is the profile arriving late: what was typed stays. From one user to another is a
     // different person at a shared computer: the previous user's text leaves the screen.
     if (this.#utente) {
-      if (this.#timer) this.salvaOra(this.#utente);
+      if (this.#annullaSalvataggio) void this.salvaOra(this.#utente);
       this.svuota();
     }
     this.opz.cambioUtente(!!this.#utente);
@@ -72,8 +73,9 @@ export class BozzaController implements ReactiveController {
   modifica<C extends keyof ValoriModulo>(c: C, v: ValoriModulo[C]): void {
     this.valori = { ...this.valori, [c]: v };
     this.host.requestUpdate();
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.salvaOra(), RITARDO_AUTOSALVATAGGIO_MS);
+    this.#annullaSalvataggio?.();
+    // The page's clock, which the queue uses too: a test moves both.
+    this.#annullaSalvataggio = consegnaDellaPagina().orologio.programma(() => void this.salvaOra(), RITARDO_AUTOSALVATAGGIO_MS);
   }
 
   /** The fields are empty again: the request left the form, or the user changed. */
@@ -84,8 +86,8 @@ export class BozzaController implements ReactiveController {
 
   /** Saves now (skipping the write when nothing changed); resolves when stored. */
   salvaOra(utente: string | null = this.#utente ?? null): Promise<void> {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.#annullaSalvataggio?.();
+    this.#annullaSalvataggio = undefined;
     const b = this.valori;
     const s = JSON.stringify(b);
     if (s === this.#ultima && utente === this.#utente) return Promise.resolve();
@@ -95,8 +97,8 @@ export class BozzaController implements ReactiveController {
 
   /** The draft is gone (moved into the queue): the next save starts from nothing. */
   dimentica(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.#annullaSalvataggio?.();
+    this.#annullaSalvataggio = undefined;
     this.#ultima = undefined;
   }
 }

@@ -9,6 +9,10 @@ if (q.get('idb') === 'rotto') {
     throw new DOMException('IndexedDB disabled', 'InvalidStateError');
   };
 }
+if (q.get('idb') === 'appeso') {
+  // As WebKit has been seen to do: an open that never answers, with neither success nor error nor blocked.
+  indexedDB.open = () => new EventTarget() as IDBOpenDBRequest;
+}
 const eventi: { tipo: string; detail: unknown }[] = [];
 w.eventi = eventi;
 w.errori = [] as string[];

@@ -1,4 +1,5 @@
-// The time source of the phone line's open/closed state: the real clock, or one that a test or a demo moves by hand.
+// The one time source of the widget: the queue's backoff, the drafts' autosave and the phone line's open/closed state
+// all read it, so a test or the demo moves them all with one clock of its own.
 
 export interface Orologio {
   /** Now, in ms since the epoch. */
@@ -8,7 +9,7 @@ export interface Orologio {
 }
 
 export const orologioDiSistema: Orologio = {
-  ora: Date.now,
+  ora: () => Date.now(),
   programma(f, ms) {
     const id = setTimeout(f, ms);
     return () => clearTimeout(id);
