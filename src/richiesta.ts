@@ -36,6 +36,22 @@ const nome = (vuoto: string, lungo: string) =>
 const facoltativo = (max: number, lungo: string) =>
   z.optional(z.string().check(z.trim(), se((s) => senzaControllo.test(s), lungo), lunghezza(max, lungo)));
 
+/** The types an attachment may have, the largest one (10 MB) and how many a request may carry. */
+export const TIPI_ALLEGATO = ['image/png', 'image/jpeg', 'application/pdf'];
+export const MAX_BYTE_ALLEGATO = 10 * 1024 * 1024;
+export const MAX_ALLEGATI = 5;
+
+// A file's own name: no folders (no / or \), nothing invisible, at most 255 characters.
+const nomeFile = /^[^\p{Cc}/\\]{1,255}$/u;
+
+/** An attachment the request names, uploaded before with PUT <endpoint>/allegati/<id>. */
+export const allegatoSchema = z.strictObject({
+  id: z.string().check(se((s) => uuid4.test(s), e.nonValido)),
+  nome: z.string().check(se((s) => nomeFile.test(s), 'Nome del file non valido.')),
+  tipo: z.string().check(se((s) => TIPI_ALLEGATO.includes(s), 'Sono ammessi solo file PNG, JPEG o PDF.')),
+  dimensione: z.number().check(z.refine((n) => Number.isInteger(n) && n > 0 && n <= MAX_BYTE_ALLEGATO, 'Ogni allegato può pesare al massimo 10 MB.')),
+});
+
 export const richiestaSchema = z
   .strictObject({
     id: z.string().check(se((s) => uuid4.test(s), e.nonValido)),
@@ -52,6 +68,7 @@ export const richiestaSchema = z
       }),
     ),
     creataIl: z.string().check(se((s) => istante.test(s) && !Number.isNaN(Date.parse(s)), e.nonValido)),
+    allegati: z.optional(z.array(allegatoSchema).check(z.refine((a) => a.length <= MAX_ALLEGATI, 'Al massimo 5 allegati.'))),
   })
   .check(
     // The email is optional, but not when the answer is to be sent by mail.

@@ -1,14 +1,38 @@
 // Shared by the browser tests: an isolated bucket of the real test endpoint, and a clean archive.
 import { clear, createStore } from 'idb-keyval';
-import type { Guasto, Ricevuta, Tentativo } from '../demo/server/endpoint.js';
+import type { Ricevuta, StatoRichiesta } from '../demo/server/archivio.js';
+import type { Guasto, VoceRegistro } from '../demo/server/guasti.js';
+import type { Mail } from '../demo/server/posta.js';
+import type { RichiestaSportello } from '../demo/server/sportello.js';
 import type { Orologio } from '../src/orologio.js';
 
+export type { RichiestaSportello };
+
 export interface Secchio {
-  /** POST here to reach the endpoint. */
+  /** The endpoint's base: POST a request here, GET the session user's list, POST <endpoint>/<id>/messaggi. */
   endpoint: string;
-  /** The faults the next requests meet, in order. */
+  /** The faults the next requests meet, in order (`su` limits one to a route). */
   guasti(g: Guasto[]): Promise<void>;
-  registro(): Promise<{ ricevute: Ricevuta[]; tentativi: Tentativo[] }>;
+  registro(): Promise<{ ricevute: Ricevuta[]; tentativi: VoceRegistro[]; posta: Mail[] }>;
+  /** Logs this bucket in as `utente` (an HttpOnly cookie for the bucket's path only), or out with null. */
+  sessione(utente: string | null): Promise<void>;
+  /** The endpoint's options: how many requests a page of the list holds (20 unless set). */
+  opzioni(o: { perPagina: number }): Promise<void>;
+  /** The help desk's side of the bucket. */
+  sportello: {
+    elenco(): Promise<RichiestaSportello[]>;
+    /** The operator's reply; `stato` as the back-office's select (without it, ricevuta → in-lavorazione, others stay). */
+    rispondi(id: string, testo: string, stato?: StatoRichiesta): Promise<{ id: string; stato: StatoRichiesta; inviataViaMailA?: string }>;
+    cambiaStato(id: string, stato: StatoRichiesta): Promise<void>;
+  };
+}
+
+async function invia(url: string, metodo: string, corpo: unknown): Promise<Response> {
+  const res = await fetch(url, { method: metodo, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(corpo) });
+  if (!res.ok) {
+    throw new Error(`${metodo} ${url}: ${res.status} ${await res.text()}`);
+  }
+  return res;
 }
 
 /** A fresh endpoint of its own, so no test sees another's requests. */
@@ -17,10 +41,27 @@ export function nuovoSecchio(): Secchio {
   return {
     endpoint: `${base}/richieste`,
     async guasti(g) {
-      await fetch(`${base}/guasti`, { method: 'POST', body: JSON.stringify(g) });
+      await invia(`${base}/guasti`, 'POST', g);
     },
     async registro() {
       return (await fetch(`${base}/registro`)).json();
+    },
+    async sessione(utente) {
+      await invia(`${base}/sessione`, 'POST', { utente });
+    },
+    async opzioni(o) {
+      await invia(`${base}/opzioni`, 'POST', o);
+    },
+    sportello: {
+      async elenco() {
+        return ((await (await fetch(`${base}/sportello/richieste`)).json()) as { richieste: RichiestaSportello[] }).richieste;
+      },
+      async rispondi(id, testo, stato) {
+        return (await invia(`${base}/sportello/richieste/${id}/messaggi`, 'POST', { testo, stato })).json();
+      },
+      async cambiaStato(id, stato) {
+        await invia(`${base}/sportello/richieste/${id}`, 'PATCH', { stato });
+      },
     },
   };
 }

@@ -1,79 +1,29 @@
 // The demo endpoint over real HTTP, with its file archive: what a backend must do with POST /api/richieste.
 import { describe, it, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, request, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { request } from 'node:http';
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { gestoreDemo } from '../../demo/server/plugin.js';
-import type { Ricevuta } from '../../demo/server/endpoint.js';
+import type { DatiArchivio } from '../../demo/server/archivio.js';
+import { avvia, cartellaTemporanea, invia, italiano, richiesta, sportello, type Demo } from './http.js';
 
-interface Demo {
-  url: string;
-  chiudi(): Promise<void>;
-}
-
-async function avvia(file: string, bundle = join(tmpdir(), 'nessun-bundle.js')): Promise<Demo> {
-  const gestore = gestoreDemo({ file, bundle });
-  const server: Server = createServer((req, res) =>
-    gestore(req, res, () => {
-      res.writeHead(404);
-      res.end();
-    }),
-  );
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    chiudi: () => new Promise((ok) => (server.closeAllConnections(), server.close(() => ok()))),
-  };
-}
-
-const richiesta = (extra: Record<string, unknown> = {}) => ({
-  id: randomUUID(),
-  cognome: ' D’Angelo ',
-  nome: 'Zoë',
-  email: 'zoe.dangelo@esempio.it',
-  telefono: '+39 347 123.45.67',
-  rispostaViaEmail: true,
-  descrizione: 'Non riesco a caricare la planimetria della SCIA.',
-  pratica: { tipologia: 'SCIA', numero: '123/2026' },
-  creataIl: new Date().toISOString(),
-  ...extra,
-});
-
-async function invia(d: Demo, corpo: unknown, o: { chiave?: string | null; tipo?: string } = {}) {
-  const testo = typeof corpo === 'string' ? corpo : JSON.stringify(corpo);
-  const chiave = o.chiave === undefined ? (corpo as { id?: string }).id : o.chiave;
-  const res = await fetch(`${d.url}/api/richieste`, {
-    method: 'POST',
-    headers: { 'Content-Type': o.tipo ?? 'application/json', ...(chiave ? { 'Idempotency-Key': chiave } : {}) },
-    body: testo,
-  });
-  return { stato: res.status, intestazioni: res.headers, json: (await res.json()) as { id?: string; numero?: number; messaggio?: string; errori?: { campo: string; messaggio: string }[] } };
-}
-
-const ricevute = async (d: Demo) => (await (await fetch(`${d.url}/api/richieste`)).json()) as Ricevuta[];
-
-/** An error the endpoint words for a person: Italian, never zod's English. */
-function italiano(messaggio: string | undefined) {
-  assert.ok(messaggio, 'a messaggio');
-  assert.doesNotMatch(messaggio, /invalid|expected|unrecognized|received/i);
-}
+/** What the help desk's list holds, oldest first: numero, id and the request as received. */
+const ricevute = async (d: Demo) => (await sportello(d)).reverse();
 
 describe('POST /api/richieste (demo endpoint, file archive)', () => {
   let cartella: string;
   let file: string;
+  let elimina: () => void;
   let d: Demo;
   beforeEach(async () => {
-    cartella = mkdtempSync(join(tmpdir(), 'assistenza-endpoint-'));
-    file = join(cartella, 'richieste.json');
+    ({ cartella, file, elimina } = cartellaTemporanea());
     d = await avvia(file);
   });
   afterEach(async () => {
     await d.chiudi();
-    rmSync(cartella, { recursive: true, force: true });
+    elimina();
   });
 
   it('stores a valid request, trimmed, answers 201 with a numero, and writes it to the file', async () => {
@@ -83,11 +33,12 @@ describe('POST /api/richieste (demo endpoint, file archive)', () => {
     assert.deepEqual(a.json, { id: r.id, numero: 1 });
     const [x] = await ricevute(d);
     assert.equal(x.numero, 1);
-    assert.equal(x.chiave, r.id);
-    assert.equal(x.richiesta.cognome, 'D’Angelo');
-    assert.deepEqual(x.richiesta.pratica, { tipologia: 'SCIA', numero: '123/2026' });
+    assert.equal(x.id, r.id);
+    assert.equal(x.cognome, 'D’Angelo');
+    assert.deepEqual((x as unknown as { pratica: unknown }).pratica, { tipologia: 'SCIA', numero: '123/2026' });
     assert.ok(Math.abs(Date.parse(x.ricevutaIl) - Date.now()) < 5000, 'ricevutaIl is now');
-    assert.deepEqual((JSON.parse(readFileSync(file, 'utf8')) as Ricevuta[]).map((y) => y.chiave), [r.id]);
+    assert.equal(x.stato, 'ricevuta');
+    assert.deepEqual((JSON.parse(readFileSync(file, 'utf8')) as DatiArchivio).richieste.map((y) => y.chiave), [r.id]);
   });
 
   it('assigns numeri in sequence', async () => {
@@ -196,7 +147,7 @@ describe('POST /api/richieste (demo endpoint, file archive)', () => {
     await invia(d, r2);
     await d.chiudi();
     d = await avvia(file);
-    assert.deepEqual((await ricevute(d)).map((x) => [x.numero, x.chiave]), [[1, r1.id], [2, r2.id]]);
+    assert.deepEqual((await ricevute(d)).map((x) => [x.numero, x.id]), [[1, r1.id], [2, r2.id]]);
     assert.deepEqual((await invia(d, r1)).json, { id: r1.id, numero: 1 });
     assert.equal((await invia(d, richiesta())).json.numero, 3);
     assert.equal((await ricevute(d)).length, 3);
@@ -252,7 +203,7 @@ describe('POST /api/richieste (demo endpoint, file archive)', () => {
     await d.chiudi();
     const bundle = join(cartella, 'bundle.js');
     writeFileSync(bundle, 'console.log("ok");');
-    d = await avvia(file, bundle);
+    d = await avvia(file, { bundle });
     const res = await fetch(`${d.url}/assistenza-tecnica.js`);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type')!, /^text\/javascript/);
