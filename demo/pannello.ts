@@ -16,7 +16,12 @@ const GUASTI: { id: string; etichetta: string; guasti: Guasto[]; stato: string }
   { id: 'lento', etichetta: 'Lento (risponde dopo 8 secondi)', guasti: [{ modo: 'lento', ritardoMs: 8000 }], stato: 'l’endpoint risponde dopo 8 secondi.' },
 ];
 
-const riconosci = (g: Guasto[]) => (!g.length ? 'funziona' : g[0].modo === 'stato' ? '503' : (g[0].modo as string));
+/** Which control of the panel the endpoint's current faults are. */
+function riconosci(g: Guasto[]): string {
+  if (!g.length) return 'funziona';
+  if (g[0].modo === 'stato') return '503';
+  return g[0].modo as string;
+}
 
 function crea<K extends keyof HTMLElementTagNameMap>(tag: K, attributi: Record<string, string> = {}, ...figli: (Node | string)[]) {
   const el = document.createElement(tag);
@@ -34,7 +39,9 @@ function radio(nome: string, valore: string, etichetta: string, scelto: boolean)
 
 export function montaPannello(dove: HTMLElement): void {
   const annuncio = crea('p', { role: 'status', class: 'annuncio' });
-  const dici = (s: string) => (annuncio.textContent = s);
+  const dici = (s: string) => {
+    annuncio.textContent = s;
+  };
 
   const utenti = crea('fieldset', {}, crea('legend', {}, 'Utente collegato al portale'));
   for (const p of Object.values(PROFILI)) utenti.append(radio('profilo', p.id, `${p.nome} ${p.cognome}`, profiloScelto() === p.id));

@@ -1,4 +1,5 @@
-// `npm test`: set-up, type check, the browser suite in every chosen engine, then one plain "N passed, N failed" line.
+// `npm test`: set-up, type check, lint, build, the Node tests, the browser suite in every chosen engine, then one plain
+// "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { browser, dipendenze } from './prepara.mjs';
@@ -18,6 +19,8 @@ const fine = (passed, failed) => {
 
 console.log('assistenza-tecnica: type check (tsc)…');
 if (esegui('npx', ['tsc', '-p', 'tsconfig.json'])) fine(0, 1);
+console.log('assistenza-tecnica: lint (eslint)…');
+if (esegui('npx', ['eslint', '.'])) fine(0, 1);
 
 // The browser suite loads the built bundle (script-tag and CSP pages): build first.
 if (esegui(process.execPath, ['scripts/build.mjs'])) fine(0, 1);

@@ -5,7 +5,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { nuovoSecchio, pulisciArchivio, campo, scrivi, pulsante, finche, type Secchio } from './helpers.js';
 
 type Segnalazione = { tipo: string; testo: string };
-type Ospite = Window & typeof globalThis & { segnalazioni: Segnalazione[] };
+type Ospite = Window & typeof globalThis & { segnalazioni: Segnalazione[]; aperture: string[] };
 
 interface Pagina {
   win: Ospite;
@@ -13,7 +13,9 @@ interface Pagina {
   chiudi(): void;
 }
 
-async function apri(tipo: 'classico' | 'modulo' | 'csp', parametri: Record<string, string>): Promise<Pagina> {
+type TipoPagina = 'classico' | 'modulo' | 'csp' | 'telefonica-classico' | 'telefonica-modulo' | 'telefonica-csp';
+
+async function apri(tipo: TipoPagina, parametri: Record<string, string> = {}): Promise<Pagina> {
   const frame = document.createElement('iframe');
   frame.title = `pagina ${tipo}`;
   frame.src = `/bundle/${tipo}.html?${new URLSearchParams(parametri)}`;
@@ -128,5 +130,45 @@ describe('the bundle dist/assistenza-tecnica.js on a host page', () => {
       expect(p.win.segnalazioni).to.deep.equal([]);
       expect((await s.registro()).tentativi).to.have.length(0);
     });
+  });
+});
+
+describe('the bundle dist/assistenza-telefonica.js on an Ente’s page', () => {
+  let p: Pagina | undefined;
+  afterEach(() => p?.chiudi());
+
+  const TUTTI = ['assistenza-provider', 'assistenza-ticket-form', 'assistenza-telefonica', 'assistenza-limiti', 'assistenza-tempi-risposta'];
+
+  async function bannerPronto(p: Pagina) {
+    await finche(() => !!p.win.customElements.get('assistenza-telefonica'), 'the bundle registered the phone line');
+    const el = p.doc.querySelector('assistenza-telefonica') as HTMLElement & { updateComplete: Promise<boolean> };
+    await el.updateComplete;
+    return el;
+  }
+
+  for (const [tipo, come] of [
+    ['telefonica-classico', 'a plain <script src>'],
+    ['telefonica-modulo', 'a <script type="module" src>'],
+    ['telefonica-csp', 'a page under the strict CSP with Trusted Types'],
+  ] as const) {
+    it(`from ${come}: registers only <assistenza-telefonica>, shows the number, and opens no IndexedDB, channel, lock or request`, async () => {
+      p = await apri(tipo);
+      const el = await bannerPronto(p);
+      expect(TUTTI.filter((t) => p!.win.customElements.get(t))).to.deep.equal(['assistenza-telefonica']);
+      expect(el.shadowRoot!.querySelector('a')!.getAttribute('href')).to.equal('tel:+390521123456');
+      // Violations are reported in a task of their own: give them time to arrive.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(p.win.segnalazioni).to.deep.equal([]);
+      expect(p.win.aperture).to.deep.equal([]);
+    });
+  }
+
+  it('the sentinel sees what the full bundle opens, so an empty list above means something', async () => {
+    await pulisciArchivio();
+    const s = nuovoSecchio();
+    p = await apri('classico', { endpoint: s.endpoint });
+    await moduloPronto(p);
+    await finche(() => p!.win.aperture.some((a) => a === 'indexedDB assistenza-tecnica'), 'the full bundle opened its IndexedDB');
+    await finche(() => p!.win.aperture.some((a) => a === 'BroadcastChannel assistenza-tecnica'), 'and its channel');
   });
 });

@@ -357,6 +357,18 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     await finche(async () => (await s.registro()).ricevute.length === 1, 'delivered from a page with no user');
   });
 
+  it('a portal page with only the phone line delivers what is pending (the full package makes every element join the queue)', async () => {
+    await s.guasti([{ modo: 'rete', volte: 1 }]);
+    const a = await apriScheda({ endpoint: s.endpoint, utente: 'u13' });
+    await compilaEInvia(a.el);
+    await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-in-coda'), 'queued');
+    a.chiudi();
+    const telefono = await apriScheda({ elemento: 'assistenza-telefonica', abilitata: 'si', numero: '0521 123456' });
+    schede.push(telefono);
+    await finche(async () => (await s.registro()).ricevute.length === 1, 'delivered from the page with only the phone line');
+    await finche(() => telefono.win.eventi.some((e) => e.tipo === 'assistenza-inviata'), 'the event fired there');
+  });
+
   it('a non-retryable 4xx takes it out of the queue and back into the draft, with the message', async () => {
     await s.guasti([{ modo: 'rete', volte: 1 }, { modo: 'stato', stato: 409, messaggio: 'Pratica già chiusa.', volte: 1 }]);
     const a = await apriScheda({ endpoint: s.endpoint, utente: 'u9' });

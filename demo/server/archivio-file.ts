@@ -49,7 +49,7 @@ export class ArchivioFile extends ArchivioInMemoria {
       this.dati = daFile(JSON.parse(readFileSync(file, 'utf8')));
     } catch (e) {
       // Starting empty would hand out numeri already given: better to stop and say which file to look at.
-      throw new Error(`assistenza-tecnica: l'archivio ${file} non è leggibile (${(e as Error).message}); correggilo o cancellalo.`);
+      throw new Error(`assistenza-tecnica: l'archivio ${file} non è leggibile (${(e as Error).message}); correggilo o cancellalo.`, { cause: e });
     }
   }
 

@@ -1,6 +1,6 @@
 // The demo's local server as a Vite plugin, in dev and preview: the users' endpoint /api/richieste (with the faults the
-// panel sets), the help desk's /api/sportello, GET/POST /api/guasti, and the built bundle at /assistenza-tecnica.js for
-// the Ente's page (preview serves dist/ itself; dev has no dist/).
+// panel sets), the help desk's /api/sportello, GET/POST /api/guasti, and the built bundles at /assistenza-tecnica.js and
+// /assistenza-telefonica.js (the Ente's page loads the second; preview serves dist/ itself, dev has no dist/).
 import type { Plugin, Connect } from 'vite';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -13,11 +13,13 @@ import { PostaFile } from './posta.js';
 import { utenteDemoDi } from './sessione.js';
 import { leggiCorpo, percorsoDi, rispondiErrore, rispondiJson } from './http.js';
 
+const BUNDLE_SERVITI = ['/assistenza-tecnica.js', '/assistenza-telefonica.js'];
+
 export interface OpzioniDemo {
   /** The JSON file that keeps received requests across restarts; the mail outbox (posta.json) and the attachments
    * (allegati/) live beside it. */
   file: string;
-  /** The bundle served at /assistenza-tecnica.js. */
+  /** The folder of the built bundles (dist/), served as /assistenza-tecnica.js and /assistenza-telefonica.js. */
   bundle: string;
   /** How many requests a page of a user's list holds (default 20). */
   perPagina?: number;
@@ -33,8 +35,8 @@ export function gestoreDemo(o: OpzioniDemo): Connect.NextHandleFunction {
 
   async function instrada(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> {
     const url = percorsoDi(req);
-    if (url === '/assistenza-tecnica.js' && req.method === 'GET') {
-      return servi(res, o.bundle);
+    if (BUNDLE_SERVITI.includes(url) && req.method === 'GET') {
+      return servi(res, join(o.bundle, url));
     }
     if (await endpoint(req, res)) {
       return;

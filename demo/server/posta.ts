@@ -54,7 +54,7 @@ export class PostaFile extends PostaInMemoria {
       }
       this.mail = letta as Mail[];
     } catch (e) {
-      throw new Error(`assistenza-tecnica: la posta in uscita ${file} non è leggibile (${(e as Error).message}); correggila o cancellala.`);
+      throw new Error(`assistenza-tecnica: la posta in uscita ${file} non è leggibile (${(e as Error).message}); correggila o cancellala.`, { cause: e });
     }
   }
 

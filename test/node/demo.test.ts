@@ -125,12 +125,15 @@ describe('the demo (npm start)', () => {
     assert.match((await riga.textContent())!, /\d{2}\/\d{2}\/\d{2}, \d{2}:\d{2}:\d{2}/);
   });
 
-  it('the Ente page loads only the bundle, with one classic script tag, and its phone banner follows the panel', async () => {
+  it('the Ente page loads only the phone bundle, with one classic script tag, and its phone banner follows the panel', async () => {
     await apri('/ente.html');
-    const script = await pagina.evaluate(() => [...document.scripts].filter((s) => s.src.endsWith('/assistenza-tecnica.js')).map((s) => s.type));
-    assert.deepEqual(script, [''], 'one classic <script src>');
+    const script = await pagina.evaluate(() => [...document.scripts].filter((s) => /\/assistenza-(tecnica|telefonica)\.js$/.test(s.src)).map((s) => [new URL(s.src).pathname, s.type]));
+    assert.deepEqual(script, [['/assistenza-telefonica.js', '']], 'one classic <script src>, the phone banner');
     assert.equal(await pagina.evaluate(() => [...document.scripts].some((s) => /\/src\//.test(s.src))), false, 'nothing from src/');
     await pagina.waitForFunction(() => document.querySelector('assistenza-telefonica')?.shadowRoot?.querySelector('a[href^="tel:"]'));
+    // The phone banner alone: no other element, and no IndexedDB of the widget on the Ente's origin.
+    assert.equal(await pagina.evaluate(() => !!customElements.get('assistenza-ticket-form')), false);
+    assert.deepEqual(await pagina.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)), []);
     const altezza = () => pagina.evaluate(() => document.querySelector('assistenza-telefonica')!.getBoundingClientRect().height);
     assert.ok((await altezza()) > 0);
     await pagina.getByLabel('L’Ente ha attivato l’assistenza telefonica').uncheck();

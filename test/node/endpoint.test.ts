@@ -2,7 +2,7 @@
 import { describe, it, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { gestoreDemo } from '../../demo/server/plugin.js';
@@ -199,15 +199,21 @@ describe('POST /api/richieste (demo endpoint, file archive)', () => {
     assert.equal((await fetch(`${d.url}/api/altro`)).status, 404);
   });
 
-  it('serves the built bundle at /assistenza-tecnica.js for the Ente page', async () => {
+  it('serves the built bundles, the full one and the phone banner the Ente page loads, and nothing else from that folder', async () => {
     await d.chiudi();
-    const bundle = join(cartella, 'bundle.js');
-    writeFileSync(bundle, 'console.log("ok");');
-    d = await avvia(file, { bundle });
-    const res = await fetch(`${d.url}/assistenza-tecnica.js`);
-    assert.equal(res.status, 200);
-    assert.match(res.headers.get('content-type')!, /^text\/javascript/);
-    assert.equal(await res.text(), 'console.log("ok");');
+    const dist = join(cartella, 'dist');
+    mkdirSync(dist);
+    writeFileSync(join(dist, 'assistenza-tecnica.js'), 'console.log("tutto");');
+    writeFileSync(join(dist, 'assistenza-telefonica.js'), 'console.log("telefono");');
+    writeFileSync(join(dist, 'segreto.js'), 'no');
+    d = await avvia(file, { bundle: dist });
+    for (const [percorso, testo] of [['/assistenza-tecnica.js', 'console.log("tutto");'], ['/assistenza-telefonica.js', 'console.log("telefono");']]) {
+      const res = await fetch(`${d.url}${percorso}`);
+      assert.equal(res.status, 200, percorso);
+      assert.match(res.headers.get('content-type')!, /^text\/javascript/);
+      assert.equal(await res.text(), testo);
+    }
+    assert.equal((await fetch(`${d.url}/segreto.js`)).status, 404);
     assert.ok(!existsSync(file), 'serving the bundle writes no archive');
   });
 });
