@@ -64,7 +64,8 @@ export function montaPannello(dove: HTMLElement): void {
   for (const g of GUASTI) endpoint.append(radio('guasto', g.id, g.etichetta, g.id === 'funziona'));
   endpoint.append(crea('p', { class: 'nota' }, 'Una richiesta che non arriva resta in coda nel browser e viene ritentata da sola (la prima volta entro pochi secondi, poi a intervalli crescenti); ricaricando la pagina si ritenta subito.'));
   endpoint.addEventListener('change', async (e) => {
-    const g = GUASTI.find((x) => x.id === (e.target as HTMLInputElement).value)!;
+    const g = GUASTI.find((x) => x.id === (e.target as HTMLInputElement).value);
+    if (!g) return;
     const r = await fetch('/api/guasti', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(g.guasti) });
     dici(r.ok ? `Endpoint: ${g.stato}` : 'Non è stato possibile cambiare il comportamento dell’endpoint.');
   });
