@@ -1,7 +1,7 @@
 import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import '../src/index.js';
 import type { AssistenzaTicketForm } from '../src/index.js';
-import { consegnaDellaPagina, type VoceCoda } from '../src/delivery/consegna.js';
+import { consegnaDellaPagina, type VoceRichiesta } from '../src/delivery/consegna.js';
 import { orologioDiSistema } from '../src/orologio.js';
 import { nuovoSecchio, pulisciArchivio, campo, scrivi, pulsante, stato, finche, apriScheda, OrologioFinto, type Secchio, type Scheda } from './helpers.js';
 
@@ -24,7 +24,7 @@ async function compilaEInvia(el: HTMLElement & { updateComplete: Promise<boolean
   pulsante(el, 'Invia richiesta').click();
 }
 
-const inCoda = () => consegna.archivio.elenca<VoceCoda>('coda:');
+const inCoda = () => consegna.archivio.elenca<VoceRichiesta>('coda:');
 
 describe('delivery queue (through <assistenza-ticket-form>)', () => {
   let s: Secchio;

@@ -57,7 +57,9 @@ export class PartecipazioneController implements ReactiveController, Partecipant
     this.opzioni.notifica?.(n);
   }
 
+  /** The DOM events are about requests: a reply's outcome is the requests list's to show. */
   #emettiEvento(n: Notifica): void {
+    if (n.tipo === 'cambiata' || n.tipo === 'avanzamento' || n.cosa !== 'richiesta') return;
     if (n.tipo === 'consegnata') {
       const detail = n.numero === undefined ? { id: n.id } : { id: n.id, numero: n.numero };
       emetti(this.host, 'assistenza-inviata', detail);

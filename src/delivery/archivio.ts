@@ -24,6 +24,8 @@ export interface Archivio {
   aggiorna<T>(k: Chiave, f: (v: T | undefined) => T | undefined): Promise<T | undefined>;
   /** Registers a call for the moment the archive falls back to memory. */
   quandoDegrada?(f: () => void): void;
+  /** Writes all of them in the lasting store, or none, without falling back to memory: whether it did. */
+  provaAScrivere(...s: Scrittura[]): Promise<boolean>;
 }
 
 type Memoria = Map<Chiave, unknown>;
@@ -93,8 +95,18 @@ export class ArchivioResiliente implements Archivio {
    */
   async #tx<R>(modo: IDBTransactionMode, op: (s: IDBObjectStore) => Risultato<R> | void, mem: (m: Memoria) => R): Promise<R> {
     if (this.#mem) return mem(this.#mem);
-    // An operation given up on must leave nothing behind: a transaction still queued is aborted, and an open that
-    // answers late starts none.
+    try {
+      return await this.#inIndexedDb(modo, op);
+    } catch {
+      return mem(this.#degrada());
+    }
+  }
+
+  /**
+   * `op` in one IndexedDB transaction, within the time limit; rejects when it fails or does not settle. An operation
+   * given up on leaves nothing behind: a transaction still queued is aborted, and an open that answers late starts none.
+   */
+  async #inIndexedDb<R>(modo: IDBTransactionMode, op: (s: IDBObjectStore) => Risultato<R> | void): Promise<R> {
     let abbandonata = false;
     let transazione: IDBTransaction | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -111,7 +123,7 @@ export class ArchivioResiliente implements Archivio {
         return promisifyRequest(transazione).then(() => r?.result as R);
       });
       return await Promise.race([inIndexedDb, scaduta, this.#abbandono]);
-    } catch {
+    } catch (e) {
       abbandonata = true;
       try {
         transazione?.abort();
@@ -120,9 +132,25 @@ export class ArchivioResiliente implements Archivio {
       }
       // The late settling of the abandoned promise is nobody's business.
       inIndexedDb?.catch(() => {});
-      return mem(this.#degrada());
+      throw e;
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Writes in IndexedDB or not at all, and says which: for what may not fit (an attachment's megabytes), where a
+   * full quota must not take the drafts and the queue down to memory with it. False once degraded, too.
+   */
+  async provaAScrivere(...w: Scrittura[]): Promise<boolean> {
+    if (this.#mem) return false;
+    try {
+      await this.#inIndexedDb<void>('readwrite', (s) => {
+        for (const [k, v] of w) scriviNelloStore(s, k, v);
+      });
+      return true;
+    } catch {
+      return false;
     }
   }
 

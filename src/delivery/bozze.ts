@@ -14,12 +14,25 @@ export interface ValoriModulo {
   numero: string;
 }
 
-/** Only the fields the user touched: the others keep following the profile. */
-export type Bozza = Partial<ValoriModulo>;
+/** An attachment of the draft (its bytes rest apart, see allegati.ts); `errore` when the server refused this file. */
+export interface AllegatoBozza {
+  id: string;
+  nome: string;
+  tipo: string;
+  dimensione: number;
+  errore?: string;
+}
+
+/** Only the fields the user touched (the others keep following the profile), and the attachments. */
+export type Bozza = Partial<ValoriModulo> & { allegati?: AllegatoBozza[] };
 
 const SESSIONE = 'assistenza-tecnica:bozza';
 
-export const bozzaVuota = (b: Bozza | undefined) => !b || Object.values(b).every((v) => !v);
+export function bozzaVuota(b: Bozza | undefined): boolean {
+  if (!b) return true;
+  const { allegati, ...campi } = b;
+  return !allegati?.length && Object.values(campi).every((v) => !v);
+}
 
 // Without an identity the draft lives in sessionStorage: it survives a reload but not the browser session. A storage
 // that is missing, full or refused only means the text stays in the form.
@@ -49,8 +62,28 @@ export async function salvaBozza(archivio: Archivio, utente: string | null, b: B
   for (const w of scritturaBozza(utente, b)) await archivio.scrivi(w);
 }
 
-/** The draft a refused request goes back to: what the user typed, without the id and the time the form added. */
-export function bozzaDa(r: Richiesta): Bozza {
-  const { pratica, cognome, nome, email, telefono, rispostaViaEmail, descrizione } = r;
-  return { cognome, nome, email, telefono, rispostaViaEmail, descrizione, ...pratica };
+/**
+ * The draft a refused request goes back to: what the user typed, without the id and the time the form added; the
+ * attachments with it, the one the server refused marked with its message.
+ */
+export function bozzaDa(r: Richiesta, rifiuto?: { allegato: string; messaggio: string }): Bozza {
+  const { pratica, cognome, nome, email, telefono, rispostaViaEmail, descrizione, allegati } = r;
+  const b: Bozza = { cognome, nome, email, telefono, rispostaViaEmail, descrizione, ...pratica };
+  if (allegati?.length) b.allegati = allegati.map((a) => (a.id === rifiuto?.allegato ? { ...a, errore: rifiuto.messaggio } : { ...a }));
+  return b;
+}
+
+/** The key of a user's draft reply to one of their requests. */
+export const chiaveBozzaRisposta = (utente: string, richiesta: string) => `bozza-risposta:${utente}:${richiesta}`;
+
+/** A draft reply: kept per user and request; without an identity it lives in the page only. */
+export async function leggiBozzaRisposta(archivio: Archivio, utente: string | null, richiesta: string): Promise<string> {
+  if (!utente) return '';
+  return (await archivio.leggi<string>(chiaveBozzaRisposta(utente, richiesta))) ?? '';
+}
+
+/** The archive write that stores (or, when empty, removes) a draft reply: none for an anonymous user. */
+export function scritturaBozzaRisposta(utente: string | null, richiesta: string, testo = ''): Scrittura[] {
+  if (!utente) return [];
+  return [[chiaveBozzaRisposta(utente, richiesta), testo.trim() ? testo : undefined]];
 }

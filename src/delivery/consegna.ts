@@ -1,73 +1,34 @@
 // The delivery queue: every request is written to IndexedDB before it is sent, and leaves only after a 2xx.
-import type { Richiesta } from '../richiesta.js';
 import { orologioDiSistema, type Orologio } from '../orologio.js';
 import { ArchivioResiliente, type Archivio, type Scrittura } from './archivio.js';
-import { bozzaDa, bozzaVuota, leggiBozza, scritturaBozza } from './bozze.js';
-import { tenta, type EsitoInvio, type Intestazioni } from './invio.js';
+import { DepositoAllegati } from './allegati.js';
+import { bozzaDa, bozzaVuota, leggiBozza, leggiBozzaRisposta, scritturaBozza, scritturaBozzaRisposta } from './bozze.js';
+import { tenta, type EsitoInvio } from './invio.js';
 import { conLock } from './lock.js';
 import { ritardo } from './ritardi.js';
+import {
+  corpoDi,
+  normalizza,
+  scrittaIl,
+  type Di,
+  type Notifica,
+  type NuovaRichiesta,
+  type NuovaRisposta,
+  type NuovaVoce,
+  type Partecipante,
+  type Riguarda,
+  type Rifiuto,
+  type VoceCoda,
+  type VoceRichiesta,
+  type VoceRisposta,
+} from './voci.js';
+
+export type { Notifica, NotificaDiRichiesta, NuovaRichiesta, NuovaRisposta, Partecipante, VoceCoda, VoceRichiesta, VoceRisposta } from './voci.js';
 
 const GIORNO_MS = 86_400_000;
 const PREFISSO = 'coda:';
 /** Requests sent at the same time in one run: a few, so that a long queue empties quickly without a burst. */
 const IN_PARALLELO = 4;
-
-/** A request waiting in the queue, with what its delivery needs (never the page's headers: no secret rests here). */
-export interface VoceCoda {
-  id: string;
-  richiesta: Richiesta;
-  endpoint: string;
-  credentials: RequestCredentials;
-  /** The identity that wrote it: it is sent only where that user, or nobody, is known. */
-  utente: string | null;
-  tentativi: number;
-  /** When the backoff timer tries again (ms since epoch); never before nonPrimaDi. */
-  prossimoTentativo: number;
-  /** The server's Retry-After: no trigger sends before it. */
-  nonPrimaDi: number;
-  /** After this the backend's dedupe is no longer promised: the request is not sent, the user is told. */
-  scadeIl: number;
-  /** in-coda: waiting; scaduta: past the retention; respinta: refused while the user had a new draft. */
-  stato: 'in-coda' | 'scaduta' | 'respinta';
-  messaggio?: string;
-  ultimoErrore?: string;
-}
-
-/** An attempt's outcome, with the request it is about. */
-type Di<T extends EsitoInvio['tipo']> = Extract<EsitoInvio, { tipo: T }> & { id: string; utente: string | null };
-
-/** What happened, told to every element of this tab (and, through BroadcastChannel, of the others). */
-export type Notifica =
-  | Di<'consegnata'>
-  | (Di<'respinta'> & { inBozza: boolean })
-  | (Di<'rinviata'> & { prima: boolean })
-  | { tipo: 'cambiata' };
-
-/** A notice about one request (not the bare "something changed"). */
-export type NotificaDiRichiesta = Exclude<Notifica, { tipo: 'cambiata' }>;
-
-/** An assistenza element on this page, as the queue sees it. */
-export interface Partecipante {
-  /** The identity the element knows (profile id, else email), or null. */
-  utente(): string | null;
-  /** A ticket form: it takes the outcome of its user's requests. */
-  readonly modulo?: boolean;
-  /** The page's extra headers for a request, read at each attempt; only elements that may sign a request have it. */
-  readonly intestazioni?: () => Intestazioni | undefined | Promise<Intestazioni | undefined>;
-  /** `emetti` is true for exactly one element of the tab that did the work: it fires the DOM event. */
-  notifica(n: Notifica, emetti: boolean): void;
-  /** The ids submitted from this element. */
-  readonly proprie?: ReadonlySet<string>;
-}
-
-export interface NuovaVoce {
-  richiesta: Richiesta;
-  endpoint: string;
-  credentials?: RequestCredentials;
-  utente: string | null;
-  /** Retention in days (the form's `conservazione`). */
-  conservazione?: number;
-}
 
 /** A run of the queue asked for while one is going on: none, an ordinary one, or an urgent one (which wins). */
 type RunRichiesto = 'nessuno' | 'normale' | 'urgente';
@@ -79,6 +40,9 @@ export class Consegna {
   /** A hanging attempt is abandoned after this. */
   timeoutMs = 30_000;
 
+  /** The attachments' bytes until their request is delivered. */
+  readonly allegati: DepositoAllegati;
+
   #partecipanti = new Set<Partecipante>();
   #canale?: BroadcastChannel;
   #avviata = false;
@@ -88,6 +52,7 @@ export class Consegna {
   #annullaTimer?: () => void;
 
   constructor(readonly archivio: Archivio = new ArchivioResiliente()) {
+    this.allegati = new DepositoAllegati(archivio, this.tab);
     // The elements re-read the archive's state on any change: the form then says drafts cannot be kept.
     archivio.quandoDegrada?.(() => this.#diffondi({ tipo: 'cambiata' }));
   }
@@ -116,34 +81,51 @@ export class Consegna {
     this.orologio.programma(subito, 0);
   }
 
-  /** Writes the request to the queue (and clears the writer's draft in the same transaction), then delivers. */
-  async accoda(n: NuovaVoce): Promise<void> {
+  /** The fields every new entry starts with. */
+  #nuova(n: NuovaVoce, id: string, endpoint: string) {
     const ora = this.orologio.ora();
-    const { richiesta, utente } = n;
-    const voce: VoceCoda = {
-      id: richiesta.id,
-      richiesta,
-      endpoint: new URL(n.endpoint, location.href).href,
+    return {
+      id,
+      endpoint: new URL(endpoint, location.href).href,
       credentials: n.credentials ?? 'same-origin',
-      utente,
+      utente: n.utente,
       tentativi: 0,
       prossimoTentativo: ora,
       nonPrimaDi: 0,
       scadeIl: ora + (n.conservazione ?? 7) * GIORNO_MS,
-      stato: 'in-coda',
+      stato: 'in-coda' as const,
     };
-    await this.#scriviETutti(voce, richiesta.id, scritturaBozza(utente));
+  }
+
+  /** Writes the request to the queue (and clears the writer's draft in the same transaction), then delivers. */
+  async accoda(n: NuovaRichiesta): Promise<void> {
+    const { richiesta } = n;
+    const voce: VoceRichiesta = { ...this.#nuova(n, richiesta.id, n.endpoint), tipo: 'richiesta', richiesta, caricati: [] };
+    const inPagina = (richiesta.allegati ?? []).some((a) => this.allegati.soloInPagina(a.id));
+    // Only this tab has those bytes: while it lives, the other tabs leave the request to it.
+    if (inPagina) voce.schedaAllegati = this.allegati.tieniSchedaViva();
+    await this.#scriviETutti(voce, richiesta.id, scritturaBozza(n.utente));
     await this.svuota();
   }
 
-  /** The requests of one user (or the anonymous ones) still in the queue, oldest first. */
+  /** Writes a reply to the queue (and clears its draft in the same transaction), then delivers. */
+  async accodaRisposta(n: NuovaRisposta): Promise<void> {
+    const { richiestaId, risposta } = n;
+    const endpoint = `${n.endpoint.replace(/\/$/, '')}/${encodeURIComponent(richiestaId)}/messaggi`;
+    const voce: VoceRisposta = { ...this.#nuova(n, risposta.id, endpoint), tipo: 'risposta', richiestaId, risposta };
+    await this.#scriviETutti(voce, risposta.id, scritturaBozzaRisposta(n.utente, richiestaId));
+    await this.svuota();
+  }
+
+  /** The requests and replies of one user (or the anonymous ones) still in the queue, oldest first. */
   voci(utente: string | null): Promise<VoceCoda[]> {
     return this.#coda((v) => v.utente === utente);
   }
 
-  /** Removes a request the user has dealt with (an expired or refused one they copied). */
-  elimina(id: string): Promise<void> {
-    return this.#scriviETutti(undefined, id);
+  /** Removes an entry the user has dealt with (an expired or refused one they copied), with its attachments. */
+  async elimina(id: string): Promise<void> {
+    const [v] = await this.#coda((x) => x.id === id);
+    await this.#scriviETutti(undefined, id, v ? this.#rimozioneAllegati(v) : []);
   }
 
   /**
@@ -181,8 +163,8 @@ export class Consegna {
 
   /** The requests in the queue that pass `f`, oldest first. */
   async #coda(f: (v: VoceCoda) => boolean): Promise<VoceCoda[]> {
-    const tutte = await this.archivio.elenca<VoceCoda>(PREFISSO);
-    return tutte.filter(f).sort((a, b) => a.richiesta.creataIl.localeCompare(b.richiesta.creataIl));
+    const tutte = (await this.archivio.elenca<VoceCoda>(PREFISSO)).map(normalizza);
+    return tutte.filter(f).sort((a, b) => scrittaIl(a).localeCompare(scrittaIl(b)));
   }
 
   /** The waiting requests this page may send: of the users it knows; if it knows none (an Ente's page), anyone's. */
@@ -232,27 +214,61 @@ export class Consegna {
     this.#annullaTimer = this.orologio.programma(() => void this.svuota(), fra);
   }
 
-  /** One attempt at one request, and what it did to the queue; returns the outcome's kind. */
-  async #tentaVoce(v: VoceCoda): Promise<EsitoInvio['tipo']> {
+  /** One attempt at one entry, and what it did to the queue; returns the outcome's kind. */
+  async #tentaVoce(voce: VoceCoda): Promise<EsitoInvio['tipo']> {
     const ora = this.orologio.ora();
-    let esito: EsitoInvio;
-    if (navigator.onLine) esito = await tenta(v, await this.#intestazioniPer(v), this.timeoutMs, ora);
-    else esito = { tipo: 'rinviata', motivo: 'offline' };
-    const chi = { id: v.id, utente: v.utente };
-    if (esito.tipo === 'consegnata') await this.#scriviETutti(undefined, v.id, [], { ...esito, ...chi });
-    else if (esito.tipo === 'respinta') await this.#respinta(v, { ...esito, ...chi });
+    const intestazioni = await this.#intestazioniPer(voce);
+    let v = voce;
+    let esito: EsitoInvio | undefined;
+    let allegato: string | undefined;
+    if (!navigator.onLine) esito = { tipo: 'rinviata', motivo: 'offline' };
+    if (!esito && v.tipo === 'richiesta') {
+      const caricamento = await this.allegati.caricaMancanti(v, {
+        intestazioni,
+        timeoutMs: this.timeoutMs,
+        ora,
+        avanzamento: (allegato, inviati, totale) => this.#diffondi({ tipo: 'avanzamento', id: v.id, allegato, inviati, totale }),
+        // Written at once: a reload or another tab does not upload it again.
+        salva: (voce) => this.archivio.scrivi([PREFISSO + voce.id, voce]),
+      });
+      v = caricamento.voce;
+      esito = caricamento.esito;
+      allegato = caricamento.allegato;
+    }
+    esito ??= await tenta({ id: v.id, endpoint: v.endpoint, credentials: v.credentials, corpo: corpoDi(v) }, intestazioni, this.timeoutMs, ora);
+    const chi: Riguarda = { id: v.id, utente: v.utente, cosa: v.tipo, richiestaId: v.tipo === 'risposta' ? v.richiestaId : undefined };
+    if (esito.tipo === 'consegnata') await this.#scriviETutti(undefined, v.id, this.#rimozioneAllegati(v), { ...esito, ...chi });
+    else if (esito.tipo === 'respinta') await this.#respinta(v, { ...esito, ...chi, allegato });
     else await this.#rinviata(v, { ...esito, ...chi }, ora);
     return esito.tipo;
   }
 
+  /** The archive writes that remove the entry's attachments, for the transaction that removes the entry. */
+  #rimozioneAllegati(v: VoceCoda): Scrittura[] {
+    if (v.tipo !== 'richiesta') return [];
+    return this.allegati.rimozione((v.richiesta.allegati ?? []).map((a) => a.id));
+  }
+
   /** Refused: back into the writer's draft, unless they have started a new one; then it stays here, to be copied. */
-  async #respinta(v: VoceCoda, esito: Di<'respinta'>): Promise<void> {
-    const bozzaLibera = bozzaVuota(await leggiBozza(this.archivio, v.utente));
-    if (bozzaLibera) {
-      await this.#scriviETutti(undefined, v.id, scritturaBozza(v.utente, bozzaDa(v.richiesta)), { ...esito, inBozza: true });
+  async #respinta(v: VoceCoda, esito: Rifiuto): Promise<void> {
+    const ritorno = await this.#bozzaDiRitorno(v, esito);
+    if (ritorno) {
+      await this.#scriviETutti(undefined, v.id, ritorno, { ...esito, inBozza: true });
     } else {
       await this.#scriviETutti({ ...v, stato: 'respinta', messaggio: esito.messaggio }, v.id, [], { ...esito, inBozza: false });
     }
+  }
+
+  /** The writes that put a refused entry back into its draft, or undefined when the user has a draft there already. */
+  async #bozzaDiRitorno(v: VoceCoda, esito: Rifiuto): Promise<Scrittura[] | undefined> {
+    if (v.tipo === 'risposta') {
+      const bozza = await leggiBozzaRisposta(this.archivio, v.utente, v.richiestaId);
+      if (bozza.trim()) return undefined;
+      return scritturaBozzaRisposta(v.utente, v.richiestaId, v.risposta.testo);
+    }
+    if (!bozzaVuota(await leggiBozza(this.archivio, v.utente))) return undefined;
+    const rifiuto = esito.allegato ? { allegato: esito.allegato, messaggio: esito.messaggio ?? `HTTP ${esito.stato}` } : undefined;
+    return scritturaBozza(v.utente, bozzaDa(v.richiesta, rifiuto));
   }
 
   /** Postponed: tried again after the backoff, and never before the server's Retry-After. */
@@ -284,7 +300,7 @@ export class Consegna {
    * writer, else any form, else any element. None for a bare "something changed".
    */
   #emettitore(n: Notifica): Partecipante | undefined {
-    if (n.tipo === 'cambiata') return undefined;
+    if (n.tipo === 'cambiata' || n.tipo === 'avanzamento') return undefined;
     const tutti = [...this.#partecipanti];
     return (
       tutti.find((p) => p.proprie?.has(n.id)) ??

@@ -1,13 +1,15 @@
 // This user's requests still in the queue, kept up to date for the form: waiting ones, expired ones, refused ones.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { consegnaDellaPagina, type Notifica, type VoceCoda } from '../delivery/consegna.js';
+import { consegnaDellaPagina, type Notifica, type VoceCoda, type VoceRichiesta } from '../delivery/consegna.js';
+
+const unaRichiesta = (v: VoceCoda): v is VoceRichiesta => v.tipo === 'richiesta';
 
 /** A read of the queue: none going on, one going on, or one going on with another asked for meanwhile. */
 type Lettura = 'ferma' | 'in-corso' | 'da-ripetere';
 
 export class InAttesaController implements ReactiveController {
-  /** This user's requests in the queue, oldest first. */
-  voci: VoceCoda[] = [];
+  /** This user's requests in the queue, oldest first (their replies are the requests list's business). */
+  voci: VoceRichiesta[] = [];
   #lettura: Lettura = 'ferma';
 
   constructor(
@@ -22,12 +24,12 @@ export class InAttesaController implements ReactiveController {
   }
 
   /** The waiting ones (not the expired or refused ones, which wait for the user). */
-  get inCoda(): VoceCoda[] {
+  get inCoda(): VoceRichiesta[] {
     return this.voci.filter((v) => v.stato === 'in-coda');
   }
 
   /** The ones that will not be sent: their text is shown to be copied. */
-  get ferme(): VoceCoda[] {
+  get ferme(): VoceRichiesta[] {
     return this.voci.filter((v) => v.stato !== 'in-coda');
   }
 
@@ -42,7 +44,8 @@ export class InAttesaController implements ReactiveController {
     }
     do {
       this.#lettura = 'in-corso';
-      this.voci = await consegnaDellaPagina().voci(this.utente());
+      const tutte = await consegnaDellaPagina().voci(this.utente());
+      this.voci = tutte.filter(unaRichiesta);
     } while (this.#daRipetere());
     this.#lettura = 'ferma';
     this.host.requestUpdate();
@@ -55,6 +58,7 @@ export class InAttesaController implements ReactiveController {
 
   /** What the queue said: a delivery only removes one entry and a postponement changes none that is shown. */
   segui(n: Notifica): void {
+    if (n.tipo === 'avanzamento') return;
     if (n.tipo === 'consegnata') {
       this.voci = this.voci.filter((v) => v.id !== n.id);
       this.host.requestUpdate();

@@ -1,7 +1,7 @@
 // The requests that will not be sent any more (past the retention, or refused while the user had a new draft): each
 // with why, its text to copy, and a button to remove it.
 import { html } from 'lit';
-import type { VoceCoda } from '../delivery/consegna.js';
+import type { VoceRichiesta } from '../delivery/consegna.js';
 import { formatta, type Testi } from '../i18n/index.js';
 
 export interface OpzioniNonInviate {
@@ -11,12 +11,12 @@ export interface OpzioniNonInviate {
   elimina: (id: string) => void;
 }
 
-function perche(v: VoceCoda, o: OpzioniNonInviate): string {
+function perche(v: VoceRichiesta, o: OpzioniNonInviate): string {
   if (v.stato === 'scaduta') return formatta(o.t.scaduta, { giorni: o.giorni });
   return formatta(o.t.respinta, { messaggio: v.messaggio ?? '' });
 }
 
-export function richiesteNonInviate(voci: VoceCoda[], o: OpzioniNonInviate) {
+export function richiesteNonInviate(voci: VoceRichiesta[], o: OpzioniNonInviate) {
   return voci.map((v) => {
     const testo = v.richiesta.descrizione;
     return html`<section part="notice" aria-labelledby="ferma-${v.id}">

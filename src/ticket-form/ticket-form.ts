@@ -193,7 +193,9 @@ export class AssistenzaTicketForm extends LitElement {
 
   #quandoNotifica(n: Notifica): void {
     this.#attesa.segui(n);
-    if (n.tipo === 'cambiata' || n.utente !== this.#partecipazione.utente()) return;
+    if (n.tipo === 'cambiata' || n.tipo === 'avanzamento') return;
+    // Replies are the requests list's; another user's requests are not this form's to tell.
+    if (n.cosa !== 'richiesta' || n.utente !== this.#partecipazione.utente()) return;
     const mia = n.id === this.inviando;
     if (n.tipo === 'respinta') {
       this.#respinta(n, mia);
