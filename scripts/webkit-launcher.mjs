@@ -109,7 +109,11 @@ class WebKitLauncher extends WebdriverLauncher {
       capabilities: {
         browserName: 'MiniBrowser',
         'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+        // No back/forward cache: the runner leaves each test file's page by navigating to about:blank, and WebKit would
+        // keep that page alive, frozen, with any IndexedDB transaction it had in flight still open in the database
+        // server; the next file's first readwrite (pulisciArchivio's clear) then waits behind it until the page is
+        // evicted. Chromium and Firefox unload the page and abort its transactions: so does this.
+        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', '--enable-page-cache=false'] },
       },
     });
     this.name = 'WebKit';
