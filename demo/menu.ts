@@ -5,13 +5,54 @@ import { profiloAttivo, scegliProfilo } from './stato.js';
 const VOCI = [
   { href: '/', testo: 'Le mie pratiche' },
   { href: '/assistenza.html', testo: 'Assistenza tecnica' },
+  { href: '/richieste.html', testo: 'Le mie richieste' },
 ];
+
+/** The help desk's replies the user has not opened, as <assistenza-richieste> last told (assistenza-nuove-risposte). */
+let nonLette = 0;
+
+/** "Le mie richieste" with its badge: the count, and for a screen reader the words after it ("2 nuove risposte"). */
+function voceRichieste(a: HTMLAnchorElement): void {
+  a.replaceChildren('Le mie richieste');
+  if (!nonLette) return;
+  const numero = document.createElement('span');
+  numero.className = 'contatore';
+  numero.textContent = String(nonLette);
+  const parole = document.createElement('span');
+  parole.className = 'visivamente-nascosto';
+  parole.textContent = nonLette === 1 ? ' nuova risposta' : ' nuove risposte';
+  a.append(' ', numero, parole);
+}
+
+/**
+ * A portal page without the list still wants the badge: a hidden <assistenza-richieste> reads the user's requests (it
+ * is the page's list on /richieste.html) and tells the count with its event.
+ */
+function seguiRisposte(utente: string | undefined): void {
+  const visibile = document.querySelector('assistenza-richieste:not([data-per-il-menu])');
+  if (visibile) return;
+  let el = document.querySelector<HTMLElement>('assistenza-richieste[data-per-il-menu]');
+  if (!utente) {
+    el?.remove();
+    nonLette = 0;
+    return;
+  }
+  if (!el) {
+    el = document.createElement('assistenza-richieste');
+    el.hidden = true;
+    el.setAttribute('data-per-il-menu', '');
+    el.setAttribute('aggiornamento', '30');
+    document.body.append(el);
+  }
+  el.setAttribute('utente', utente);
+}
 
 export function montaMenu(nav: HTMLElement): void {
   let chiudi = (_rifocalizza: boolean) => {};
   const disegna = () => {
     chiudi = () => {};
     const p = profiloAttivo();
+    seguiRisposte(p?.id);
     nav.replaceChildren();
     if (!p) {
       const accedi = document.createElement('button');
@@ -41,6 +82,7 @@ export function montaMenu(nav: HTMLElement): void {
       const a = document.createElement('a');
       a.href = v.href;
       a.textContent = v.testo;
+      if (v.href === '/richieste.html') voceRichieste(a);
       if (new URL(v.href, location.href).pathname === location.pathname) a.setAttribute('aria-current', 'page');
       const li = document.createElement('li');
       li.append(a);
@@ -95,6 +137,12 @@ export function montaMenu(nav: HTMLElement): void {
     if (!nav.contains(e.target as Node)) chiudi(false);
   });
   document.addEventListener('demo-stato', disegna);
+  // Only the badge changes: the menu stays as it is (open, with the focus where it was).
+  document.addEventListener('assistenza-nuove-risposte', (e) => {
+    nonLette = e.detail.n;
+    const voce = nav.querySelector<HTMLAnchorElement>('a[href="/richieste.html"]');
+    if (voce) voceRichieste(voce);
+  });
   disegna();
 }
 

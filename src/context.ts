@@ -31,3 +31,5 @@ export interface ConfigurazioneEnte {
 export const profiloContext = createContext<Profilo | undefined>(Symbol('assistenza-profilo'));
 export const endpointContext = createContext<string | undefined>(Symbol('assistenza-endpoint'));
 export const enteContext = createContext<ConfigurazioneEnte | undefined>(Symbol('assistenza-ente'));
+/** The portal's "Le mie richieste" page, which the form links to once a request is sent. */
+export const paginaRichiesteContext = createContext<string | undefined>(Symbol('assistenza-pagina-richieste'));

@@ -16,15 +16,20 @@ const se = <T>(f: (v: T) => boolean, messaggio: string) => z.refine<T>(f, messag
 const identificativoValido = (s: string) => s.length > 0 && s.length <= 200 && senzaControllo.test(s);
 const istanteValido = (s: string) => istante.test(s) && !Number.isNaN(Date.parse(s));
 const numeroPositivo = (n: number) => Number.isInteger(n) && n > 0;
-const dimensioneValida = (n: number) => Number.isInteger(n) && n >= 0;
+const dimensioneValida = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
 const nonVuoto = (s: string) => s.trim() !== '';
 
 const identificativo = z.string().check(se(identificativoValido, 'Identificativo non valido.'));
 const data = z.string().check(se(istanteValido, 'Data non valida.'));
 
+// Refinements of plain types rather than z.enum and z.union: each of those brings its own classes into the browser's
+// bundle, where the size budget is tight.
+const autoreValido = (v: unknown): v is 'utente' | 'assistenza' => v === 'utente' || v === 'assistenza';
+const numeroValido = (v: unknown): v is number | string => (typeof v === 'number' && numeroPositivo(v)) || (typeof v === 'string' && nonVuoto(v));
+
 const messaggioSchema = z.object({
   id: identificativo,
-  autore: z.enum(['utente', 'assistenza']),
+  autore: z.custom<'utente' | 'assistenza'>(autoreValido, 'Autore non valido.'),
   testo: z.string(),
   inviatoIl: data,
 });
@@ -33,14 +38,14 @@ const allegatoElencoSchema = z.object({
   id: identificativo,
   nome: z.string().check(se(nonVuoto, 'Nome del file mancante.')),
   tipo: z.string(),
-  dimensione: z.number().check(se(dimensioneValida, 'Dimensione non valida.')),
+  dimensione: z.custom<number>(dimensioneValida, 'Dimensione non valida.'),
 });
 
 /** One request of the list: the request, its state and its thread (the messages after the request, oldest first). */
 export const richiestaUtenteSchema = z.object({
   id: identificativo,
   // A positive integer in this endpoint; a backend with its own numbering ("2026/000123") sends a string.
-  numero: z.union([z.number().check(se(numeroPositivo, 'Numero non valido.')), z.string().check(se(nonVuoto, 'Numero non valido.'))]),
+  numero: z.custom<number | string>(numeroValido, 'Numero non valido.'),
   stato: z.string().check(se(nonVuoto, 'Stato mancante.')),
   creataIl: data,
   aggiornataIl: data,

@@ -21,10 +21,16 @@ export interface InCodaDetail {
   id: string;
 }
 
+/** detail of `assistenza-nuove-risposte`: how many of the help desk's replies the user has not opened yet. */
+export interface NuoveRisposteDetail {
+  n: number;
+}
+
 export interface EventiAssistenza {
   'assistenza-inviata': CustomEvent<InviataDetail>;
   'assistenza-errore': CustomEvent<ErroreDetail>;
   'assistenza-in-coda': CustomEvent<InCodaDetail>;
+  'assistenza-nuove-risposte': CustomEvent<NuoveRisposteDetail>;
 }
 
 /** Dispatches one of the events above from `el`. */

@@ -8,10 +8,13 @@ export { AssistenzaTicketForm } from './entries/ticket-form.js';
 export { AssistenzaTelefonica } from './entries/telefonica.js';
 export { AssistenzaLimiti } from './entries/limiti.js';
 export { AssistenzaTempiRisposta } from './entries/tempi-risposta.js';
+export { AssistenzaRichieste } from './entries/richieste.js';
 
 export type { Orologio } from './orologio.js';
 export type { DatiTempi, Tempo } from './tempi-risposta/dati.js';
-export { richiestaSchema, MAX_DESCRIZIONE, type Richiesta, type RichiestaInput } from './richiesta.js';
+export { richiestaSchema, allegatoSchema, MAX_DESCRIZIONE, type Richiesta, type RichiestaInput } from './richiesta.js';
+export { rispostaSchema, type Risposta } from './risposta.js';
+export { richiestaUtenteSchema, elencoRichiesteSchema, STATI_RICHIESTA, type RichiestaUtente, type MessaggioRichiesta, type StatoRichiesta } from './elenco.js';
 export { profiloContext, endpointContext, enteContext, type Profilo, type ConfigurazioneEnte, type TelefonoEnte } from './context.js';
-export type { InviataDetail, ErroreDetail, InCodaDetail, EventiAssistenza } from './events.js';
+export type { InviataDetail, ErroreDetail, InCodaDetail, NuoveRisposteDetail, EventiAssistenza } from './events.js';
 export type { Testi, TestiParziali, Lingua } from './i18n/index.js';

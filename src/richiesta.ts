@@ -45,11 +45,14 @@ export const MAX_ALLEGATI = 5;
 const nomeFile = /^[^\p{Cc}/\\]{1,255}$/u;
 
 /** An attachment the request names, uploaded before with PUT <endpoint>/allegati/<id>. */
+const dimensioneAmmessa = (n: unknown): n is number => Number.isInteger(n) && (n as number) > 0 && (n as number) <= MAX_BYTE_ALLEGATO;
+
 export const allegatoSchema = z.strictObject({
   id: z.string().check(se((s) => uuid4.test(s), e.nonValido)),
   nome: z.string().check(se((s) => nomeFile.test(s), 'Nome del file non valido.')),
   tipo: z.string().check(se((s) => TIPI_ALLEGATO.includes(s), 'Sono ammessi solo file PNG, JPEG o PDF.')),
-  dimensione: z.number().check(z.refine((n) => Number.isInteger(n) && n > 0 && n <= MAX_BYTE_ALLEGATO, 'Ogni allegato può pesare al massimo 10 MB.')),
+  // A refined custom type rather than z.number: one schema class fewer in the browser's bundle.
+  dimensione: z.custom<number>(dimensioneAmmessa, 'Ogni allegato può pesare al massimo 10 MB.'),
 });
 
 export const richiestaSchema = z

@@ -137,7 +137,7 @@ describe('the bundle dist/assistenza-telefonica.js on an Ente’s page', () => {
   let p: Pagina | undefined;
   afterEach(() => p?.chiudi());
 
-  const TUTTI = ['assistenza-provider', 'assistenza-ticket-form', 'assistenza-telefonica', 'assistenza-limiti', 'assistenza-tempi-risposta'];
+  const TUTTI = ['assistenza-provider', 'assistenza-ticket-form', 'assistenza-telefonica', 'assistenza-limiti', 'assistenza-tempi-risposta', 'assistenza-richieste'];
 
   async function bannerPronto(p: Pagina) {
     await finche(() => !!p.win.customElements.get('assistenza-telefonica'), 'the bundle registered the phone line');

@@ -3,7 +3,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { finche } from './helpers.js';
 
-const TUTTI = ['assistenza-provider', 'assistenza-ticket-form', 'assistenza-telefonica', 'assistenza-limiti', 'assistenza-tempi-risposta'];
+const TUTTI = ['assistenza-provider', 'assistenza-ticket-form', 'assistenza-telefonica', 'assistenza-limiti', 'assistenza-tempi-risposta', 'assistenza-richieste'];
 
 type Pagina = Window & { pronta?: boolean; aperture: string[]; segnalazioni: unknown[] };
 
@@ -30,6 +30,7 @@ describe('one entry per element', () => {
     ['telefonica', 'assistenza-telefonica'],
     ['limiti', 'assistenza-limiti'],
     ['tempi-risposta', 'assistenza-tempi-risposta'],
+    ['richieste', 'assistenza-richieste'],
   ]) {
     it(`'assistenza-tecnica/${entrata}' registers <${tag}> only`, async () => {
       const p = await apri({ entrata });

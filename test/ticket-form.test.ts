@@ -276,6 +276,30 @@ describe('<assistenza-ticket-form>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('links the sent message to "Le mie richieste", from its pagina-richieste attribute or the provider’s', async () => {
+      const el = await modulo(s);
+      el.setAttribute('pagina-richieste', '/richieste.html');
+      await compila(el, { Cognome: 'Rossi', Nome: 'Mario', 'Descrizione del problema': 'Da seguire.' });
+      const inviata = oneEvent(el, 'assistenza-inviata');
+      invia(el);
+      await inviata;
+      await el.updateComplete;
+      const link = [...el.shadowRoot!.querySelectorAll('[role=status] a')].find((a) => a.textContent === 'Segui la richiesta in Le mie richieste');
+      expect(link?.getAttribute('href')).to.equal('/richieste.html');
+      const p = await fixture(html`<assistenza-provider endpoint=${s.endpoint} pagina-richieste="/mie.html" .profilo=${{ cognome: 'Verdi', nome: 'Luca' }}>
+        <assistenza-ticket-form></assistenza-ticket-form>
+      </assistenza-provider>`);
+      const dentro = p.querySelector('assistenza-ticket-form')!;
+      await dentro.updateComplete;
+      scrivi(dentro, 'Descrizione del problema', 'Anche qui.');
+      const seconda = oneEvent(dentro, 'assistenza-inviata');
+      invia(dentro);
+      await seconda;
+      await dentro.updateComplete;
+      expect(dentro.shadowRoot!.querySelector('[role=status] a')!.getAttribute('href')).to.equal('/mie.html');
+      await expect(dentro).to.be.accessible();
+    });
+
     it('a 4xx shows the server’s message, keeps the text, fires assistenza-errore and is not retried', async () => {
       const el = await modulo(s);
       await s.guasti([{ modo: 'stato', stato: 422, messaggio: 'Il Comune non accetta richieste in questo periodo.', volte: 1 }]);

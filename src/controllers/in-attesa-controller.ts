@@ -1,20 +1,20 @@
-// This user's requests still in the queue, kept up to date for the form: waiting ones, expired ones, refused ones.
+// This user's entries still in the queue, kept up to date for an element: the form's requests, the list's replies.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { consegnaDellaPagina, type Notifica, type VoceCoda, type VoceRichiesta } from '../delivery/consegna.js';
-
-const unaRichiesta = (v: VoceCoda): v is VoceRichiesta => v.tipo === 'richiesta';
+import { consegnaDellaPagina, type Notifica, type VoceCoda } from '../delivery/consegna.js';
 
 /** A read of the queue: none going on, one going on, or one going on with another asked for meanwhile. */
 type Lettura = 'ferma' | 'in-corso' | 'da-ripetere';
 
-export class InAttesaController implements ReactiveController {
-  /** This user's requests in the queue, oldest first (their replies are the requests list's business). */
-  voci: VoceRichiesta[] = [];
+export class InAttesaController<V extends VoceCoda = VoceCoda> implements ReactiveController {
+  /** This user's entries in the queue that `tiene` keeps, oldest first. */
+  voci: V[] = [];
   #lettura: Lettura = 'ferma';
 
   constructor(
     private host: ReactiveControllerHost,
     private utente: () => string | null,
+    /** Which entries the element shows (the form its requests, say). */
+    private tiene: (v: VoceCoda) => v is V,
   ) {
     host.addController(this);
   }
@@ -24,12 +24,12 @@ export class InAttesaController implements ReactiveController {
   }
 
   /** The waiting ones (not the expired or refused ones, which wait for the user). */
-  get inCoda(): VoceRichiesta[] {
+  get inCoda(): V[] {
     return this.voci.filter((v) => v.stato === 'in-coda');
   }
 
   /** The ones that will not be sent: their text is shown to be copied. */
-  get ferme(): VoceRichiesta[] {
+  get ferme(): V[] {
     return this.voci.filter((v) => v.stato !== 'in-coda');
   }
 
@@ -45,7 +45,7 @@ export class InAttesaController implements ReactiveController {
     do {
       this.#lettura = 'in-corso';
       const tutte = await consegnaDellaPagina().voci(this.utente());
-      this.voci = tutte.filter(unaRichiesta);
+      this.voci = tutte.filter(this.tiene);
     } while (this.#daRipetere());
     this.#lettura = 'ferma';
     this.host.requestUpdate();

@@ -1,6 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { profiloContext, endpointContext, enteContext, type Profilo, type ConfigurazioneEnte } from '../context.js';
+import { profiloContext, endpointContext, enteContext, paginaRichiesteContext, type Profilo, type ConfigurazioneEnte } from '../context.js';
 
 /**
  * @summary Hands the logged-in profile, the endpoint and the Ente's configuration to every assistenza element inside it.
@@ -13,17 +13,19 @@ export class AssistenzaProvider extends LitElement {
   static override styles = css`
     :host { display: contents; }
   `;
-  // The accessors below are the provider's own: Lit only handles the endpoint attribute.
+  // The accessors below are the provider's own: Lit only handles the endpoint and pagina-richieste attributes.
   static override properties = {
     profilo: { attribute: false, noAccessor: true },
     endpoint: { noAccessor: true },
     ente: { attribute: false, noAccessor: true },
+    paginaRichieste: { attribute: 'pagina-richieste', noAccessor: true },
   };
 
   // One context provider per value; the setters hand each new value over at once, to every subscribed consumer.
   #profilo = new ContextProvider(this, { context: profiloContext });
   #endpoint = new ContextProvider(this, { context: endpointContext });
   #ente = new ContextProvider(this, { context: enteContext });
+  #paginaRichieste = new ContextProvider(this, { context: paginaRichiesteContext });
 
   /** The logged-in user: {id?, cognome, nome, email?, telefono?}. */
   get profilo(): Profilo | undefined {
@@ -47,6 +49,14 @@ export class AssistenzaProvider extends LitElement {
   }
   set ente(v: ConfigurazioneEnte | undefined) {
     this.#ente.setValue(v);
+  }
+
+  /** The "Le mie richieste" page the form links to after sending (the pagina-richieste attribute). */
+  get paginaRichieste(): string | undefined {
+    return this.#paginaRichieste.value;
+  }
+  set paginaRichieste(v: string | undefined) {
+    this.#paginaRichieste.setValue(v);
   }
 
   override render() {

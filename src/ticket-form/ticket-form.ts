@@ -1,8 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { endpointContext } from '../context.js';
+import { endpointContext, paginaRichiesteContext } from '../context.js';
 import { richiestaSchema, MAX_DESCRIZIONE } from '../richiesta.js';
-import { consegnaDellaPagina, type Notifica, type NotificaDiRichiesta } from '../delivery/consegna.js';
+import { consegnaDellaPagina, type Notifica, type NotificaDiRichiesta, type VoceCoda, type VoceRichiesta } from '../delivery/consegna.js';
 import type { Intestazioni } from '../delivery/invio.js';
 import type { ValoriModulo } from '../delivery/bozze.js';
 import { PartecipazioneController } from '../controllers/partecipazione.js';
@@ -11,7 +11,7 @@ import * as it from '../i18n/it.js';
 import * as en from '../i18n/en.js';
 import { avvisoLimiti } from '../limiti/avviso.js';
 import { BozzaController } from './bozza-controller.js';
-import { InAttesaController } from './in-attesa-controller.js';
+import { InAttesaController } from '../controllers/in-attesa-controller.js';
 import { campoDescrizione, campoDiTesto, casella } from './campi.js';
 import { richiesteNonInviate } from './non-inviate.js';
 import { styles } from './ticket-form.styles.js';
@@ -23,6 +23,7 @@ type Campo = keyof ValoriModulo;
 type Prefill = 'cognome' | 'nome' | 'email' | 'telefono';
 const PREFILL: readonly Campo[] = ['cognome', 'nome', 'email', 'telefono'];
 const ePrefill = (c: Campo): c is Prefill => PREFILL.includes(c);
+const unaRichiesta = (v: VoceCoda): v is VoceRichiesta => v.tipo === 'richiesta';
 
 /**
  * What the status and alert regions tell about the user's last request: the queue's own news, or "postponed" when
@@ -76,6 +77,7 @@ export class AssistenzaTicketForm extends LitElement {
     endpoint: {},
     credentials: {},
     conservazione: { type: Number },
+    paginaRichieste: { attribute: 'pagina-richieste' },
     headers: { attribute: false },
     testi: { attribute: false },
     errori: { state: true, attribute: false },
@@ -99,6 +101,8 @@ export class AssistenzaTicketForm extends LitElement {
   credentials: RequestCredentials = 'same-origin';
   /** Days a request may wait in the queue before the user is asked to send it again. */
   conservazione = 7;
+  /** The portal's "Le mie richieste" page: the sent message links to it (else the provider's pagina-richieste). */
+  paginaRichieste?: string;
   /** Extra headers (a CSRF token), or a function returning them; read at each attempt, never stored. */
   headers?: Intestazioni | (() => Intestazioni | Promise<Intestazioni>);
   /** Overrides of any text. */
@@ -106,6 +110,7 @@ export class AssistenzaTicketForm extends LitElement {
 
   /** The provider's endpoint; a change updates the form. */
   #endpointFornito = new ContextConsumer(this, { context: endpointContext, subscribe: true });
+  #paginaRichiesteFornita = new ContextConsumer(this, { context: paginaRichiesteContext, subscribe: true });
 
   private errori: Partial<Record<Campo, string>> = {};
   /** The id of the request being submitted, while it is. */
@@ -118,7 +123,7 @@ export class AssistenzaTicketForm extends LitElement {
     notifica: (n) => this.#quandoNotifica(n),
   });
 
-  #attesa = new InAttesaController(this, () => this.#partecipazione.utente());
+  #attesa = new InAttesaController(this, () => this.#partecipazione.utente(), unaRichiesta);
 
   #bozza = new BozzaController(this, {
     utente: () => this.#partecipazione.utente(),
@@ -276,6 +281,13 @@ export class AssistenzaTicketForm extends LitElement {
     `;
   }
 
+  /** After a delivery, the way to follow the request, when the portal has a "Le mie richieste" page. */
+  #collegamentoRichieste(t: Testi['modulo']) {
+    const pagina = this.paginaRichieste || this.#paginaRichiesteFornita.value;
+    if (!pagina) return nothing;
+    return html`<p><a href=${pagina}>${t.seguiRichiesta}</a></p>`;
+  }
+
   /** The outcome of the last request and the count of the waiting ones (status), and what went wrong (alert). */
   #stato(t: Testi['modulo']) {
     const e = this.esito;
@@ -288,7 +300,7 @@ export class AssistenzaTicketForm extends LitElement {
     if (e?.tipo === 'respinta') rifiutata = formatta(t.rifiutata, { messaggio: e.messaggio ?? formatta(t.erroreGenerico, { stato: e.stato }) });
     return html`
       <div part="status" role="status" tabindex="-1">
-        ${e?.tipo === 'consegnata' ? html`<p class="ok">${t.inviata} ${numero}</p>` : nothing}
+        ${e?.tipo === 'consegnata' ? html`<p class="ok">${t.inviata} ${numero}</p>${this.#collegamentoRichieste(t)}` : nothing}
         ${rinviata || inCoda ? html`<p>${rinviata} ${inCoda ? formatta(t.inAttesa, { n: inCoda }) : nothing}</p>` : nothing}
       </div>
       <div part="alert" role="alert">

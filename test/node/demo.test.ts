@@ -222,6 +222,55 @@ describe('the demo (npm start)', () => {
     }
   });
 
+  it('the whole loop: Mario sends a request, the help desk answers in the back-office, the answer shows in "Le mie richieste" with its badge', async () => {
+    await apri('/assistenza.html');
+    const modulo = pagina.locator('assistenza-ticket-form');
+    await modulo.getByLabel('Descrizione del problema').fill('Il portale non accetta la firma digitale della SCIA.');
+    await modulo.getByRole('button', { name: 'Invia richiesta' }).click();
+    await modulo.getByRole('status').getByText(/Numero della richiesta: \d+\./).waitFor();
+    const numero = Number(/Numero della richiesta: (\d+)\./.exec((await modulo.getByRole('status').textContent())!)![1]);
+    assert.equal(await modulo.getByRole('link', { name: 'Segui la richiesta in Le mie richieste' }).getAttribute('href'), '/richieste.html');
+
+    await apri('/backoffice.html');
+    await pagina.getByRole('button', { name: `Conversazione della richiesta n. ${numero}` }).click();
+    await pagina.getByLabel(`Risposta alla richiesta n. ${numero}`).fill('Buongiorno, ci invia il file .p7m?');
+    await pagina.getByLabel(`Stato della richiesta n. ${numero}`).selectOption({ label: 'In attesa dell’utente' });
+    await pagina.getByRole('button', { name: 'Invia risposta' }).click();
+    await pagina.getByRole('status').filter({ hasText: `Risposta inviata alla richiesta n. ${numero}` }).waitFor();
+
+    // Any portal page: the personal menu counts the reply.
+    await apri('/');
+    await pagina.getByRole('button', { name: 'Bentornato, Mario Rossi' }).click();
+    const menuPersonale = pagina.getByRole('navigation', { name: 'Menu personale' });
+    // Other tests of this file may have left Mario replies too: the badge counts them all.
+    const voce = menuPersonale.getByRole('link', { name: /^Le mie richieste \d+ nuov[ae] rispost[ae]$/ });
+    await voce.waitFor({ timeout: 15_000 });
+    const prima = Number(/\d+/.exec((await voce.textContent())!)![0]);
+    await voce.click();
+    await pagina.waitForURL(`${base}/richieste.html`);
+    const elenco = pagina.locator('assistenza-richieste');
+    const richiesta = elenco.getByRole('button', { name: `Richiesta n. ${numero}, In attesa di una tua risposta, Nuova risposta` });
+    await richiesta.waitFor();
+    await richiesta.click();
+    // Its name changes once opened (the reply is read): found by its number from here on.
+    const aperta = elenco.getByRole('button', { name: new RegExp(`^Richiesta n\\. ${numero},`) });
+    assert.equal(await aperta.getAttribute('aria-expanded'), 'true');
+    await elenco.getByRole('list', { name: 'Conversazione' }).getByRole('listitem').filter({ hasText: 'Buongiorno, ci invia il file .p7m?' }).waitFor();
+    // Opened: read, and the menu's badge goes.
+    await elenco.getByRole('button', { name: `Richiesta n. ${numero}, In attesa di una tua risposta` }).waitFor();
+    await pagina.getByRole('button', { name: 'Bentornato, Mario Rossi' }).click();
+    const dopo = prima - 1;
+    const attesa = dopo === 0 ? 'Le mie richieste' : `Le mie richieste ${dopo} ${dopo === 1 ? 'nuova risposta' : 'nuove risposte'}`;
+    await menuPersonale.getByRole('link', { name: attesa, exact: true }).waitFor();
+
+    // Mario replies; the back-office sees it and the request is being worked on again.
+    await elenco.getByLabel('La tua risposta').fill('Eccolo, lo allego di nuovo domattina.');
+    await elenco.getByRole('button', { name: 'Invia risposta' }).click();
+    await elenco.getByRole('button', { name: `Richiesta n. ${numero}, In lavorazione` }).waitFor({ timeout: 15_000 });
+    const [vista] = ((await (await fetch(`${base}/api/sportello/richieste`)).json()) as { richieste: { numero: number; messaggi: { autore: string; testo: string }[] }[] }).richieste.filter((r) => r.numero === numero);
+    assert.deepEqual(vista.messaggi.map((m) => m.autore), ['assistenza', 'utente']);
+  });
+
   it('the back-office links a request’s attachments to their download', async () => {
     const id = randomUUID();
     const pdf = Buffer.from('%PDF-1.7\n%%EOF\n');
@@ -248,7 +297,7 @@ describe('the demo (npm start)', () => {
     }, WCAG_AA);
   }
 
-  for (const percorso of ['/', '/assistenza.html', '/ente.html', '/backoffice.html']) {
+  for (const percorso of ['/', '/assistenza.html', '/richieste.html', '/ente.html', '/backoffice.html']) {
     for (const larghezza of [1280, 390]) {
       it(`${percorso} has no WCAG 2.1 AA violation that axe finds at ${larghezza} px wide, with the menu open too`, async () => {
         // The back-office shows its table only with a request in it: checked with one, whatever ran before.

@@ -44,7 +44,7 @@ describe("import 'assistenza-tecnica/telefonica': the phone line without the res
 
   it('the package exports one entry per element and both bundles', () => {
     const esportazioni = JSON.parse(readFileSync('package.json', 'utf8')).exports as Record<string, unknown>;
-    for (const e of ['./provider', './ticket-form', './telefonica', './limiti', './tempi-risposta']) assert.ok(esportazioni[e], e);
+    for (const e of ['./provider', './ticket-form', './telefonica', './limiti', './tempi-risposta', './richieste']) assert.ok(esportazioni[e], e);
     assert.equal(esportazioni['./bundle'], './dist/assistenza-tecnica.js');
     assert.equal(esportazioni['./bundle/telefonica'], './dist/assistenza-telefonica.js');
   });

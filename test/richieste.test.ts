@@ -1,0 +1,412 @@
+import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+import '../src/index.js';
+import type { AssistenzaRichieste } from '../src/index.js';
+import { consegnaDellaPagina } from '../src/delivery/consegna.js';
+import { orologioDiSistema } from '../src/orologio.js';
+import { nuovoSecchio, pulisciArchivio, finche, OrologioFinto, type Secchio } from './helpers.js';
+
+const consegna = consegnaDellaPagina();
+
+/** A request as the form sends it, POSTed straight to the bucket under its session. */
+async function creaRichiesta(s: Secchio, descrizione: string, extra: Record<string, unknown> = {}) {
+  const corpo = {
+    id: crypto.randomUUID(),
+    cognome: 'Rossi',
+    nome: 'Mario',
+    email: 'mario.rossi@esempio.it',
+    rispostaViaEmail: false,
+    descrizione,
+    creataIl: new Date().toISOString(),
+    ...extra,
+  };
+  const r = await fetch(s.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': corpo.id }, body: JSON.stringify(corpo) });
+  expect(r.status, await r.clone().text()).to.equal(201);
+  return (await r.json()) as { id: string; numero: number };
+}
+
+/** The text a screen reader reads for a node: aria-hidden parts left out, white space folded. */
+function nome(n: Element): string {
+  const parti: string[] = [];
+  const blocco = (x: Node) => x instanceof Element && /^(P|LI|DIV|UL|OL|H\d)$/.test(x.tagName);
+  const visita = (x: Node) => {
+    if (x instanceof Element && x.getAttribute('aria-hidden') === 'true') return;
+    if (x.nodeType === Node.TEXT_NODE) parti.push(x.textContent ?? '');
+    if (blocco(x)) parti.push(' ');
+    x.childNodes.forEach(visita);
+    if (blocco(x)) parti.push(' ');
+  };
+  visita(n);
+  return parti.join('').replace(/\s+/g, ' ').trim();
+}
+
+const root = (el: Element) => el.shadowRoot!;
+const disclosure = (el: Element) => [...root(el).querySelectorAll<HTMLButtonElement>('button[aria-expanded]')];
+const nomi = (el: Element) => disclosure(el).map(nome);
+const laRichiesta = (el: Element, numero: number) => {
+  const b = disclosure(el).find((x) => nome(x).startsWith(`Richiesta n. ${numero},`));
+  if (!b) throw new Error(`no disclosure "Richiesta n. ${numero}" in ${JSON.stringify(nomi(el))}`);
+  return b;
+};
+const annuncio = (el: Element) => nome(root(el).querySelector('[role=status]')!);
+const testo = (el: Element) => nome(root(el) as unknown as Element);
+const rispostaDi = (el: Element, numero: number) => {
+  const d = root(el).getElementById(laRichiesta(el, numero).getAttribute('aria-controls')!)!;
+  const area = d.querySelector<HTMLTextAreaElement>('textarea');
+  const label = area ? d.querySelector(`label[for="${area.id}"]`) : null;
+  return { dettaglio: d, area, label, invia: [...d.querySelectorAll('button')].find((b) => nome(b) === 'Invia risposta') };
+};
+
+function scriviRisposta(area: HTMLTextAreaElement, t: string) {
+  area.value = t;
+  area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+describe('<assistenza-richieste>', () => {
+  let s: Secchio;
+  let orologio: OrologioFinto;
+  beforeEach(async () => {
+    await pulisciArchivio();
+    s = nuovoSecchio();
+    await s.sessione('mrossi');
+    orologio = new OrologioFinto();
+    consegna.orologio = orologio;
+  });
+  afterEach(() => {
+    consegna.orologio = orologioDiSistema;
+  });
+
+  const elemento = async (aggiornamento = 60, utente = 'mrossi') => {
+    const box = await fixture<HTMLElement>(
+      html`<div><assistenza-richieste endpoint=${s.endpoint} utente=${utente} aggiornamento=${aggiornamento} .orologio=${orologio}></assistenza-richieste></div>`,
+    );
+    const el = box.querySelector('assistenza-richieste') as AssistenzaRichieste;
+    await el.updateComplete;
+    return el;
+  };
+  const letto = (el: AssistenzaRichieste) => finche(() => !testo(el).includes('Caricamento'), 'the list read');
+
+  it('titled "Le mie richieste"; an empty list says so, and is accessible', async () => {
+    const el = await elemento();
+    await letto(el);
+    expect(root(el).querySelector('h2')!.textContent).to.equal('Le mie richieste');
+    expect(testo(el)).to.contain('Non hai ancora inviato richieste di assistenza.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists the user’s requests from the endpoint, newest first, each a disclosure named by number and state', async () => {
+    const a = await creaRichiesta(s, 'Prima.');
+    const b = await creaRichiesta(s, 'Seconda.');
+    const el = await elemento();
+    await finche(() => disclosure(el).length === 2, 'two requests');
+    expect(nomi(el)).to.deep.equal([`Richiesta n. ${b.numero}, Ricevuta`, `Richiesta n. ${a.numero}, Ricevuta`]);
+    for (const d of disclosure(el)) expect(d.getAttribute('aria-expanded')).to.equal('false');
+    const reg = (await s.registro()).tentativi.filter((t) => t.metodo === 'GET');
+    expect(reg[0].intestazioni.accept).to.equal('application/json');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows each state by its label, an unknown one as it comes, and in English with lang="en"', async () => {
+    const stati = ['ricevuta', 'in-lavorazione', 'attesa-utente', 'risolta', 'chiusa'] as const;
+    const numeri: number[] = [];
+    for (const st of stati) {
+      const r = await creaRichiesta(s, `Stato ${st}.`);
+      numeri.push(r.numero);
+      if (st !== 'ricevuta') await s.sportello.cambiaStato(r.id, st);
+    }
+    const el = await elemento();
+    await finche(() => disclosure(el).length === 5, 'five requests');
+    const etichette = ['Ricevuta', 'In lavorazione', 'In attesa di una tua risposta', 'Risolta', 'Chiusa'];
+    numeri.forEach((n, i) => expect(nome(laRichiesta(el, n))).to.equal(`Richiesta n. ${n}, ${etichette[i]}`));
+    const box = await fixture<HTMLElement>(html`<div lang="en"><assistenza-richieste endpoint=${s.endpoint} utente="mrossi" .orologio=${orologio}></assistenza-richieste></div>`);
+    const inglese = box.firstElementChild as AssistenzaRichieste;
+    await finche(() => disclosure(inglese).length === 5, 'five requests in English');
+    const english = ['Received', 'In progress', 'Waiting for your reply', 'Solved', 'Closed'];
+    numeri.forEach((n, i) => expect(nome(disclosure(inglese).find((b) => nome(b).startsWith(`Request no. ${n},`))!)).to.equal(`Request no. ${n}, ${english[i]}`));
+    expect(root(inglese).querySelector('h2')!.textContent).to.equal('My requests');
+  });
+
+  it('opens a request: description, practice, date and the thread as a list, texts inert with their line breaks', async () => {
+    const ostile = '<img src=x onerror="window.pwned=true">\nseconda riga';
+    const r = await creaRichiesta(s, ostile, { pratica: { tipologia: 'SCIA', numero: '123/2026' } });
+    await s.sportello.rispondi(r.id, 'Buongiorno,\n<b>non</b> vediamo il file.');
+    (window as unknown as { pwned?: boolean }).pwned = false;
+    const el = await elemento();
+    await finche(() => disclosure(el).length === 1, 'one request');
+    laRichiesta(el, r.numero).click();
+    await el.updateComplete;
+    expect(laRichiesta(el, r.numero).getAttribute('aria-expanded')).to.equal('true');
+    const { dettaglio } = rispostaDi(el, r.numero);
+    expect(dettaglio.hidden).to.be.false;
+    expect(dettaglio.querySelector('img')).to.equal(null);
+    expect(dettaglio.textContent).to.contain(ostile);
+    expect(dettaglio.textContent).to.contain('SCIA 123/2026');
+    const filo = dettaglio.querySelector('ol')!;
+    expect(filo.getAttribute('aria-label')).to.equal('Conversazione');
+    const messaggi = [...filo.querySelectorAll(':scope > li')];
+    expect(messaggi).to.have.length(1);
+    expect(messaggi[0].textContent).to.contain('Assistenza');
+    expect(messaggi[0].querySelector('.testo')!.textContent).to.equal('Buongiorno,\n<b>non</b> vediamo il file.');
+    expect(getComputedStyle(messaggi[0].querySelector('.testo')!).whiteSpace).to.equal('pre-wrap');
+    // The time is Rome's, whatever this browser's zone.
+    const quando = messaggi[0].querySelector('time')!;
+    const atteso = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(new Date(quando.getAttribute('datetime')!));
+    expect(quando.textContent).to.equal(atteso);
+    expect((window as unknown as { pwned?: boolean }).pwned).to.be.false;
+    await expect(el).to.be.accessible();
+  });
+
+  it('counts unread replies, fires assistenza-nuove-risposte, marks them read on opening, and remembers it', async () => {
+    const r = await creaRichiesta(s, 'Con risposta.');
+    await s.sportello.rispondi(r.id, 'Prima risposta.');
+    const el = await elemento();
+    const ev = await oneEvent(el, 'assistenza-nuove-risposte');
+    expect(ev.detail).to.deep.equal({ n: 1 });
+    expect(ev.bubbles && ev.composed).to.be.true;
+    expect(el.nonLette).to.equal(1);
+    await el.updateComplete;
+    expect(nome(laRichiesta(el, r.numero))).to.equal(`Richiesta n. ${r.numero}, In lavorazione, Nuova risposta`);
+    const letta = oneEvent(el, 'assistenza-nuove-risposte');
+    laRichiesta(el, r.numero).click();
+    expect((await letta).detail).to.deep.equal({ n: 0 });
+    expect(el.nonLette).to.equal(0);
+    await el.updateComplete;
+    expect(nome(laRichiesta(el, r.numero))).to.equal(`Richiesta n. ${r.numero}, In lavorazione`);
+    // Another page load: still read.
+    el.remove();
+    const dopo = await elemento();
+    await finche(() => disclosure(dopo).length === 1, 'listed again');
+    await dopo.updateComplete;
+    expect(dopo.nonLette).to.equal(0);
+    expect(nome(laRichiesta(dopo, r.numero))).not.to.contain('Nuova risposta');
+  });
+
+  it('refreshes every aggiornamento seconds and announces the replies that arrived: one, then two', async () => {
+    const r = await creaRichiesta(s, 'In attesa.');
+    const el = await elemento(30);
+    await finche(() => disclosure(el).length === 1, 'listed');
+    expect(annuncio(el)).to.equal('');
+    await s.sportello.rispondi(r.id, 'Una.');
+    const get = () => (s.registro() as Promise<{ tentativi: { metodo: string }[] }>).then((x) => x.tentativi.filter((t) => t.metodo === 'GET').length);
+    const prima = await get();
+    await orologio.avanza(29_000);
+    expect(await get(), 'not before 30 s').to.equal(prima);
+    await orologio.avanza(1_000);
+    await finche(() => annuncio(el) === "1 nuova risposta dall'assistenza", 'one announced');
+    await s.sportello.rispondi(r.id, 'Due.');
+    await s.sportello.rispondi(r.id, 'Tre.');
+    await orologio.avanza(30_000);
+    await finche(() => annuncio(el) === "2 nuove risposte dall'assistenza", 'two announced');
+    expect(el.nonLette).to.equal(3);
+  });
+
+  it('sends If-None-Match with the ETag it got, and a 304 keeps what is shown', async () => {
+    await creaRichiesta(s, 'Una.');
+    const el = await elemento(5);
+    await finche(() => disclosure(el).length === 1, 'listed');
+    await orologio.avanza(5_000);
+    await finche(async () => (await s.registro()).tentativi.filter((t) => t.metodo === 'GET').length === 2, 'a second read');
+    const [primo, secondo] = (await s.registro()).tentativi.filter((t) => t.metodo === 'GET');
+    expect(primo.intestazioni['if-none-match']).to.be.undefined;
+    expect(primo.stato).to.equal(200);
+    expect(secondo.intestazioni['if-none-match']).to.be.a('string').and.not.equal('');
+    expect(secondo.stato).to.equal(304);
+    await el.updateComplete;
+    expect(disclosure(el)).to.have.length(1);
+    expect(testo(el)).not.to.contain('Non è stato possibile');
+  });
+
+  it('loads the next page from the Link header with "Mostra le richieste precedenti"', async () => {
+    await s.opzioni({ perPagina: 2 });
+    const numeri = [];
+    for (let i = 0; i < 3; i++) numeri.push((await creaRichiesta(s, `Richiesta ${i}.`)).numero);
+    const el = await elemento();
+    await finche(() => disclosure(el).length === 2, 'first page');
+    const altre = [...root(el).querySelectorAll('button')].find((b) => nome(b) === 'Mostra le richieste precedenti')!;
+    expect(altre).to.exist;
+    altre.click();
+    await finche(() => disclosure(el).length === 3, 'the earlier page appended');
+    expect(nomi(el).map((n) => Number(/n\. (\d+)/.exec(n)![1]))).to.deep.equal([...numeri].reverse());
+    await el.updateComplete;
+    expect([...root(el).querySelectorAll('button')].some((b) => nome(b) === 'Mostra le richieste precedenti')).to.be.false;
+  });
+
+  it('offline: shows the list read last for this user, with its time and a notice; another user never sees it', async () => {
+    const r = await creaRichiesta(s, 'Da rileggere senza rete.');
+    const el = await elemento();
+    await finche(() => disclosure(el).length === 1, 'listed');
+    el.remove();
+    await s.guasti([{ modo: 'rete', su: 'elenco' }]);
+    const offline = await elemento();
+    await finche(() => disclosure(offline).length === 1, 'the kept list');
+    const ora = new Intl.DateTimeFormat('it-IT', { timeStyle: 'short', timeZone: 'Europe/Rome' }).format(new Date());
+    expect(testo(offline)).to.contain('Non è stato possibile aggiornare l’elenco');
+    expect(testo(offline)).to.contain(`Aggiornato alle ${ora}.`);
+    expect(nome(laRichiesta(offline, r.numero))).to.contain(`Richiesta n. ${r.numero}`);
+    await expect(offline).to.be.accessible();
+    offline.remove();
+    const altro = await elemento(60, 'abianchi');
+    await finche(() => testo(altro).includes('Non è stato possibile leggere'), 'the error, without a list');
+    expect(disclosure(altro)).to.have.length(0);
+  });
+
+  it('401: asks to sign in and shows no kept list', async () => {
+    await creaRichiesta(s, 'Riservata.');
+    const el = await elemento();
+    await finche(() => disclosure(el).length === 1, 'listed');
+    el.remove();
+    await s.sessione(null);
+    const fuori = await elemento();
+    await finche(() => testo(fuori).includes('Accedi al portale per vedere le tue richieste'), 'sign in');
+    expect(disclosure(fuori)).to.have.length(0);
+    expect(await consegna.archivio.leggi('elenco:mrossi'), 'the kept list is gone').to.be.undefined;
+  });
+
+  it('a closed request has no reply box and says to send a new request', async () => {
+    const r = await creaRichiesta(s, 'Finita.');
+    await s.sportello.cambiaStato(r.id, 'chiusa');
+    const el = await elemento();
+    await finche(() => disclosure(el).length === 1, 'listed');
+    laRichiesta(el, r.numero).click();
+    await el.updateComplete;
+    const { dettaglio, area } = rispostaDi(el, r.numero);
+    expect(area).to.equal(null);
+    expect(dettaglio.textContent).to.contain('La richiesta è chiusa: per un nuovo problema invia una nuova richiesta.');
+  });
+
+  it('replies through the queue: shown at once "In coda" through a 503, delivered once, with the new state', async () => {
+    const r = await creaRichiesta(s, 'Aspetto.');
+    await s.sportello.rispondi(r.id, 'Ci manda il file?', 'attesa-utente');
+    await s.guasti([{ modo: 'stato', stato: 503, su: 'messaggi', volte: 2 }]);
+    const el = await elemento();
+    await finche(() => disclosure(el).length === 1, 'listed');
+    laRichiesta(el, r.numero).click();
+    await el.updateComplete;
+    const { area, label, invia } = rispostaDi(el, r.numero);
+    expect(label!.textContent).to.equal('La tua risposta');
+    scriviRisposta(area!, 'Ecco, lo allego di nuovo.');
+    await expect(el).to.be.accessible();
+    invia!.click();
+    await finche(() => (rispostaDi(el, r.numero).dettaglio.textContent ?? '').includes('In coda'), 'shown queued');
+    expect(rispostaDi(el, r.numero).area!.value).to.equal('');
+    for (let i = 0; i < 2; i++) {
+      await finche(() => orologio.prossimo !== undefined, 'a retry scheduled');
+      await orologio.avanza(orologio.prossimo! - orologio.adesso);
+      await consegna.inattiva();
+    }
+    await finche(() => nome(laRichiesta(el, r.numero)).includes('In lavorazione'), 'the new state');
+    const posts = (await s.registro()).tentativi.filter((t) => t.metodo === 'POST' && /messaggi$/.test(t.percorso));
+    expect(posts.map((t) => t.stato)).to.deep.equal([503, 503, 201]);
+    expect(new Set(posts.map((t) => t.chiave)).size).to.equal(1);
+    expect(posts.map((t) => JSON.parse(t.corpo).id)).to.deep.equal(posts.map((t) => t.chiave));
+    const [q] = await s.sportello.elenco();
+    expect(q.messaggi.filter((m) => m.autore === 'utente').map((m) => m.testo)).to.deep.equal(['Ecco, lo allego di nuovo.']);
+    await finche(() => !(rispostaDi(el, r.numero).dettaglio.textContent ?? '').includes('In coda'), 'no longer queued');
+  });
+
+  it('a reply whose answer was lost, and one sent offline, are each stored once', async () => {
+    const r = await creaRichiesta(s, 'Rete instabile.');
+    const el = await elemento();
+    await finche(() => disclosure(el).length === 1, 'listed');
+    laRichiesta(el, r.numero).click();
+    await el.updateComplete;
+    await s.guasti([{ modo: 'perdi-risposta', su: 'messaggi', volte: 1 }]);
+    scriviRisposta(rispostaDi(el, r.numero).area!, 'Risposta persa per strada.');
+    rispostaDi(el, r.numero).invia!.click();
+    await finche(async () => (await s.registro()).tentativi.some((t) => t.stato === 'interrotta'), 'the answer lost');
+    window.dispatchEvent(new Event('online'));
+    await finche(async () => (await s.registro()).tentativi.filter((t) => /messaggi$/.test(t.percorso) && t.stato === 201).length === 1, 'delivered on retry');
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      scriviRisposta(rispostaDi(el, r.numero).area!, 'Scritta senza rete.');
+      rispostaDi(el, r.numero).invia!.click();
+      await finche(() => (rispostaDi(el, r.numero).dettaglio.textContent ?? '').includes('Scritta senza rete.'), 'shown at once');
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+    window.dispatchEvent(new Event('online'));
+    await finche(async () => (await s.sportello.elenco())[0].messaggi.length === 2, 'both stored');
+    const testi = (await s.sportello.elenco())[0].messaggi.map((m) => m.testo);
+    expect(testi).to.deep.equal(['Risposta persa per strada.', 'Scritta senza rete.']);
+  });
+
+  it('a refused reply goes back into its box with the server’s message', async () => {
+    const r = await creaRichiesta(s, 'Rifiutata.');
+    const el = await elemento();
+    await finche(() => disclosure(el).length === 1, 'listed');
+    laRichiesta(el, r.numero).click();
+    await el.updateComplete;
+    await s.guasti([{ modo: 'stato', stato: 409, su: 'messaggi', messaggio: 'La richiesta è stata chiusa nel frattempo.', volte: 1 }]);
+    scriviRisposta(rispostaDi(el, r.numero).area!, 'Non andrà.');
+    rispostaDi(el, r.numero).invia!.click();
+    await finche(() => rispostaDi(el, r.numero).area!.getAttribute('aria-invalid') === 'true', 'refused');
+    await finche(() => rispostaDi(el, r.numero).area!.value === 'Non andrà.', 'back in the box');
+    const { area, dettaglio } = rispostaDi(el, r.numero);
+    expect(area!.getAttribute('aria-invalid')).to.equal('true');
+    const errore = dettaglio.querySelector(`#${area!.getAttribute('aria-describedby')}`)!;
+    expect(errore.textContent).to.contain('La richiesta è stata chiusa nel frattempo.');
+    expect(await consegna.voci('mrossi')).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an empty reply is not sent: the box says why', async () => {
+    const r = await creaRichiesta(s, 'Vuota.');
+    const el = await elemento();
+    await finche(() => disclosure(el).length === 1, 'listed');
+    laRichiesta(el, r.numero).click();
+    await el.updateComplete;
+    scriviRisposta(rispostaDi(el, r.numero).area!, '   ');
+    rispostaDi(el, r.numero).invia!.click();
+    await finche(() => rispostaDi(el, r.numero).area!.getAttribute('aria-invalid') === 'true', 'marked');
+    expect(rispostaDi(el, r.numero).dettaglio.textContent).to.contain('Scrivi il testo della risposta.');
+    expect((await s.registro()).tentativi.filter((t) => /messaggi$/.test(t.percorso))).to.have.length(0);
+  });
+
+  it('requests still in this browser’s queue come first, "In attesa di invio", with the reason', async () => {
+    await creaRichiesta(s, 'Già arrivata.');
+    const form = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(html`<assistenza-ticket-form endpoint=${s.endpoint} utente="mrossi" cognome="Rossi" nome="Mario"></assistenza-ticket-form>`);
+    await s.guasti([{ modo: 'stato', stato: 503, su: 'richieste' }]);
+    const area = form.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!;
+    area.value = 'Ancora in coda.';
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await form.updateComplete;
+    const ev = oneEvent(form, 'assistenza-in-coda');
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await ev;
+    const el = await elemento();
+    await finche(() => disclosure(el).length === 1 && testo(el).includes('In attesa di invio'), 'listed with the pending one');
+    const attesa = root(el).querySelector('[part~=waiting]')!;
+    expect(nome(attesa)).to.match(/^In attesa di invio: il servizio di assistenza non risponde: prossimo tentativo alle \d\d:\d\d\. Ancora in coda\.$/);
+    expect(attesa.compareDocumentPosition(root(el).querySelector('[part~=list]')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.ok;
+  });
+  it('reads at once when the page comes back or the network does, and never two reads at once', async () => {
+    await creaRichiesta(s, 'Una.');
+    const el = await elemento();
+    await finche(() => disclosure(el).length === 1, 'listed');
+    const letture = async () => (await s.registro()).tentativi.filter((t) => t.metodo === 'GET').length;
+    expect(await letture()).to.equal(1);
+    await s.guasti([{ modo: 'lento', ritardoMs: 300, su: 'elenco', volte: 5 }]);
+    window.dispatchEvent(new Event('online'));
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event('online'));
+    // One read now, and the calls made during it folded into one more.
+    await finche(async () => (await letture()) === 3, 'two more reads');
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await letture()).to.equal(3);
+  });
+
+  it('backs off on errors, doubling up to 10 minutes, and never reads before Retry-After', async () => {
+    await s.guasti([{ modo: 'stato', stato: 503, retryAfter: '150', su: 'elenco', volte: 1 }, { modo: 'stato', stato: 503, su: 'elenco' }]);
+    const el = await elemento(60);
+    await finche(() => testo(el).includes('Non è stato possibile leggere'), 'the error shown');
+    const attese: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await finche(() => orologio.prossimo !== undefined, 'the next read scheduled');
+      attese.push(orologio.prossimo! - orologio.adesso);
+      const prima = (await s.registro()).tentativi.length;
+      await orologio.avanza(orologio.prossimo! - orologio.adesso);
+      await finche(async () => (await s.registro()).tentativi.length === prima + 1, 'read again');
+    }
+    // Retry-After 150 s beats the first doubled step (120 s); then 240, 480, and the 10 minute cap.
+    expect(attese).to.deep.equal([150_000, 240_000, 480_000, 600_000, 600_000]);
+  });
+});
