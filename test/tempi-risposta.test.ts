@@ -90,4 +90,22 @@ describe('<assistenza-tempi-risposta>', () => {
     expect(pulito(root(el).querySelector('h3')!.textContent)).to.equal('How fast we answer');
     await expect(el).to.be.accessible();
   });
+  for (const larghezza of [1280, 390]) {
+    it(`at ${larghezza} px every row's track is as long, whatever its figure's text, and no figure breaks`, async () => {
+      const box = await fixture<HTMLElement>(html`<div style="width: ${larghezza}px"><assistenza-tempi-risposta></assistenza-tempi-risposta></div>`);
+      const el = box.firstElementChild as AssistenzaTempiRisposta;
+      await el.updateComplete;
+      const larghezze = [...root(el).querySelectorAll('svg')].map((s) => Math.round(s.getBoundingClientRect().width));
+      expect(larghezze).to.have.length(5);
+      expect(new Set(larghezze).size, String(larghezze)).to.equal(1);
+      expect(larghezze[0]).to.be.greaterThan(40);
+      for (const dd of root(el).querySelectorAll('dd')) {
+        const testo = [...dd.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())!;
+        const r = document.createRange();
+        r.selectNodeContents(testo);
+        const righe = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+        expect(righe.size, testo.textContent!).to.equal(1);
+      }
+    });
+  }
 });

@@ -1,4 +1,5 @@
 import { LitElement, html } from 'lit';
+import { LinguaController } from '../controllers/lingua-controller.js';
 import { testiDi, type TestiParziali, type Traduzioni } from '../i18n/index.js';
 import * as it from '../i18n/it.js';
 import * as en from '../i18n/en.js';
@@ -51,6 +52,12 @@ export class AssistenzaLimiti extends LitElement {
   livello = 2;
   /** Overrides of any text. */
   testi?: TestiParziali;
+
+  constructor() {
+    super();
+    // Renders again when the nearest lang changes (a language switcher, a host setting <html lang>).
+    new LinguaController(this);
+  }
 
   /** The user opened or closed the disclosure. */
   #seguiApertura = (e: Event) => {

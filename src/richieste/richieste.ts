@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { LinguaController } from '../controllers/lingua-controller.js';
 import { ContextConsumer } from '@lit/context';
 import { endpointContext } from '../context.js';
 import { PartecipazioneController } from '../controllers/partecipazione.js';
@@ -95,6 +96,12 @@ export class AssistenzaRichieste extends LitElement {
   headers?: Intestazioni | (() => Intestazioni | Promise<Intestazioni>);
   /** Overrides of any text. */
   testi?: TestiParziali;
+
+  constructor() {
+    super();
+    // Renders again when the nearest lang changes (a language switcher, a host setting <html lang>).
+    new LinguaController(this);
+  }
   /** The time source: a test or a demo replaces it to move time. */
   orologio: Orologio = orologioDiSistema;
 

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { LinguaController } from '../controllers/lingua-controller.js';
 import { ContextConsumer } from '@lit/context';
 import { enteContext } from '../context.js';
 import { localeDi, testiDi, type Testi, type TestiParziali, type Traduzioni } from '../i18n/index.js';
@@ -71,6 +72,12 @@ export class AssistenzaTelefonica extends LitElement {
   livello = 2;
   /** Overrides of any text. */
   testi?: TestiParziali;
+
+  constructor() {
+    super();
+    // Renders again when the nearest lang changes (a language switcher, a host setting <html lang>).
+    new LinguaController(this);
+  }
   /** The time source: a test or a demo replaces it to move time. */
   orologio: Orologio = orologioDiSistema;
 

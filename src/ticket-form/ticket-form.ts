@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { LinguaController } from '../controllers/lingua-controller.js';
 import { ContextConsumer } from '@lit/context';
 import { endpointContext, paginaRichiesteContext } from '../context.js';
 import { richiestaSchema, MAX_DESCRIZIONE } from '../richiesta.js';
@@ -107,6 +108,12 @@ export class AssistenzaTicketForm extends LitElement {
   headers?: Intestazioni | (() => Intestazioni | Promise<Intestazioni>);
   /** Overrides of any text. */
   testi?: TestiParziali;
+
+  constructor() {
+    super();
+    // Renders again when the nearest lang changes (a language switcher, a host setting <html lang>).
+    new LinguaController(this);
+  }
 
   /** The provider's endpoint; a change updates the form. */
   #endpointFornito = new ContextConsumer(this, { context: endpointContext, subscribe: true });
