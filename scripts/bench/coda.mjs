@@ -8,12 +8,14 @@ import { chromium } from 'playwright-core';
 const dir = 'node_modules/.cache/assistenza/bench';
 mkdirSync(dir, { recursive: true });
 await build({ entryPoints: ['scripts/bench/pagina-coda.ts'], bundle: true, minify: true, format: 'esm', ignoreAnnotations: true, outfile: `${dir}/pagina.js`, tsconfig: 'tsconfig.json', logLevel: 'warning' });
-await build({ entryPoints: ['demo/server/endpoint.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: `${dir}/endpoint.mjs`, logLevel: 'warning' });
-const { riceviRichiesta, ArchivioInMemoria } = await import(`../../${dir}/endpoint.mjs`);
+await build({ entryPoints: ['scripts/bench/server.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: `${dir}/server.mjs`, logLevel: 'warning' });
+const { creaEndpoint, ArchivioInMemoria } = await import(`../../${dir}/server.mjs`);
 
 const archivio = new ArchivioInMemoria();
-const server = createServer((req, res) => {
-  if (req.url === '/api/richieste' && req.method === 'POST') return void riceviRichiesta(req, res, { archivio });
+// The reference endpoint, every request the benchmark's user's.
+const endpoint = creaEndpoint({ base: '/api/richieste', archivio, utenteDi: () => 'bench' });
+const server = createServer(async (req, res) => {
+  if (await endpoint.gestisci(req, res)) return;
   if (req.url === '/pagina.js') {
     res.writeHead(200, { 'Content-Type': 'text/javascript' });
     return res.end(readFileSync(`${dir}/pagina.js`));
@@ -76,7 +78,7 @@ try {
   console.log('queue benchmark (Chromium, local endpoint)');
   console.log(`  keystroke in the form (handler + render):  ${tasti.perTasto.toFixed(3)} ms`);
   console.log(`  one draft autosave (IndexedDB put, 2 KB):  ${tasti.scrittura.toFixed(3)} ms (at most one per ${300} ms pause)`);
-  console.log(`  flush of ${N} queued requests:            ${svuotamento.ms.toFixed(0)} ms (${(svuotamento.ms / N).toFixed(2)} ms each), ${archivio.elenco().length} stored, ${svuotamento.rimaste} left`);
+  console.log(`  flush of ${N} queued requests:            ${svuotamento.ms.toFixed(0)} ms (${(svuotamento.ms / N).toFixed(2)} ms each), ${archivio.leggi().richieste.length} stored, ${svuotamento.rimaste} left`);
 } finally {
   await browser.close();
   server.close();

@@ -1,14 +1,11 @@
 // This user's entries still in the queue, kept up to date for an element: the form's requests, the list's replies.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { consegnaDellaPagina, type Notifica, type VoceCoda } from '../delivery/consegna.js';
-
-/** A read of the queue: none going on, one going on, or one going on with another asked for meanwhile. */
-type Lettura = 'ferma' | 'in-corso' | 'da-ripetere';
+import { unaAllaVolta } from '../una-alla-volta.js';
 
 export class InAttesaController<V extends VoceCoda = VoceCoda> implements ReactiveController {
   /** This user's entries in the queue that `tiene` keeps, oldest first. */
   voci: V[] = [];
-  #lettura: Lettura = 'ferma';
 
   constructor(
     private host: ReactiveControllerHost,
@@ -37,24 +34,11 @@ export class InAttesaController<V extends VoceCoda = VoceCoda> implements Reacti
    * Reads the queue again. Calls during a read fold into one more read, not one each: a flush of 500 requests would
    * otherwise read the queue 500 times and hold up the queue's own writes.
    */
-  async rileggi(): Promise<void> {
-    if (this.#lettura !== 'ferma') {
-      this.#lettura = 'da-ripetere';
-      return;
-    }
-    do {
-      this.#lettura = 'in-corso';
-      const tutte = await consegnaDellaPagina().voci(this.utente());
-      this.voci = tutte.filter(this.tiene);
-    } while (this.#daRipetere());
-    this.#lettura = 'ferma';
+  rileggi = unaAllaVolta(async () => {
+    const tutte = await consegnaDellaPagina().voci(this.utente());
+    this.voci = tutte.filter(this.tiene);
     this.host.requestUpdate();
-  }
-
-  /** Whether a read was asked for while the last one went on (the await lets anyone ask). */
-  #daRipetere(): boolean {
-    return this.#lettura === 'da-ripetere';
-  }
+  });
 
   /** What the queue said: a delivery only removes one entry and a postponement changes none that is shown. */
   segui(n: Notifica): void {

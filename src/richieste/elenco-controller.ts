@@ -5,6 +5,7 @@ import type { Archivio } from '../delivery/archivio.js';
 import type { Intestazioni } from '../delivery/invio.js';
 import type { RichiestaUtente } from '../elenco.js';
 import type { Orologio } from '../orologio.js';
+import { unaAllaVolta } from '../una-alla-volta.js';
 import { leggi } from './lettura.js';
 
 /** What the list shows: being read, read, the last one kept (the endpoint did not answer), signed out, or nothing. */
@@ -40,9 +41,6 @@ export interface OpzioniElenco {
   mostrato: () => void;
 }
 
-/** One read going on: whether another was asked for meanwhile. */
-type Lettura = 'ferma' | 'in-corso' | 'da-ripetere';
-
 export class ElencoController implements ReactiveController {
   stato: StatoElenco = 'caricamento';
   /** The first page and the earlier ones the user asked for, newest first. */
@@ -55,7 +53,6 @@ export class ElencoController implements ReactiveController {
   #etag?: string;
   #precedenti: RichiestaUtente[] = [];
   #letto = false;
-  #lettura: Lettura = 'ferma';
   #errori = 0;
   #nonPrimaDi = 0;
   #annullaTimer?: () => void;
@@ -108,22 +105,10 @@ export class ElencoController implements ReactiveController {
   }
 
   /** Reads the list now (never two reads at once: a call during one asks for one more), then sets the next read. */
-  async aggiorna(): Promise<void> {
-    if (this.#lettura !== 'ferma') {
-      this.#lettura = 'da-ripetere';
-      return;
-    }
-    do {
-      this.#lettura = 'in-corso';
-      await this.#leggiUnaVolta();
-    } while (this.#daRipetere());
-    this.#lettura = 'ferma';
+  aggiorna = unaAllaVolta(async () => {
+    await this.#leggiUnaVolta();
     this.#programma();
-  }
-
-  #daRipetere(): boolean {
-    return this.#lettura === 'da-ripetere';
-  }
+  });
 
   /** Reads the first page, unless the server asked to wait. */
   async #leggiUnaVolta(): Promise<void> {
