@@ -57,7 +57,7 @@ export interface DatiArchivio {
 }
 
 /** Where the endpoint keeps its data: memory in tests, a file in the demo. */
-export interface Archivio {
+export interface ArchivioRichieste {
   /** What is stored now. Read it, never change it: changes go through modifica. */
   leggi(): DatiArchivio;
   /**
@@ -75,7 +75,7 @@ export interface Archivio {
 export const archivioVuoto = (): DatiArchivio => ({ richieste: [], risposte: [], allegati: [] });
 
 /** The tests' store: the data in memory, nothing survives the process. */
-export class ArchivioInMemoria implements Archivio {
+export class ArchivioInMemoria implements ArchivioRichieste {
   protected dati: DatiArchivio = archivioVuoto();
   protected contenuti = new Map<string, Buffer>();
 

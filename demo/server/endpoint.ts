@@ -9,14 +9,14 @@ import type { core } from 'zod/mini';
 import { richiestaSchema, type Richiesta } from '../../src/richiesta.js';
 import { rispostaSchema } from '../../src/risposta.js';
 import type { RichiestaUtente } from '../../src/elenco.js';
-import type { AllegatoCaricato, Archivio, Ricevuta, StatoRichiesta } from './archivio.js';
-import { dichiaraJson, leggiCorpo, percorsoDi, rispondiErrore, rispondiJson, type GestoreHttp, type Lettura } from './http.js';
+import type { AllegatoCaricato, ArchivioRichieste, Ricevuta, StatoRichiesta } from './archivio.js';
+import { dichiaraJson, leggiCorpo, percorsoDi, rispondiErrore, rispondiJson, type GestoreHttp, type LetturaCorpo } from './http.js';
 import { firmaCorrisponde, nomeDaContentDisposition, nomeDelTipo, tipoAmmesso, tipoDi } from './allegati.js';
 
 export interface OpzioniEndpoint {
   /** The path the endpoint answers under, without a trailing slash: '/api/richieste'. */
   base: string;
-  archivio: Archivio;
+  archivio: ArchivioRichieste;
   /**
    * The id of the session's user, or undefined when the request carries no valid session. A real backend asks its
    * own session store; the demo reads a cookie naming a demo user, the tests a cookie per bucket.
@@ -135,7 +135,7 @@ export async function leggiJson(req: IncomingMessage, res: ServerResponse, max: 
 }
 
 /** A body that did not arrive whole: 413 when too large; when the client went away, the connection is closed. */
-function rispondiNonRicevuto(req: IncomingMessage, res: ServerResponse, lettura: Exclude<Lettura, { esito: 'letto' }>, max: number): void {
+function rispondiNonRicevuto(req: IncomingMessage, res: ServerResponse, lettura: Exclude<LetturaCorpo, { esito: 'letto' }>, max: number): void {
   if (lettura.esito === 'interrotta') {
     req.socket.destroy();
     return;

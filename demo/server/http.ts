@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export type GestoreHttp = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
 /** The body of a request, read whole, or why it could not be. */
-export type Lettura = { esito: 'letto'; byte: Buffer } | { esito: 'troppo-grande' } | { esito: 'interrotta' };
+export type LetturaCorpo = { esito: 'letto'; byte: Buffer } | { esito: 'troppo-grande' } | { esito: 'interrotta' };
 
 /** Answers with JSON that is never cached: every answer of these routes is personal or changes at once. */
 export function rispondiJson(res: ServerResponse, stato: number, corpo: unknown, extra: Record<string, string> = {}): void {
@@ -19,14 +19,14 @@ export function rispondiErrore(res: ServerResponse, stato: number, messaggio: st
 }
 
 // One reading per request: the fault wrapper reads the body first (to log it), the route then gets the same result.
-const letture = new WeakMap<IncomingMessage, Promise<Lettura>>();
+const letture = new WeakMap<IncomingMessage, Promise<LetturaCorpo>>();
 
 /**
  * The body of `req`, at most `max` bytes. Read once: a second call for the same request gets the first one's result
  * (with the first one's limit). Past the limit nothing more is kept and the rest is discarded as it arrives, so the
  * client can read the 413 instead of a reset connection.
  */
-export function leggiCorpo(req: IncomingMessage, max: number): Promise<Lettura> {
+export function leggiCorpo(req: IncomingMessage, max: number): Promise<LetturaCorpo> {
   const gia = letture.get(req);
   if (gia) {
     return gia;
@@ -36,7 +36,7 @@ export function leggiCorpo(req: IncomingMessage, max: number): Promise<Lettura> 
   return lettura;
 }
 
-function leggi(req: IncomingMessage, max: number): Promise<Lettura> {
+function leggi(req: IncomingMessage, max: number): Promise<LetturaCorpo> {
   return new Promise((risolvi) => {
     if (Number(req.headers['content-length']) > max) {
       scarta(req, 0, max);

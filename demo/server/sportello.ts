@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { testoRispostaSchema } from '../../src/risposta.js';
 import { STATI_RICHIESTA } from '../../src/elenco.js';
-import type { Archivio, Messaggio, Ricevuta, StatoRichiesta } from './archivio.js';
+import type { ArchivioRichieste, Messaggio, Ricevuta, StatoRichiesta } from './archivio.js';
 import type { Mail, PostaInUscita } from './posta.js';
 import { allegatiDi, erroreItaliano, erroriPerCampo, leggiJson, rispondiNonValido } from './endpoint.js';
 import { contentDispositionDownload } from './allegati.js';
@@ -15,7 +15,7 @@ import { percorsoDi, rispondiErrore, rispondiJson, type GestoreHttp } from './ht
 export interface OpzioniSportello {
   /** The path the help desk's routes answer under: '/api/sportello'. */
   base: string;
-  archivio: Archivio;
+  archivio: ArchivioRichieste;
   posta: PostaInUscita;
 }
 

@@ -8,7 +8,7 @@ import { conLock } from './lock.js';
 import { ritardo } from './ritardi.js';
 import {
   corpoDi,
-  normalizza,
+  daArchivio,
   scrittaIl,
   type Di,
   type Notifica,
@@ -163,7 +163,7 @@ export class Consegna {
 
   /** The requests in the queue that pass `f`, oldest first. */
   async #coda(f: (v: VoceCoda) => boolean): Promise<VoceCoda[]> {
-    const tutte = (await this.archivio.elenca<VoceCoda>(PREFISSO)).map(normalizza);
+    const tutte = (await this.archivio.elenca<VoceCoda>(PREFISSO)).map(daArchivio);
     return tutte.filter(f).sort((a, b) => scrittaIl(a).localeCompare(scrittaIl(b)));
   }
 

@@ -50,8 +50,8 @@ export const scrittaIl = (v: VoceCoda) => (v.tipo === 'richiesta' ? v.richiesta.
 /** What a request or reply POSTs. */
 export const corpoDi = (v: VoceCoda): unknown => (v.tipo === 'richiesta' ? v.richiesta : v.risposta);
 
-/** An entry as the archive holds it: the queue of version 0.1 kept only requests, without kind or uploads. */
-export function normalizza(v: VoceCoda | Omit<VoceRichiesta, 'tipo' | 'caricati'>): VoceCoda {
+/** An entry as the archive holds it, read: the queue of version 0.1 kept only requests, without kind or uploads. */
+export function daArchivio(v: VoceCoda | Omit<VoceRichiesta, 'tipo' | 'caricati'>): VoceCoda {
   if ('tipo' in v) return v;
   return { ...v, tipo: 'richiesta', caricati: [] };
 }

@@ -3,7 +3,7 @@ import { elencoRichiesteSchema, richiestaUtenteSchema, type RichiestaUtente } fr
 import type { Intestazioni } from '../delivery/invio.js';
 import { leggiRetryAfter } from '../delivery/ritardi.js';
 
-export interface Lettura {
+export interface LetturaElenco {
   url: string;
   credentials: RequestCredentials;
   intestazioni?: Intestazioni;
@@ -50,7 +50,7 @@ function validi(elementi: unknown[]): { richieste: RichiestaUtente[]; scartate: 
 }
 
 /** GETs one page of the list; never throws. */
-export async function leggi(l: Lettura): Promise<EsitoLettura> {
+export async function leggi(l: LetturaElenco): Promise<EsitoLettura> {
   const signal = AbortSignal.timeout(l.timeoutMs);
   try {
     const headers: Intestazioni = { ...l.intestazioni, Accept: 'application/json' };

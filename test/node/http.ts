@@ -59,14 +59,14 @@ export const richiesta = (extra: Record<string, unknown> = {}) => ({
 /** The demo's session cookie of a demo user, as the pages write it. */
 export const sessione = (utente: string | undefined): Record<string, string> => (utente === undefined ? {} : { Cookie: `${COOKIE_SESSIONE}=${utente}` });
 
-export interface Risposta<T = Record<string, unknown>> {
+export interface RispostaHttp<T = Record<string, unknown>> {
   stato: number;
   intestazioni: Headers;
   testo: string;
   json: T;
 }
 
-async function risposta<T>(res: Response): Promise<Risposta<T>> {
+async function risposta<T>(res: Response): Promise<RispostaHttp<T>> {
   const testo = await res.text();
   let json = {} as T;
   if (testo !== '' && /json/.test(res.headers.get('content-type') ?? '')) {
@@ -86,7 +86,7 @@ export interface OpzioniInvio {
 }
 
 /** POSTs JSON to the demo (a new request unless `percorso` says otherwise). */
-export async function invia<T = { id?: string; numero?: number } & Errore>(d: Demo, corpo: unknown, o: OpzioniInvio = {}): Promise<Risposta<T>> {
+export async function invia<T = { id?: string; numero?: number } & Errore>(d: Demo, corpo: unknown, o: OpzioniInvio = {}): Promise<RispostaHttp<T>> {
   const testo = typeof corpo === 'string' ? corpo : JSON.stringify(corpo);
   const chiave = o.chiave === undefined ? (corpo as { id?: string }).id : o.chiave;
   const intestazioni: Record<string, string> = { 'Content-Type': o.tipo ?? 'application/json', ...sessione(o.utente) };
@@ -126,7 +126,7 @@ export async function elenco(d: Demo, utente: string | undefined, o: { percorso?
   return risposta<{ richieste: VoceElenco[] } & Errore>(res);
 }
 
-export interface VoceSportello {
+export interface VoceSportelloJson {
   id: string;
   numero: number;
   stato: string;
@@ -144,7 +144,7 @@ export interface VoceSportello {
 }
 
 /** The help desk's list. */
-export const sportello = async (d: Demo) => ((await (await fetch(`${d.url}/api/sportello/richieste`)).json()) as { richieste: VoceSportello[] }).richieste;
+export const sportello = async (d: Demo) => ((await (await fetch(`${d.url}/api/sportello/richieste`)).json()) as { richieste: VoceSportelloJson[] }).richieste;
 
 /** The operator's reply. */
 export const rispostaSportello = (d: Demo, id: string, corpo: unknown) =>
