@@ -78,6 +78,8 @@ export const richiestaSchema = z
     z.refine((r) => !r.rispostaViaEmail || !!r.email, { error: e.emailPerRisposta, path: ['email'] }),
   );
 
+/** An attachment as a request names it. */
+export type Allegato = z.output<typeof allegatoSchema>;
 /** A request as the endpoint receives it. */
 export type Richiesta = z.output<typeof richiestaSchema>;
 /** What a caller may pass before trimming. */

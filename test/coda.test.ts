@@ -3,18 +3,10 @@ import '../src/index.js';
 import type { AssistenzaTicketForm } from '../src/index.js';
 import { consegnaDellaPagina, type VoceRichiesta } from '../src/delivery/consegna.js';
 import { orologioDiSistema } from '../src/orologio.js';
-import { nuovoSecchio, pulisciArchivio, campo, scrivi, pulsante, stato, finche, apriScheda, OrologioFinto, type Secchio, type Scheda } from './helpers.js';
+import { nuovoSecchio, pulisciArchivio, campo, scrivi, pulsante, stato, finche, apriScheda, fingiOffline, OrologioFinto, type Secchio, type Scheda } from './helpers.js';
 
 const consegna = consegnaDellaPagina();
 const online = (w: Window = window) => w.dispatchEvent(new Event('online'));
-
-/** navigator.onLine false, as a browser without a network says it; returns the function that restores it. */
-function fingiOffline(): () => void {
-  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-  return () => {
-    delete (navigator as { onLine?: boolean }).onLine;
-  };
-}
 
 async function compilaEInvia(el: HTMLElement & { updateComplete: Promise<boolean> }, descrizione = 'Non riesco a protocollare la pratica.') {
   scrivi(el, 'Cognome', 'Rossi');

@@ -1,6 +1,6 @@
 // Shared by the browser tests: an isolated bucket of the real test endpoint, and a clean archive.
 import { clear, createStore } from 'idb-keyval';
-import type { Ricevuta, StatoRichiesta } from '../demo/server/archivio.js';
+import type { AllegatoCaricato, Ricevuta, StatoRichiesta } from '../demo/server/archivio.js';
 import type { Guasto, VoceRegistro } from '../demo/server/guasti.js';
 import type { Mail } from '../demo/server/posta.js';
 import type { RichiestaSportello } from '../demo/server/sportello.js';
@@ -13,7 +13,8 @@ export interface Secchio {
   endpoint: string;
   /** The faults the next requests meet, in order (`su` limits one to a route). */
   guasti(g: Guasto[]): Promise<void>;
-  registro(): Promise<{ ricevute: Ricevuta[]; tentativi: VoceRegistro[]; posta: Mail[] }>;
+  /** What the endpoint stored (requests, attachments without their bytes, mail) and every attempt it saw. */
+  registro(): Promise<{ ricevute: Ricevuta[]; allegati: AllegatoCaricato[]; tentativi: VoceRegistro[]; posta: Mail[] }>;
   /** Logs this bucket in as `utente` (an HttpOnly cookie for the bucket's path only), or out with null. */
   sessione(utente: string | null): Promise<void>;
   /** The endpoint's options: how many requests a page of the list holds (20 unless set). */
@@ -90,6 +91,14 @@ function fileDiTest(): string {
     .find((n) => /\.test\.ts\b/.test(n));
   const percorso = url ? /\/(test\/[^?#]+\.test\.ts)/.exec(url) : null;
   return percorso ? percorso[1] : 'this test file';
+}
+
+/** navigator.onLine false, as a browser without a network says it; returns the function that restores it. */
+export function fingiOffline(): () => void {
+  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+  return () => {
+    delete (navigator as { onLine?: boolean }).onLine;
+  };
 }
 
 /** Empties drafts and queue (IndexedDB and the session's anonymous draft); as a mocha hook, names the hook when it hangs. */

@@ -66,6 +66,11 @@ export class DepositoAllegati {
     return this.#inPagina.has(id);
   }
 
+  /** Whether this page holds the only copy of any attachment (of the draft or of a waiting request). */
+  get qualcunoSoloInPagina(): boolean {
+    return this.#inPagina.size > 0;
+  }
+
   /** The archive writes that remove these attachments (to go in the transaction that ends their request); the page's copies go at once. */
   rimozione(ids: string[]): Scrittura[] {
     for (const id of ids) this.#inPagina.delete(id);

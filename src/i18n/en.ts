@@ -47,6 +47,26 @@ export const modulo: typeof It.modulo = {
   limiteEnte: 'Note: this is a matter for the municipality',
 };
 
+export const allegati: typeof It.allegati = {
+  etichetta: 'Attachments',
+  aiuto: 'PNG or JPEG images and PDFs, up to 5 files of 10 MB each. You can also paste a screenshot or drop the files here.',
+  elenco: 'Attached files',
+  voce: '{nome}, {dimensione}',
+  rimuovi: 'Remove {nome}',
+  tipo: '{nome}: only PNG, JPEG and PDF are accepted',
+  grande: '{nome}: larger than 10 MB',
+  vuoto: '{nome}: the file is empty',
+  illeggibile: '{nome}: the image cannot be read',
+  troppi: 'You can attach at most 5 files',
+  perso: '{nome}: the file is no longer available, attach it again',
+  rifiutato: '{nome}: {messaggio}',
+  daRimuovere: 'Remove or replace the files that were not accepted before sending.',
+  preparazione: 'Preparing the attachments…',
+  soloPagina: 'The attachments are kept only in this page: do not close it until the request has been sent.',
+  caricamento: 'Uploading {nome}',
+  inviati: 'Attachments sent: {n}.',
+};
+
 export const telefonica: typeof It.telefonica = {
   titolo: 'Phone support',
   chiama: 'You can call',

@@ -50,6 +50,27 @@ export const modulo = {
   limiteEnte: 'Attenzione: questo è un tema di competenza dell’Ente',
 };
 
+/** The form's attachments (<assistenza-ticket-form>). */
+export const allegati = {
+  etichetta: 'Allegati',
+  aiuto: 'Immagini PNG o JPEG e PDF, fino a 5 file da 10 MB ciascuno. Puoi anche incollare uno screenshot o trascinare qui i file.',
+  elenco: 'File allegati',
+  voce: '{nome}, {dimensione}',
+  rimuovi: 'Rimuovi {nome}',
+  tipo: '{nome}: sono accettati solo PNG, JPEG e PDF',
+  grande: '{nome}: supera i 10 MB',
+  vuoto: '{nome}: il file è vuoto',
+  illeggibile: '{nome}: l’immagine non si riesce a leggere',
+  troppi: 'Puoi allegare al massimo 5 file',
+  perso: '{nome}: il file non è più disponibile, allegalo di nuovo',
+  rifiutato: '{nome}: {messaggio}',
+  daRimuovere: 'Rimuovi o sostituisci i file non accettati prima di inviare.',
+  preparazione: 'Preparazione degli allegati…',
+  soloPagina: 'Gli allegati sono conservati solo in questa pagina: non chiuderla finché la richiesta non è stata inviata.',
+  caricamento: 'Caricamento di {nome}',
+  inviati: 'Allegati inviati: {n}.',
+};
+
 /** <assistenza-telefonica>. */
 export const telefonica = {
   titolo: 'Assistenza tecnica telefonica',

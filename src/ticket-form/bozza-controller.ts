@@ -1,7 +1,7 @@
 // Holds what the user typed, autosaves it (debounced) and restores it when the page comes back, for the current user only.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { consegnaDellaPagina } from '../delivery/consegna.js';
-import { leggiBozza, salvaBozza, type Bozza, type ValoriModulo } from '../delivery/bozze.js';
+import { leggiBozza, salvaBozza, type Bozza } from '../delivery/bozze.js';
 
 /** Within a second of the last keystroke, as the queue issue asks; short enough to survive a closing tab. */
 export const RITARDO_AUTOSALVATAGGIO_MS = 300;
@@ -10,6 +10,8 @@ export interface OpzioniBozza {
   utente: () => string | null;
   /** The user changed; `altro` when someone else was known before, whose text has left the screen. */
   cambioUtente: (altro: boolean) => void;
+  /** A draft was read into the fields (the attachments then check that their bytes are still there). */
+  caricata?: () => void;
 }
 
 export class BozzaController implements ReactiveController {
@@ -65,12 +67,13 @@ export class BozzaController implements ReactiveController {
         for (const c in b) this.valori = { ...this.valori, [c]: this.valori[c as keyof Bozza] ?? b[c as keyof Bozza] };
         this.#ultima = JSON.stringify(b);
         this.host.requestUpdate();
+        this.opz.caricata?.();
       }
     });
   }
 
   /** The user changed a field: saves shortly after they stop typing. */
-  modifica<C extends keyof ValoriModulo>(c: C, v: ValoriModulo[C]): void {
+  modifica<C extends keyof Bozza>(c: C, v: Bozza[C]): void {
     this.valori = { ...this.valori, [c]: v };
     this.host.requestUpdate();
     this.#annullaSalvataggio?.();

@@ -57,5 +57,26 @@ export const styles = [
     .ok {
       color: var(--assistenza-colore-successo, #00703c);
     }
+    .allegati ul {
+      display: grid;
+      gap: 0.5rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .allegati li {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    .allegati li span {
+      font-weight: normal;
+      color: inherit;
+    }
+    .rifiutato {
+      border-inline-start: 4px solid var(--assistenza-colore-errore, #b71918);
+      padding-inline-start: 0.5rem;
+    }
   `,
 ];

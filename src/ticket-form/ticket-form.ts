@@ -7,20 +7,26 @@ import { consegnaDellaPagina, type Notifica, type NotificaDiRichiesta, type Voce
 import type { Intestazioni } from '../delivery/invio.js';
 import type { ValoriModulo } from '../delivery/bozze.js';
 import { PartecipazioneController } from '../controllers/partecipazione.js';
-import { formatta, testiDi, traduciErrore, type Testi, type TestiParziali, type Traduzioni } from '../i18n/index.js';
+import { formatta, linguaDi, testiDi, traduciErrore, type Testi, type TestiParziali, type Traduzioni } from '../i18n/index.js';
 import * as it from '../i18n/it.js';
 import * as en from '../i18n/en.js';
 import { avvisoLimiti } from '../limiti/avviso.js';
 import { BozzaController } from './bozza-controller.js';
 import { InAttesaController } from '../controllers/in-attesa-controller.js';
 import { campoDescrizione, campoDiTesto, casella } from './campi.js';
+import { AllegatiController, perLaRichiesta, type Problema } from './allegati-controller.js';
+import { campoAllegati, type CaricamentoMostrato } from './campo-allegati.js';
+import { dimensioneLeggibile } from '../allegati/nomi.js';
 import { richiesteNonInviate } from './non-inviate.js';
 import { styles } from './ticket-form.styles.js';
 
 const TESTI: Traduzioni<'modulo'> = { it: it.modulo, en: en.modulo };
 const ERRORI: Traduzioni<'errori'> = { it: it.errori, en: en.errori };
+const ALLEGATI: Traduzioni<'allegati'> = { it: it.allegati, en: en.allegati };
 
 type Campo = keyof ValoriModulo;
+/** Where an error shows: a field, or the attachments. */
+type ConErrore = Campo | 'allegati';
 type Prefill = 'cognome' | 'nome' | 'email' | 'telefono';
 const PREFILL: readonly Campo[] = ['cognome', 'nome', 'email', 'telefono'];
 const ePrefill = (c: Campo): c is Prefill => PREFILL.includes(c);
@@ -119,7 +125,7 @@ export class AssistenzaTicketForm extends LitElement {
   #endpointFornito = new ContextConsumer(this, { context: endpointContext, subscribe: true });
   #paginaRichiesteFornita = new ContextConsumer(this, { context: paginaRichiesteContext, subscribe: true });
 
-  private errori: Partial<Record<Campo, string>> = {};
+  private errori: Partial<Record<ConErrore, string>> = {};
   /** The id of the request being submitted, while it is. */
   private inviando?: string;
   private esito?: EsitoMostrato;
@@ -139,7 +145,23 @@ export class AssistenzaTicketForm extends LitElement {
       // Another identity (attribute or profile) sees another user's pending requests.
       void this.#attesa.rileggi();
     },
+    caricata: () => void this.#allegati.verifica(),
   });
+
+  #allegati = new AllegatiController(this, {
+    elenco: () => this.#bozza.valori.allegati ?? [],
+    cambia: (elenco) => {
+      this.#bozza.modifica('allegati', elenco);
+      this.errori = { ...this.errori, allegati: undefined };
+      // At once, not after the typing pause: the bytes are stored already, the list must not lag behind them.
+      return this.#bozza.salvaOra();
+    },
+  });
+
+  /** How many files the request being submitted carries, for the outcome's message. */
+  #allegatiInInvio = 0;
+  /** How many files the last delivered request of this form carried. */
+  #allegatiInviati = 0;
 
   /** A field's value: what the user typed or the draft restored, else the prefill (attribute, then profile). */
   #valore(c: Campo): string {
@@ -157,6 +179,9 @@ export class AssistenzaTicketForm extends LitElement {
   async #invia(e: Event): Promise<void> {
     e.preventDefault();
     if (this.inviando) return;
+    // A file still being read or re-encoded goes with the request.
+    await this.#allegati.pronti();
+    const allegati = this.#bozza.valori.allegati ?? [];
     // An empty optional field is left out (undefined keys do not reach the JSON body).
     const facoltativo = (c: Campo) => this.#valore(c).trim() || undefined;
     const pratica = { tipologia: facoltativo('tipologia'), numero: facoltativo('numero') };
@@ -171,14 +196,18 @@ export class AssistenzaTicketForm extends LitElement {
       descrizione: this.#valore('descrizione'),
       pratica: pratica.tipologia || pratica.numero ? pratica : undefined,
       creataIl: new Date().toISOString(),
+      allegati: allegati.length ? allegati.map(perLaRichiesta) : undefined,
     });
     this.esito = undefined;
-    if (!r.success) {
-      await this.#mostraErrori(r.error.issues);
+    // A file the server refused goes again only once the user has removed or replaced it.
+    const rifiutati = allegati.some((a) => a.errore);
+    if (!r.success || rifiutati) {
+      await this.#mostraErrori(r.success ? [] : r.error.issues, rifiutati);
       return;
     }
     this.errori = {};
     this.inviando = id;
+    this.#allegatiInInvio = allegati.length;
     this.#partecipazione.proprie.add(id);
     this.#bozza.dimentica();
     await consegnaDellaPagina().accoda({
@@ -193,11 +222,13 @@ export class AssistenzaTicketForm extends LitElement {
   }
 
   /** One message per field, in the element's language; focus on the first invalid field in the order of the form. */
-  async #mostraErrori(issues: { path: PropertyKey[]; message: string }[]): Promise<void> {
+  async #mostraErrori(issues: { path: PropertyKey[]; message: string }[], allegatiRifiutati: boolean): Promise<void> {
     const t = testiDi(this, 'errori', ERRORI);
-    const errori: Partial<Record<Campo, string>> = {};
-    // A field's path ends with its name (pratica.tipologia too).
-    for (const i of issues) errori[i.path.at(-1) as Campo] ??= traduciErrore(i.message, t);
+    const errori: Partial<Record<ConErrore, string>> = {};
+    // A field's path ends with its name (pratica.tipologia too); an attachment's starts with allegati.
+    const campoDi = (path: PropertyKey[]) => (path[0] === 'allegati' ? 'allegati' : (path.at(-1) as Campo));
+    for (const i of issues) errori[campoDi(i.path)] ??= traduciErrore(i.message, t);
+    if (allegatiRifiutati) errori.allegati = testiDi(this, 'allegati', ALLEGATI).daRimuovere;
     this.errori = errori;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
@@ -205,6 +236,7 @@ export class AssistenzaTicketForm extends LitElement {
 
   #quandoNotifica(n: Notifica): void {
     this.#attesa.segui(n);
+    this.#allegati.segui(n);
     if (n.tipo === 'cambiata' || n.tipo === 'avanzamento') return;
     // Replies are the requests list's; another user's requests are not this form's to tell.
     if (n.cosa !== 'richiesta' || n.utente !== this.#partecipazione.utente()) return;
@@ -214,15 +246,23 @@ export class AssistenzaTicketForm extends LitElement {
       return;
     }
     // Delivered: whoever sent it, the user is told; postponed: only the form that sent it empties.
+    if (n.tipo === 'consegnata') this.#allegatiInviati = mia ? this.#allegatiInInvio : 0;
     if (n.tipo === 'consegnata' || mia) void this.#concludi(n, mia);
   }
 
   /** Refused: this form's own request keeps its text; another's goes back into the draft the queue wrote. */
   #respinta(n: Extract<Notifica, { tipo: 'respinta' }>, mia: boolean): void {
+    if (mia && n.allegato) this.#segnaRifiutato(n.allegato, n.messaggio ?? formatta(testiDi(this, 'modulo', TESTI).erroreGenerico, { stato: n.stato }));
     if (mia) void this.#bozza.salvaOra();
     else if (n.inBozza) void this.#bozza.caricamento.then(() => this.#bozza.ricarica());
     this.inviando = undefined;
     this.esito = n;
+  }
+
+  /** The file the server refused stays in the list, marked with the server's message; the others stay as they are. */
+  #segnaRifiutato(id: string, messaggio: string): void {
+    const elenco = this.#bozza.valori.allegati ?? [];
+    this.#bozza.modifica('allegati', elenco.map((a) => (a.id === id ? { ...a, errore: messaggio } : a)));
   }
 
   /** The request left the form: sent or queued. The form is empty again and focus goes to the outcome. */
@@ -283,9 +323,36 @@ export class AssistenzaTicketForm extends LitElement {
           <legend part="label">${t.pratica}</legend>
           ${testo('tipologia', t.tipologia)} ${testo('numero', t.numeroPratica)}
         </fieldset>
+        ${this.#campoAllegati()}
         <button part="button" type="submit" ?disabled=${!!this.inviando}>${this.inviando ? t.invio : t.invia}</button>
       </form>
     `;
+  }
+
+  #campoAllegati() {
+    const t = testiDi(this, 'allegati', ALLEGATI);
+    const elenco = this.#bozza.valori.allegati ?? [];
+    const messaggio = (p: Problema) => formatta(t[p.motivo], { nome: p.nome });
+    const rifiutati = elenco.filter((a) => a.errore).map((a) => formatta(t.rifiutato, { nome: a.nome, messaggio: a.errore ?? '' }));
+    const errori = [...this.#allegati.problemi.map(messaggio), ...rifiutati];
+    if (this.errori.allegati) errori.push(this.errori.allegati);
+    return campoAllegati({
+      t,
+      elenco,
+      errori,
+      dimensione: (byte) => dimensioneLeggibile(byte, linguaDi(this)),
+      caricamenti: this.#caricamenti(),
+      inPreparazione: this.#allegati.inPreparazione > 0,
+      soloInPagina: this.#allegati.soloInPagina,
+      alCambio: (files) => void this.#allegati.scelti(files),
+      rimuovi: (id) => void this.#allegati.rimuovi(id),
+    });
+  }
+
+  /** The uploads on their way, named: from the draft being sent, or from this user's waiting requests. */
+  #caricamenti(): CaricamentoMostrato[] {
+    const noti = [...(this.#bozza.valori.allegati ?? []), ...this.#attesa.inCoda.flatMap((v) => v.richiesta.allegati ?? [])];
+    return [...this.#allegati.avanzamenti].map(([id, a]) => ({ id, nome: noti.find((x) => x.id === id)?.nome ?? id, inviati: a.inviati, totale: a.totale }));
   }
 
   /** After a delivery, the way to follow the request, when the portal has a "Le mie richieste" page. */
@@ -293,6 +360,12 @@ export class AssistenzaTicketForm extends LitElement {
     const pagina = this.paginaRichieste || this.#paginaRichiesteFornita.value;
     if (!pagina) return nothing;
     return html`<p><a href=${pagina}>${t.seguiRichiesta}</a></p>`;
+  }
+
+  /** With the outcome, how many files went with the request (the end of their uploads, announced). */
+  #allegatiConsegnati() {
+    if (!this.#allegatiInviati) return nothing;
+    return formatta(testiDi(this, 'allegati', ALLEGATI).inviati, { n: this.#allegatiInviati });
   }
 
   /** The outcome of the last request and the count of the waiting ones (status), and what went wrong (alert). */
@@ -307,7 +380,7 @@ export class AssistenzaTicketForm extends LitElement {
     if (e?.tipo === 'respinta') rifiutata = formatta(t.rifiutata, { messaggio: e.messaggio ?? formatta(t.erroreGenerico, { stato: e.stato }) });
     return html`
       <div part="status" role="status" tabindex="-1">
-        ${e?.tipo === 'consegnata' ? html`<p class="ok">${t.inviata} ${numero}</p>${this.#collegamentoRichieste(t)}` : nothing}
+        ${e?.tipo === 'consegnata' ? html`<p class="ok">${t.inviata} ${numero} ${this.#allegatiConsegnati()}</p>${this.#collegamentoRichieste(t)}` : nothing}
         ${rinviata || inCoda ? html`<p>${rinviata} ${inCoda ? formatta(t.inAttesa, { n: inCoda }) : nothing}</p>` : nothing}
       </div>
       <div part="alert" role="alert">
