@@ -216,6 +216,7 @@ describe('<assistenza-ticket-form> attachments', () => {
     }
     online();
     await finche(async () => (await s.registro()).ricevute.length === 1, 'the request arrives');
+    await finche(() => stato(el).includes('Allegati inviati: 2.'), 'the outcome counts the files delivered from the queue');
     const { tentativi, ricevute, allegati } = await s.registro();
     const put = tentativi.filter((t) => t.metodo === 'PUT');
     expect(put.map((t) => t.stato)).to.deep.equal([201, 201]);
@@ -313,6 +314,21 @@ describe('<assistenza-ticket-form> attachments', () => {
     await finche(() => stato(el).includes('Richiesta inviata'), 'delivered');
     expect(stato(el)).to.contain('Allegati inviati: 1.');
     expect(el.shadowRoot!.querySelector('progress')).to.equal(null);
+  });
+
+  it('a submit while a photo is still being re-encoded waits for it, and a second click sends nothing more', async () => {
+    const el = await modulo();
+    await compila(el);
+    scegli(el, [new File([await disegnata(3000, 2000, 'image/jpeg')], 'sopralluogo.jpg', { type: 'image/jpeg' })]);
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent, 'still preparing').to.contain('Preparazione degli allegati…');
+    invia(el);
+    invia(el);
+    await finche(() => stato(el).includes('Richiesta inviata'), 'delivered');
+    const { ricevute, tentativi } = await s.registro();
+    expect(ricevute).to.have.length(1);
+    expect(ricevute[0].richiesta.allegati!.map((a) => a.nome)).to.deep.equal(['sopralluogo.jpg']);
+    expect(tentativi.filter((t) => t.metodo === 'POST')).to.have.length(1);
   });
 
   it('a JPEG photo with its GPS position arrives without EXIF and at most 2560 px on its longer side', async () => {

@@ -160,7 +160,7 @@ export class AssistenzaTicketForm extends LitElement {
 
   /** How many files the request being submitted carries, for the outcome's message. */
   #allegatiInInvio = 0;
-  /** How many files the last delivered request of this form carried. */
+  /** How many files the last delivered request carried. */
   #allegatiInviati = 0;
 
   /** A field's value: what the user typed or the draft restored, else the prefill (attribute, then profile). */
@@ -179,8 +179,11 @@ export class AssistenzaTicketForm extends LitElement {
   async #invia(e: Event): Promise<void> {
     e.preventDefault();
     if (this.inviando) return;
-    // A file still being read or re-encoded goes with the request.
-    await this.#allegati.pronti();
+    // A file still being read or re-encoded goes with the request; a second click meanwhile finds it being sent.
+    if (this.#allegati.inPreparazione > 0) {
+      await this.#allegati.pronti();
+      if (this.inviando) return;
+    }
     const allegati = this.#bozza.valori.allegati ?? [];
     // An empty optional field is left out (undefined keys do not reach the JSON body).
     const facoltativo = (c: Campo) => this.#valore(c).trim() || undefined;
@@ -235,6 +238,8 @@ export class AssistenzaTicketForm extends LitElement {
   }
 
   #quandoNotifica(n: Notifica): void {
+    // Read before the waiting list forgets the request: how many files a delivered one carried.
+    if (n.tipo === 'consegnata') this.#allegatiInviati = this.#quantiAllegati(n.id);
     this.#attesa.segui(n);
     this.#allegati.segui(n);
     if (n.tipo === 'cambiata' || n.tipo === 'avanzamento') return;
@@ -246,8 +251,14 @@ export class AssistenzaTicketForm extends LitElement {
       return;
     }
     // Delivered: whoever sent it, the user is told; postponed: only the form that sent it empties.
-    if (n.tipo === 'consegnata') this.#allegatiInviati = mia ? this.#allegatiInInvio : 0;
     if (n.tipo === 'consegnata' || mia) void this.#concludi(n, mia);
+  }
+
+  /** The files of a request of this user: the one being submitted, or one waiting in the queue. */
+  #quantiAllegati(id: string): number {
+    if (id === this.inviando) return this.#allegatiInInvio;
+    const inCoda = this.#attesa.voci.find((v) => v.id === id);
+    return inCoda?.richiesta.allegati?.length ?? 0;
   }
 
   /** Refused: this form's own request keeps its text; another's goes back into the draft the queue wrote. */

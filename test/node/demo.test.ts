@@ -125,6 +125,41 @@ describe('the demo (npm start)', () => {
     assert.match((await riga.textContent())!, /\d{2}\/\d{2}\/\d{2}, \d{2}:\d{2}:\d{2}/);
   });
 
+  it('a screenshot pasted into the form is queued with the request while the endpoint answers 503, and reaches the back-office once', async () => {
+    await apri('/assistenza.html');
+    await pagina.getByLabel('Risponde 503 (servizio non disponibile)').check();
+    await pagina.getByText('Endpoint: l’endpoint risponde 503').waitFor();
+    const modulo = pagina.locator('assistenza-ticket-form');
+    await modulo.getByLabel('Cognome').fill('Rossi');
+    await modulo.getByLabel('Nome', { exact: true }).fill('Mario');
+    await modulo.getByLabel('Descrizione del problema').fill('Ecco lo screenshot dell’errore al protocollo.');
+    // A paste as the browser delivers one from the clipboard: an image file in clipboardData, on the focused field.
+    await modulo.getByLabel('Descrizione del problema').evaluate(async (campo) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 320;
+      canvas.height = 200;
+      canvas.getContext('2d')!.fillRect(10, 10, 100, 50);
+      const png = await new Promise<Blob>((ok) => canvas.toBlob((b) => ok(b!), 'image/png'));
+      const dt = new DataTransfer();
+      dt.items.add(new File([png], 'image.png', { type: 'image/png' }));
+      campo.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, composed: true, cancelable: true }));
+    });
+    const voce = modulo.getByRole('list', { name: 'File allegati' }).getByRole('listitem');
+    await voce.waitFor();
+    const nome = /screenshot-\d{8}-\d{6}\.png/.exec((await voce.textContent())!)![0];
+    await modulo.getByRole('button', { name: 'Invia richiesta' }).click();
+    await pagina.waitForFunction(() => /in coda/i.test(document.querySelector('assistenza-ticket-form')!.shadowRoot!.querySelector('[role=status]')!.textContent!));
+    assert.deepEqual(await richiesteSportello(), []);
+    await pagina.getByLabel('Funziona').check();
+    await pagina.waitForFunction(() => /Allegati inviati: 1\./.test(document.querySelector('assistenza-ticket-form')!.shadowRoot!.querySelector('[role=status]')!.textContent!), null, { timeout: 30_000 });
+
+    const [arrivata] = (await richiesteSportello()) as unknown as { numero: number; allegati: { nome: string }[] }[];
+    assert.deepEqual(arrivata.allegati.map((a) => a.nome), [nome], 'one attachment, stored once');
+    await apri('/backoffice.html');
+    await pagina.getByRole('button', { name: `Conversazione della richiesta n. ${arrivata.numero}` }).click();
+    await pagina.getByRole('link', { name: nome }).waitFor();
+  });
+
   it('the Ente page loads only the phone bundle, with one classic script tag, and its phone banner follows the panel', async () => {
     await apri('/ente.html');
     const script = await pagina.evaluate(() => [...document.scripts].filter((s) => /\/assistenza-(tecnica|telefonica)\.js$/.test(s.src)).map((s) => [new URL(s.src).pathname, s.type]));
