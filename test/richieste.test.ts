@@ -160,6 +160,23 @@ describe('<assistenza-richieste>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lists the user’s own attachments of a request by name', async () => {
+    const id = crypto.randomUUID();
+    const byte = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+    const caricato = await fetch(`${s.endpoint}/allegati/${id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/pdf', 'Idempotency-Key': id, 'Content-Disposition': "attachment; filename*=UTF-8''tavola%20unica.pdf" },
+      body: byte,
+    });
+    expect(caricato.status).to.equal(201);
+    const r = await creaRichiesta(s, 'Ecco la tavola.', { allegati: [{ id, nome: 'tavola unica.pdf', tipo: 'application/pdf', dimensione: byte.length }] });
+    const el = await elemento();
+    await finche(() => disclosure(el).length === 1, 'one request');
+    laRichiesta(el, r.numero).click();
+    await el.updateComplete;
+    expect(nome(rispostaDi(el, r.numero).dettaglio)).to.contain('Allegati: tavola unica.pdf');
+  });
+
   it('counts unread replies, fires assistenza-nuove-risposte, marks them read on opening, and remembers it', async () => {
     const r = await creaRichiesta(s, 'Con risposta.');
     await s.sportello.rispondi(r.id, 'Prima risposta.');
