@@ -114,9 +114,31 @@ class WebKitLauncher extends WebdriverLauncher {
         // server; the next file's first readwrite (pulisciArchivio's clear) then waits behind it until the page is
         // evicted. Chromium and Firefox unload the page and abort its transactions: so does this.
         'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', '--enable-page-cache=false'] },
+        // The runner waits for the test page to call back over its websocket, not for the load event: a navigation
+        // command that returns at once cannot still be pending when the session ends (see startSession below).
+        pageLoadStrategy: 'none',
       },
     });
     this.name = 'WebKit';
+  }
+
+  /**
+   * @web/test-runner-webdriver's SessionManager starts the navigation to a test page without awaiting it
+   * (queueStartSession). Under load WebKitWebDriver could still be waiting for that page's load event when the page's
+   * tests had all run; when it was the last file, the runner deleted the session, which aborted the pending request,
+   * and that rejection, handled by nobody, stopped the whole run ("Uncaught exception … This operation was aborted when
+   * running "url""). Here the navigation is the same, and its failure is reported instead of crashing the runner: a
+   * page that really did not load still fails its file, on the runner's own "tests did not start" timeout.
+   */
+  async startSession(id, url) {
+    await this.ensureManagerInitialized();
+    const sessioni = this.driverManager;
+    sessioni.urlMap.set(id, url);
+    this.driver.navigateTo(url).catch((e) => {
+      // After its session ended the page's tests have all reported: the navigation's answer no longer matters.
+      if (!sessioni.isActive(id)) console.error(`WebKit: the navigation to ${url} was still waiting when its file ended (${e.message})`);
+      else console.error(`WebKit: the navigation to ${url} failed: ${e.message}`);
+    });
   }
 
   async initialize(config, testFiles) {
