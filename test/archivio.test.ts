@@ -57,7 +57,18 @@ describe('an IndexedDB that does not answer', () => {
   it('an open that never answers: the form says drafts cannot be kept, delivers online and throws nothing; the next load uses IndexedDB again', async () => {
     const a = await apriScheda({ endpoint: s.endpoint, utente: 'u1', idb: 'appeso' });
     schede.push(a);
-    await finche(() => testoDi(a).includes('non conserva le bozze'), 'the notice that drafts cannot be kept', ATTESA_MASSIMA_IDB_MS + 5000);
+    const t0 = performance.now();
+    await finche(
+      () => testoDi(a).includes('non conserva le bozze'),
+      'the notice that drafts cannot be kept',
+      ATTESA_MASSIMA_IDB_MS + 5000,
+    ).catch((e: Error) => {
+      const w = a.win as unknown as { degradatoDopoMs?: number; timerDopoMs?: number; apertoFinto?: boolean };
+      const archivio = `archive persistent: ${a.win.consegna.archivio.persistente}, IndexedDB given up after ${w.degradatoDopoMs ?? '-'} ms`;
+      const pagina = `a 3 s timer fired after ${w.timerDopoMs ?? '-'} ms, simulated open: ${w.apertoFinto}, page ${a.win.document.visibilityState}`;
+      const stato = `${archivio}; ${pagina}`;
+      throw new Error(`${e.message} (${stato}; waited ${Math.round(performance.now() - t0)} ms)`);
+    });
     expect(a.win.consegna.archivio.persistente).to.be.false;
     await inviaDa(a, 'Inviata senza IndexedDB.');
     await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-inviata'), 'delivered', ATTESA_MASSIMA_IDB_MS + 5000);

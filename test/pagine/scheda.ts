@@ -24,6 +24,17 @@ for (const tipo of ['assistenza-inviata', 'assistenza-errore', 'assistenza-in-co
 
 const coda = await import('../../src/delivery/consegna.js');
 w.consegna = coda.consegnaDellaPagina();
+// When the archive gave IndexedDB up, counted from its creation: a failing test can say how long it took.
+const creato = performance.now();
+const dopo = () => Math.round(performance.now() - creato);
+coda.consegnaDellaPagina().archivio.quandoDegrada?.(() => {
+  w.degradatoDopoMs = dopo();
+});
+// And whether a 3 s timer fires on time in this frame, and the open is the simulated one: what a failing test reports.
+setTimeout(() => {
+  w.timerDopoMs = dopo();
+}, 3000);
+w.apertoFinto = String(indexedDB.open).includes('EventTarget');
 if (q.get('timeout')) coda.consegnaDellaPagina().timeoutMs = Number(q.get('timeout'));
 await import('../../src/index.js');
 
