@@ -7,7 +7,7 @@ export const BUNDLE = [
     file: 'dist/assistenza-tecnica.js',
     entry: 'src/bundles/assistenza-tecnica.ts',
     uso: "every element, for the portal's pages",
-    // 32 KB held until "Le mie richieste" (+5.4 KB) and attachments (+3.1 KB) came in: 36.2 KB with both. A budget of
+    // 32 KB held until "Le mie richieste" (+5.4 KB) and attachments (+3.1 KB) came in: 36.3 KB with both. A budget of
     // 38 KB keeps the hard check with room for fixes, not for another feature: one more feature is a design question
     // (a bundle of its own), not a higher number. The README's "Size" says where the bytes go.
     budget: 38 * 1024,

@@ -14,6 +14,14 @@ export interface Problema {
   nome: string;
 }
 
+/** An upload in progress, named for its progress bar. */
+export interface CaricamentoMostrato {
+  id: string;
+  nome: string;
+  inviati: number;
+  totale: number;
+}
+
 /** One upload on its way, for its progress bar. */
 export interface Avanzamento {
   richiesta: string;
@@ -163,6 +171,17 @@ export class AllegatiController implements ReactiveController {
     await this.opz.cambia(presenti);
     this.problemi = persi;
     this.host.requestUpdate();
+  }
+
+  /** The file the server refused stays in the list, marked with the server's message; the others stay as they are. */
+  segnaRifiutato(id: string, messaggio: string): Promise<void> {
+    return this.opz.cambia(this.opz.elenco().map((a) => (a.id === id ? { ...a, errore: messaggio } : a)));
+  }
+
+  /** The uploads on their way, named after the files `noti` (the draft being sent, the waiting requests'). */
+  caricamenti(noti: Allegato[]): CaricamentoMostrato[] {
+    const nome = (id: string) => noti.find((a) => a.id === id)?.nome ?? id;
+    return [...this.avanzamenti].map(([id, a]) => ({ id, nome: nome(id), inviati: a.inviati, totale: a.totale }));
   }
 
   /** Whether a file of the draft or of a waiting request lives only in this page. */

@@ -3,20 +3,15 @@
 import { html, nothing } from 'lit';
 import type { AllegatoBozza } from '../delivery/bozze.js';
 import { formatta, type Testi } from '../i18n/index.js';
-
-/** An upload in progress, named for its progress bar. */
-export interface CaricamentoMostrato {
-  id: string;
-  nome: string;
-  inviati: number;
-  totale: number;
-}
+import type { CaricamentoMostrato, Problema } from './allegati-controller.js';
 
 export interface CampoAllegati {
   t: Testi['allegati'];
   elenco: AllegatoBozza[];
-  /** The field's messages, each naming its file. */
-  errori: string[];
+  /** What went wrong with the files added last. */
+  problemi: Problema[];
+  /** Why the request could not go, about its files (set at submit). */
+  erroreInvio?: string;
   /** "1,2 MB" in the element's language. */
   dimensione: (byte: number) => string;
   caricamenti: CaricamentoMostrato[];
@@ -48,8 +43,16 @@ function caricamento(c: CampoAllegati, k: CaricamentoMostrato) {
   return html`<li><span id="caricamento-${k.id}">${nome}</span> <progress aria-labelledby="caricamento-${k.id}" max=${k.totale} .value=${k.inviati}></progress></li>`;
 }
 
+/** The field's messages, each naming its file: the refused additions, the files the server refused, the submit's. */
+function messaggi(c: CampoAllegati): string[] {
+  const aggiunte = c.problemi.map((p) => formatta(c.t[p.motivo], { nome: p.nome }));
+  const rifiutati = c.elenco.filter((a) => a.errore).map((a) => formatta(c.t.rifiutato, { nome: a.nome, messaggio: a.errore ?? '' }));
+  return [...aggiunte, ...rifiutati, ...(c.erroreInvio ? [c.erroreInvio] : [])];
+}
+
 export function campoAllegati(c: CampoAllegati) {
-  const errore = c.errori.length > 0;
+  const errori = messaggi(c);
+  const errore = errori.length > 0;
   return html`<div part="field" class="campo allegati">
     <label part="label" for="campo-allegati">${c.t.etichetta}</label>
     <p part="hint" id="aiuto-allegati">${c.t.aiuto}</p>
@@ -64,7 +67,7 @@ export function campoAllegati(c: CampoAllegati) {
       @change=${(e: Event) => scelta(e, c.alCambio)}
     />
     <!-- One paragraph per message, a space between them: the description read out does not run them together. -->
-    ${errore ? html`<div part="error" id="errore-allegati">${c.errori.map((m) => html`<p>${m}</p> `)}</div>` : nothing}
+    ${errore ? html`<div part="error" id="errore-allegati">${errori.map((m) => html`<p>${m}</p> `)}</div>` : nothing}
     ${c.elenco.length ? html`<ul aria-label=${c.t.elenco}>${c.elenco.map((a) => voce(c, a))}</ul>` : nothing}
     ${c.inPreparazione ? html`<p part="hint">${c.t.preparazione}</p>` : nothing}
     ${c.caricamenti.length ? html`<ul class="caricamenti">${c.caricamenti.map((k) => caricamento(c, k))}</ul>` : nothing}

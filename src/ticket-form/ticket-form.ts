@@ -14,8 +14,8 @@ import { avvisoLimiti } from '../limiti/avviso.js';
 import { BozzaController } from './bozza-controller.js';
 import { InAttesaController } from '../controllers/in-attesa-controller.js';
 import { campoDescrizione, campoDiTesto, casella } from './campi.js';
-import { AllegatiController, perLaRichiesta, type Problema } from './allegati-controller.js';
-import { campoAllegati, type CaricamentoMostrato } from './campo-allegati.js';
+import { AllegatiController, perLaRichiesta } from './allegati-controller.js';
+import { campoAllegati } from './campo-allegati.js';
 import { dimensioneLeggibile } from '../allegati/nomi.js';
 import { richiesteNonInviate } from './non-inviate.js';
 import { styles } from './ticket-form.styles.js';
@@ -263,17 +263,11 @@ export class AssistenzaTicketForm extends LitElement {
 
   /** Refused: this form's own request keeps its text; another's goes back into the draft the queue wrote. */
   #respinta(n: Extract<Notifica, { tipo: 'respinta' }>, mia: boolean): void {
-    if (mia && n.allegato) this.#segnaRifiutato(n.allegato, n.messaggio ?? formatta(testiDi(this, 'modulo', TESTI).erroreGenerico, { stato: n.stato }));
-    if (mia) void this.#bozza.salvaOra();
+    if (mia && n.allegato) void this.#allegati.segnaRifiutato(n.allegato, n.messaggio ?? formatta(testiDi(this, 'modulo', TESTI).erroreGenerico, { stato: n.stato }));
+    else if (mia) void this.#bozza.salvaOra();
     else if (n.inBozza) void this.#bozza.caricamento.then(() => this.#bozza.ricarica());
     this.inviando = undefined;
     this.esito = n;
-  }
-
-  /** The file the server refused stays in the list, marked with the server's message; the others stay as they are. */
-  #segnaRifiutato(id: string, messaggio: string): void {
-    const elenco = this.#bozza.valori.allegati ?? [];
-    this.#bozza.modifica('allegati', elenco.map((a) => (a.id === id ? { ...a, errore: messaggio } : a)));
   }
 
   /** The request left the form: sent or queued. The form is empty again and focus goes to the outcome. */
@@ -341,29 +335,20 @@ export class AssistenzaTicketForm extends LitElement {
   }
 
   #campoAllegati() {
-    const t = testiDi(this, 'allegati', ALLEGATI);
     const elenco = this.#bozza.valori.allegati ?? [];
-    const messaggio = (p: Problema) => formatta(t[p.motivo], { nome: p.nome });
-    const rifiutati = elenco.filter((a) => a.errore).map((a) => formatta(t.rifiutato, { nome: a.nome, messaggio: a.errore ?? '' }));
-    const errori = [...this.#allegati.problemi.map(messaggio), ...rifiutati];
-    if (this.errori.allegati) errori.push(this.errori.allegati);
+    const noti = [...elenco, ...this.#attesa.inCoda.flatMap((v) => v.richiesta.allegati ?? [])];
     return campoAllegati({
-      t,
+      t: testiDi(this, 'allegati', ALLEGATI),
       elenco,
-      errori,
+      problemi: this.#allegati.problemi,
+      erroreInvio: this.errori.allegati,
       dimensione: (byte) => dimensioneLeggibile(byte, linguaDi(this)),
-      caricamenti: this.#caricamenti(),
+      caricamenti: this.#allegati.caricamenti(noti),
       inPreparazione: this.#allegati.inPreparazione > 0,
       soloInPagina: this.#allegati.soloInPagina,
       alCambio: (files) => void this.#allegati.scelti(files),
       rimuovi: (id) => void this.#allegati.rimuovi(id),
     });
-  }
-
-  /** The uploads on their way, named: from the draft being sent, or from this user's waiting requests. */
-  #caricamenti(): CaricamentoMostrato[] {
-    const noti = [...(this.#bozza.valori.allegati ?? []), ...this.#attesa.inCoda.flatMap((v) => v.richiesta.allegati ?? [])];
-    return [...this.#allegati.avanzamenti].map(([id, a]) => ({ id, nome: noti.find((x) => x.id === id)?.nome ?? id, inviati: a.inviati, totale: a.totale }));
   }
 
   /** After a delivery, the way to follow the request, when the portal has a "Le mie richieste" page. */
