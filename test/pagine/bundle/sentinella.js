@@ -13,11 +13,12 @@ console.error = (...a) => {
   originale.apply(console, a);
 };
 
-// Each wrapper records, then does what the original does.
-const apriDb = indexedDB.open.bind(indexedDB);
-indexedDB.open = (...a) => {
+// Each wrapper records, then does what the original does. IndexedDB's and Web Locks' on their prototypes: WebKit may
+// collect the wrapper of `indexedDB` or `navigator.locks`, and a replacement put on the object itself is then gone.
+const apriDb = IDBFactory.prototype.open;
+IDBFactory.prototype.open = function (...a) {
   apre(`indexedDB ${a[0]}`);
-  return apriDb(...a);
+  return apriDb.apply(this, a);
 };
 const Canale = window.BroadcastChannel;
 window.BroadcastChannel = class extends Canale {
@@ -26,11 +27,11 @@ window.BroadcastChannel = class extends Canale {
     apre(`BroadcastChannel ${nome}`);
   }
 };
-if (navigator.locks) {
-  const richiedi = navigator.locks.request.bind(navigator.locks);
-  navigator.locks.request = (nome, ...a) => {
+if (window.LockManager) {
+  const richiedi = LockManager.prototype.request;
+  LockManager.prototype.request = function (nome, ...a) {
     apre(`lock ${nome}`);
-    return richiedi(nome, ...a);
+    return richiedi.call(this, nome, ...a);
   };
 }
 const prendi = window.fetch.bind(window);
