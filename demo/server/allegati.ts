@@ -1,12 +1,7 @@
 // Attachments on the wire: the file name a client sends in Content-Disposition (RFC 6266, RFC 8187), the one the
 // download sends back, and the signature that shows a file is of the type it claims.
-
-/** The attachment types accepted, each with the bytes its content starts with. */
-const FIRME: Record<string, { nome: string; inizio: number[] }> = {
-  'image/png': { nome: 'PNG', inizio: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-  'image/jpeg': { nome: 'JPEG', inizio: [0xff, 0xd8, 0xff] },
-  'application/pdf': { nome: 'PDF', inizio: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
-};
+import { tipoAmmesso, type TipoAllegato } from '../../src/richiesta.js';
+import { tipoDalContenuto } from '../../src/allegati/firma.js';
 
 /** The longest file name kept, in characters. */
 export const MAX_NOME_FILE = 255;
@@ -14,19 +9,13 @@ export const MAX_NOME_FILE = 255;
 /** The media type of a Content-Type header, without its parameters, lower case. */
 export const tipoDi = (contentType: string | undefined): string => (contentType ?? '').split(';')[0].trim().toLowerCase();
 
-export const tipoAmmesso = (tipo: string): boolean => Object.hasOwn(FIRME, tipo);
+export { tipoAmmesso };
 
-/** The short name of an accepted type, for messages ("PDF"). */
-export const nomeDelTipo = (tipo: string): string => FIRME[tipo]?.nome ?? tipo;
+/** The short name of an accepted type, for messages: its subtype ("PDF", "JPEG", "PNG"). */
+export const nomeDelTipo = (tipo: TipoAllegato): string => tipo.split('/')[1].toUpperCase();
 
-/** Whether the content starts with the signature of its declared type. */
-export function firmaCorrisponde(tipo: string, byte: Buffer): boolean {
-  const firma = FIRME[tipo];
-  if (!firma || byte.length < firma.inizio.length) {
-    return false;
-  }
-  return firma.inizio.every((b, i) => byte[i] === b);
-}
+/** Whether the content starts with the signature of its declared type (src/allegati/firma.ts, as the form checks it). */
+export const firmaCorrisponde = (tipo: TipoAllegato, byte: Buffer): boolean => tipoDalContenuto(byte) === tipo;
 
 // The parameters after the disposition type: name=token or name="quoted string".
 const parametro = /;\s*([^\s=;]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/g;
