@@ -1,7 +1,7 @@
 // The form's attachments as a user meets them (input, paste, drop, errors, the list) and their delivery through the
 // queue to the real test endpoint: files first, each once, then the request.
 import { fixture, html, expect } from '@open-wc/testing';
-import { createStore, entries } from 'idb-keyval';
+import { createStore, del, entries } from 'idb-keyval';
 import '../src/index.js';
 import type { AssistenzaTicketForm } from '../src/index.js';
 import { consegnaDellaPagina } from '../src/delivery/consegna.js';
@@ -199,6 +199,20 @@ describe('<assistenza-ticket-form> attachments', () => {
     expect(ricevuta.richiesta.allegati).to.have.length(1);
     expect(ricevuta.richiesta.allegati![0]).to.include({ nome: 'planimetria.pdf', tipo: 'application/pdf', dimensione: 5000 });
     expect(await byteInArchivio(), 'the bytes leave IndexedDB once delivered').to.deep.equal([]);
+  });
+
+  it('a reload that finds a file’s bytes gone (kept only by a page now closed) takes it out of the list and says so', async () => {
+    const primo = await modulo('u-perso');
+    scegli(primo, [pdf('planimetria.pdf', 3072), pdf('visura.pdf', 3072)]);
+    await attendiElenco(primo, 2);
+    primo.remove();
+    // As if the first file's bytes had lived in that page's memory: the draft names it, the archive no longer has it.
+    const [chiave] = (await entries(createStore('assistenza-tecnica', 'archivio'))).filter(([, v]) => (v as { nome?: string }).nome === 'planimetria.pdf').map(([k]) => k);
+    await del(chiave, createStore('assistenza-tecnica', 'archivio'));
+    const el = await modulo('u-perso');
+    await finche(() => erroreAllegati(el) !== '', 'the lost file named');
+    expect(erroreAllegati(el)).to.equal('planimetria.pdf: il file non è più disponibile, allegalo di nuovo');
+    expect(elenco(el)).to.deep.equal(['visura.pdf, 3 KB']);
   });
 
   it('offline, then online: every file and then the request, each once', async () => {

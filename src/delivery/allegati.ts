@@ -61,6 +61,11 @@ export class DepositoAllegati {
     return this.#inPagina.get(id) ?? (await this.archivio.leggi<AllegatoSalvato>(PREFISSO + id));
   }
 
+  /** Whether the bytes are still kept (in this page or the archive), without reading them. */
+  async presente(id: string): Promise<boolean> {
+    return this.#inPagina.has(id) || (await this.archivio.esiste(PREFISSO + id));
+  }
+
   /** Whether this page holds the only copy. */
   soloInPagina(id: string): boolean {
     return this.#inPagina.has(id);

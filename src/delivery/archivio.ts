@@ -16,6 +16,8 @@ export interface Archivio {
   /** false once IndexedDB has failed: what is written lives only as long as the page. */
   readonly persistente: boolean;
   leggi<T>(k: Chiave): Promise<T | undefined>;
+  /** Whether a value is stored under `k`, without reading it (an attachment's megabytes stay where they are). */
+  esiste(k: Chiave): Promise<boolean>;
   /** Every value whose key starts with `prefisso`, in key order. */
   elenca<T>(prefisso: string): Promise<T[]>;
   /** Writes all of them or none (one IndexedDB transaction). */
@@ -160,6 +162,15 @@ export class ArchivioResiliente implements Archivio {
       (s) => s.get(k),
       (m) => m.get(k) as T | undefined,
     );
+  }
+
+  async esiste(k: Chiave): Promise<boolean> {
+    const quanti = await this.#tx<number>(
+      'readonly',
+      (s) => s.count(k),
+      (m) => (m.has(k) ? 1 : 0),
+    );
+    return quanti > 0;
   }
 
   elenca<T>(p: string) {

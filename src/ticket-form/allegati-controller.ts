@@ -42,6 +42,9 @@ interface Arrivato {
   nome: string;
 }
 
+/** A file from the input or a drop keeps its own name. */
+const daFile = (file: File): Arrivato => ({ file, nome: file.name });
+
 /** A screenshot pasted from the clipboard has no useful name ("image.png"): it is named after the moment. */
 const daIncollato = (file: File): Arrivato => ({ file, nome: nomeScreenshot(new Date()) });
 
@@ -81,7 +84,7 @@ export class AllegatiController implements ReactiveController {
 
   /** Adds files chosen with the input. */
   scelti(files: FileList | null): Promise<void> {
-    return this.aggiungi([...(files ?? [])].map((file) => ({ file, nome: file.name })));
+    return this.aggiungi([...(files ?? [])].map(daFile));
   }
 
   /** An image pasted into the form (a screenshot) is attached; text pastes go on as usual. */
@@ -101,7 +104,7 @@ export class AllegatiController implements ReactiveController {
     const files = [...(e.dataTransfer?.files ?? [])];
     if (!files.length) return;
     e.preventDefault();
-    void this.aggiungi(files.map((file) => ({ file, nome: file.name })));
+    void this.aggiungi(files.map(daFile));
   };
 
   /**
@@ -164,7 +167,7 @@ export class AllegatiController implements ReactiveController {
     const presenti: AllegatoBozza[] = [];
     const persi: Problema[] = [];
     for (const a of elenco) {
-      if (await deposito.prendi(a.id)) presenti.push(a);
+      if (await deposito.presente(a.id)) presenti.push(a);
       else persi.push({ motivo: 'perso', nome: a.nome });
     }
     if (!persi.length) return;
