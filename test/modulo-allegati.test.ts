@@ -240,6 +240,25 @@ describe('<assistenza-ticket-form> attachments', () => {
     expect(ricevute[0].richiesta.allegati!.map((a) => a.id).sort()).to.deep.equal(put.map((t) => t.chiave).sort());
   });
 
+  it('uploads each file with its type, its id as the key and its name percent-encoded (RFC 8187), then names it in the request', async () => {
+    const el = await modulo();
+    scegli(el, [pdf('pianta d’insieme (è).pdf', 2048)]);
+    await attendiElenco(el, 1);
+    await compila(el);
+    invia(el);
+    await finche(() => stato(el).includes('Richiesta inviata'), 'delivered');
+    const { tentativi, ricevute, allegati } = await s.registro();
+    const [put] = tentativi.filter((t) => t.metodo === 'PUT');
+    const [allegato] = ricevute[0].richiesta.allegati!;
+    expect(put.percorso).to.equal(new URL(`${s.endpoint}/allegati/${allegato.id}`, location.href).pathname);
+    expect(put.chiave).to.equal(allegato.id);
+    expect(put.intestazioni['content-type']).to.equal('application/pdf');
+    expect(put.intestazioni['content-disposition']).to.equal("attachment; filename*=UTF-8''pianta%20d%E2%80%99insieme%20%28%C3%A8%29.pdf");
+    expect(put.byte).to.equal(2048);
+    expect(allegato).to.deep.equal({ id: allegato.id, nome: 'pianta d’insieme (è).pdf', tipo: 'application/pdf', dimensione: 2048 });
+    expect(allegati.map((a) => a.nome)).to.deep.equal(['pianta d’insieme (è).pdf']);
+  });
+
   it('an answer lost after a PUT: the file goes again under the same key and is stored once', async () => {
     const el = await modulo();
     scegli(el, [pdf('planimetria.pdf', 4000)]);
