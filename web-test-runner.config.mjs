@@ -7,7 +7,15 @@ import { browsers } from './scripts/browsers.mjs';
 
 // The endpoint is TypeScript shared with the demo: bundle it for Node once, at start-up.
 const plugin = 'node_modules/.cache/assistenza/test-plugin.mjs';
-await build({ entryPoints: ['test/server/plugin.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: plugin, logLevel: 'warning' });
+await build({
+  entryPoints: ['test/server/plugin.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  outfile: plugin,
+  logLevel: 'warning',
+});
 const { gestisciProva } = await import(`./${plugin}?${Date.now()}`);
 
 /** Counts every test of every engine for the closing "N passed, N failed" line (scripts/test.mjs prints it). */
@@ -66,5 +74,8 @@ export default {
       else await next();
     },
   ],
-  reporters: [(await import('@web/test-runner')).defaultReporter(), contatore(process.env.ASSISTENZA_RISULTATI ?? 'node_modules/.cache/assistenza/risultati.json')],
+  reporters: [
+    (await import('@web/test-runner')).defaultReporter(),
+    contatore(process.env.ASSISTENZA_RISULTATI ?? 'node_modules/.cache/assistenza/risultati.json'),
+  ],
 };

@@ -29,7 +29,11 @@ function statoProposto(stato: StatoRichiesta): StatoRichiesta {
 
 const kb = (byte: number) => `${Math.max(1, Math.round(byte / 1024)).toLocaleString('it-IT')} KB`;
 
-function crea<K extends keyof HTMLElementTagNameMap>(tag: K, attributi: Record<string, string> = {}, ...figli: (Node | string)[]): HTMLElementTagNameMap[K] {
+function crea<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributi: Record<string, string> = {},
+  ...figli: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attributi)) {
     el.setAttribute(k, v);
@@ -91,7 +95,17 @@ export class VoceSportello {
     this.celle[3].className = 'contatti';
     this.celle[5].className = 'descrizione';
     this.conteggio = crea('span', { class: 'nota-cella' });
-    this.apri = crea('button', { type: 'button', class: 'pulsante-secondario', 'aria-expanded': 'false', 'aria-controls': `conversazione-${id}` }, 'Conversazione', crea('span', { class: 'visivamente-nascosto' }, ` della richiesta n. ${r.numero}`));
+    this.apri = crea(
+      'button',
+      {
+        type: 'button',
+        class: 'pulsante-secondario',
+        'aria-expanded': 'false',
+        'aria-controls': `conversazione-${id}`,
+      },
+      'Conversazione',
+      crea('span', { class: 'visivamente-nascosto' }, ` della richiesta n. ${r.numero}`),
+    );
     this.celle[7].append(this.apri, this.conteggio);
     this.riga.append(...this.celle);
 
@@ -100,7 +114,11 @@ export class VoceSportello {
     this.messaggi = crea('ol', { class: 'messaggi' });
     this.nessunMessaggio = crea('p', {}, 'Nessun messaggio dopo la richiesta.');
     this.testo = crea('textarea', { id: `risposta-${id}`, maxlength: '4000', rows: '4' });
-    this.stato = crea('select', { id: `stato-${id}` }, ...STATI_SCELTI.map((s) => crea('option', { value: s }, nomeStato(s))));
+    this.stato = crea(
+      'select',
+      { id: `stato-${id}` },
+      ...STATI_SCELTI.map((s) => crea('option', { value: s }, nomeStato(s))),
+    );
     this.errore = crea('p', { class: 'errore', id: `errore-${id}`, role: 'alert' });
     this.invia = crea('button', { type: 'submit', class: 'pulsante' }, 'Invia risposta');
     this.soloStato = crea('button', { type: 'button', class: 'pulsante-secondario' }, 'Cambia solo lo stato');
@@ -114,8 +132,20 @@ export class VoceSportello {
       this.errore,
       crea('div', { class: 'azioni' }, this.invia, this.soloStato),
     );
-    const conversazione = crea('div', { class: 'conversazione' }, this.titolo, this.allegati, this.messaggi, this.nessunMessaggio, modulo);
-    this.dettaglio = crea('tr', { class: 'riga-conversazione', id: `conversazione-${id}` }, crea('td', { colspan: '8' }, conversazione));
+    const conversazione = crea(
+      'div',
+      { class: 'conversazione' },
+      this.titolo,
+      this.allegati,
+      this.messaggi,
+      this.nessunMessaggio,
+      modulo,
+    );
+    this.dettaglio = crea(
+      'tr',
+      { class: 'riga-conversazione', id: `conversazione-${id}` },
+      crea('td', { colspan: '8' }, conversazione),
+    );
     this.dettaglio.hidden = true;
 
     this.apri.addEventListener('click', () => this.espandi(this.apri.getAttribute('aria-expanded') !== 'true'));
@@ -126,7 +156,10 @@ export class VoceSportello {
       e.preventDefault();
       void this.inviaRisposta(azioni);
     });
-    this.soloStato.addEventListener('click', () => void this.esegui(() => azioni.cambiaStato(this.attuale, this.stato.value as StatoRichiesta)));
+    this.soloStato.addEventListener(
+      'click',
+      () => void this.esegui(() => azioni.cambiaStato(this.attuale, this.stato.value as StatoRichiesta)),
+    );
     this.aggiorna(r);
   }
 
@@ -175,7 +208,11 @@ export class VoceSportello {
     this.allegati.dataset.firma = firma;
     this.allegati.hidden = r.allegati.length === 0;
     this.allegati.setAttribute('aria-label', 'Allegati');
-    this.allegati.replaceChildren(...r.allegati.map((a) => crea('li', {}, crea('a', { href: a.indirizzo, download: a.nome }, a.nome), ` (${kb(a.dimensione)})`)));
+    this.allegati.replaceChildren(
+      ...r.allegati.map((a) =>
+        crea('li', {}, crea('a', { href: a.indirizzo, download: a.nome }, a.nome), ` (${kb(a.dimensione)})`),
+      ),
+    );
   }
 
   private messaggio(r: RichiestaSportello, m: Messaggio): HTMLLIElement {
@@ -200,7 +237,9 @@ export class VoceSportello {
       this.testo.focus();
       return;
     }
-    const inviata = await this.esegui(() => azioni.rispondi(this.attuale, this.testo.value, this.stato.value as StatoRichiesta));
+    const inviata = await this.esegui(() =>
+      azioni.rispondi(this.attuale, this.testo.value, this.stato.value as StatoRichiesta),
+    );
     if (inviata) {
       this.testo.value = '';
       this.statoToccato = false;

@@ -40,7 +40,11 @@ async function errore(res: Response): Promise<Error> {
 async function chiedi(percorso: string, metodo: string, corpo: unknown): Promise<Record<string, string>> {
   let res: Response;
   try {
-    res = await fetch(`${SPORTELLO}${percorso}`, { method: metodo, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(corpo) });
+    res = await fetch(`${SPORTELLO}${percorso}`, {
+      method: metodo,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(corpo),
+    });
   } catch {
     throw new Error('Il server della demo non risponde: riprova.');
   }

@@ -6,14 +6,26 @@ type Guasto = Record<string, unknown>;
 
 const GUASTI: { id: string; etichetta: string; guasti: Guasto[]; stato: string }[] = [
   { id: 'funziona', etichetta: 'Funziona', guasti: [], stato: 'l’endpoint riceve le richieste.' },
-  { id: 'rete', etichetta: 'Non raggiungibile (connessione interrotta)', guasti: [{ modo: 'rete' }], stato: 'l’endpoint interrompe ogni connessione, come senza rete.' },
+  {
+    id: 'rete',
+    etichetta: 'Non raggiungibile (connessione interrotta)',
+    guasti: [{ modo: 'rete' }],
+    stato: 'l’endpoint interrompe ogni connessione, come senza rete.',
+  },
   {
     id: '503',
     etichetta: 'Risponde 503 (servizio non disponibile)',
-    guasti: [{ modo: 'stato', stato: 503, retryAfter: '5', messaggio: 'Servizio temporaneamente non disponibile (simulato).' }],
+    guasti: [
+      { modo: 'stato', stato: 503, retryAfter: '5', messaggio: 'Servizio temporaneamente non disponibile (simulato).' },
+    ],
     stato: 'l’endpoint risponde 503 con Retry-After di 5 secondi.',
   },
-  { id: 'lento', etichetta: 'Lento (risponde dopo 8 secondi)', guasti: [{ modo: 'lento', ritardoMs: 8000 }], stato: 'l’endpoint risponde dopo 8 secondi.' },
+  {
+    id: 'lento',
+    etichetta: 'Lento (risponde dopo 8 secondi)',
+    guasti: [{ modo: 'lento', ritardoMs: 8000 }],
+    stato: 'l’endpoint risponde dopo 8 secondi.',
+  },
 ];
 
 /** Which control of the panel the endpoint's current faults are. */
@@ -23,7 +35,11 @@ function riconosci(g: Guasto[]): string {
   return g[0].modo as string;
 }
 
-function crea<K extends keyof HTMLElementTagNameMap>(tag: K, attributi: Record<string, string> = {}, ...figli: (Node | string)[]) {
+function crea<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributi: Record<string, string> = {},
+  ...figli: (Node | string)[]
+) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attributi)) el.setAttribute(k, v);
   el.append(...figli);
@@ -44,7 +60,8 @@ export function montaPannello(dove: HTMLElement): void {
   };
 
   const utenti = crea('fieldset', {}, crea('legend', {}, 'Utente collegato al portale'));
-  for (const p of Object.values(PROFILI)) utenti.append(radio('profilo', p.id, `${p.nome} ${p.cognome}`, profiloScelto() === p.id));
+  for (const p of Object.values(PROFILI))
+    utenti.append(radio('profilo', p.id, `${p.nome} ${p.cognome}`, profiloScelto() === p.id));
   utenti.append(radio('profilo', '', 'Nessuno (visitatore non collegato)', !PROFILI[profiloScelto()]));
   utenti.addEventListener('change', (e) => {
     const id = (e.target as HTMLInputElement).value;
@@ -58,15 +75,35 @@ export function montaPannello(dove: HTMLElement): void {
     attivaTelefono(tel.checked);
     dici(tel.checked ? 'Assistenza telefonica dell’Ente attivata.' : 'Assistenza telefonica dell’Ente disattivata.');
   });
-  const ente = crea('fieldset', {}, crea('legend', {}, 'Ente'), crea('div', { class: 'scelta' }, tel, crea('label', { for: 'telefono-ente' }, 'L’Ente ha attivato l’assistenza telefonica')));
+  const ente = crea(
+    'fieldset',
+    {},
+    crea('legend', {}, 'Ente'),
+    crea(
+      'div',
+      { class: 'scelta' },
+      tel,
+      crea('label', { for: 'telefono-ente' }, 'L’Ente ha attivato l’assistenza telefonica'),
+    ),
+  );
 
   const endpoint = crea('fieldset', {}, crea('legend', {}, 'Endpoint /api/richieste'));
   for (const g of GUASTI) endpoint.append(radio('guasto', g.id, g.etichetta, g.id === 'funziona'));
-  endpoint.append(crea('p', { class: 'nota' }, 'Una richiesta che non arriva resta in coda nel browser e viene ritentata da sola (la prima volta entro pochi secondi, poi a intervalli crescenti); ricaricando la pagina si ritenta subito.'));
+  endpoint.append(
+    crea(
+      'p',
+      { class: 'nota' },
+      'Una richiesta che non arriva resta in coda nel browser e viene ritentata da sola (la prima volta entro pochi secondi, poi a intervalli crescenti); ricaricando la pagina si ritenta subito.',
+    ),
+  );
   endpoint.addEventListener('change', async (e) => {
     const g = GUASTI.find((x) => x.id === (e.target as HTMLInputElement).value);
     if (!g) return;
-    const r = await fetch('/api/guasti', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(g.guasti) });
+    const r = await fetch('/api/guasti', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(g.guasti),
+    });
     dici(r.ok ? `Endpoint: ${g.stato}` : 'Non è stato possibile cambiare il comportamento dell’endpoint.');
   });
   void fetch('/api/guasti')
@@ -78,7 +115,11 @@ export function montaPannello(dove: HTMLElement): void {
 
   dove.replaceChildren(
     crea('h2', { id: 'pannello-titolo' }, 'Pannello della demo'),
-    crea('p', { class: 'nota' }, 'Questi comandi non fanno parte del portale: simulano l’utente, l’Ente e i guasti di rete.'),
+    crea(
+      'p',
+      { class: 'nota' },
+      'Questi comandi non fanno parte del portale: simulano l’utente, l’Ente e i guasti di rete.',
+    ),
     crea('form', { class: 'comandi' }, utenti, ente, endpoint),
     crea('p', {}, crea('a', { href: '/backoffice.html' }, 'Apri il back-office: le richieste ricevute')),
     annuncio,

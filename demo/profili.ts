@@ -9,7 +9,13 @@ export interface ProfiloDemo {
 }
 
 export const PROFILI: Record<string, ProfiloDemo> = {
-  mrossi: { id: 'mrossi', cognome: 'Rossi', nome: 'Mario', email: 'mario.rossi@esempio.it', telefono: '+39 347 123 4567' },
+  mrossi: {
+    id: 'mrossi',
+    cognome: 'Rossi',
+    nome: 'Mario',
+    email: 'mario.rossi@esempio.it',
+    telefono: '+39 347 123 4567',
+  },
   abianchi: { id: 'abianchi', cognome: 'Bianchi', nome: 'Anna', email: 'anna.bianchi@esempio.it' },
 };
 

@@ -26,7 +26,9 @@ try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, timezoneId: 'Europe/Rome' });
   await page.clock.setFixedTime(new Date('2026-02-03T10:00:00+01:00'));
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
-  await page.waitForFunction(() => document.querySelector('assistenza-telefonica')?.shadowRoot?.querySelector('a[href^="tel:"]'));
+  await page.waitForFunction(() =>
+    document.querySelector('assistenza-telefonica')?.shadowRoot?.querySelector('a[href^="tel:"]'),
+  );
   await page.waitForTimeout(300);
   mkdirSync('docs', { recursive: true });
   await page.screenshot({ path: 'docs/aspetto.png', fullPage: true });

@@ -27,7 +27,14 @@ export async function costruisciBundle() {
     await build({
       configFile: 'vite.config.ts',
       logLevel: 'warn',
-      build: { lib: { entry: resolve(b.entry), formats: ['iife'], name: 'AssistenzaTecnica', fileName: () => b.file.replace(/^dist\//, '') } },
+      build: {
+        lib: {
+          entry: resolve(b.entry),
+          formats: ['iife'],
+          name: 'AssistenzaTecnica',
+          fileName: () => b.file.replace(/^dist\//, ''),
+        },
+      },
     });
   }
 }

@@ -21,6 +21,8 @@ export function scelti() {
   const v = process.env.ASSISTENZA_BROWSER;
   if (!v || v === 'all') return ENGINES;
   const s = v.split(',').map((x) => x.trim());
-  for (const x of s) if (!ENGINES.includes(x)) throw new Error(`ASSISTENZA_BROWSER: unknown engine "${x}" (use ${ENGINES.join(', ')} or all)`);
+  for (const x of s)
+    if (!ENGINES.includes(x))
+      throw new Error(`ASSISTENZA_BROWSER: unknown engine "${x}" (use ${ENGINES.join(', ')} or all)`);
   return s;
 }

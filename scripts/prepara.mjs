@@ -17,10 +17,17 @@ export function browser(engines) {
   const deb = [...new Set(mancanti.flatMap((e) => PACCHETTI[e].deb))];
   const root = process.getuid?.() === 0;
   if (!root || !existsSync('/usr/bin/apt-get')) {
-    console.error(`assistenza-tecnica: the tests need ${mancanti.flatMap(file).filter((f) => !existsSync(f)).join(', ')}.\nInstall Debian's packages: sudo apt-get install --no-install-recommends ${deb.join(' ')}`);
+    console.error(
+      `assistenza-tecnica: the tests need ${mancanti
+        .flatMap(file)
+        .filter((f) => !existsSync(f))
+        .join(', ')}.\nInstall Debian's packages: sudo apt-get install --no-install-recommends ${deb.join(' ')}`,
+    );
     process.exit(1);
   }
   console.log(`assistenza-tecnica: installing ${deb.join(', ')} with apt-get (missing: ${mancanti.join(', ')})…`);
   execSync('apt-get update -qq', { stdio: 'inherit' });
-  execSync(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${deb.join(' ')}`, { stdio: 'inherit' });
+  execSync(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${deb.join(' ')}`, {
+    stdio: 'inherit',
+  });
 }

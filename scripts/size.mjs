@@ -47,7 +47,9 @@ for (const { file, budget, uso } of controlli) {
   console.log(`${file}: ${kb(gz)} gzip -9 (${gz} bytes; ${kb(grezzo.length)} minified)${uso ? `: ${uso}` : ''}`);
   if (gz > budget) {
     oltre++;
-    console.error(`  size: over budget: ${gz} bytes gzipped is ${gz - budget} bytes above the budget of ${kb(budget)} (${budget} bytes)`);
+    console.error(
+      `  size: over budget: ${gz} bytes gzipped is ${gz - budget} bytes above the budget of ${kb(budget)} (${budget} bytes)`,
+    );
   } else {
     console.log(`  size: within budget: ${kb(budget)} (${budget} bytes), ${budget - gz} bytes to spare`);
   }

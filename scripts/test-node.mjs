@@ -8,16 +8,38 @@ const CARTELLA = 'node_modules/.cache/assistenza/node';
 
 /** Runs every Node test file; returns the counts (a file that fails to build or load counts as a failure). */
 export async function testNode() {
-  const sorgenti = readdirSync('test/node').filter((f) => f.endsWith('.test.ts')).map((f) => `test/node/${f}`);
+  const sorgenti = readdirSync('test/node')
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `test/node/${f}`);
   rmSync(CARTELLA, { recursive: true, force: true });
   try {
-    await build({ entryPoints: sorgenti, bundle: true, platform: 'node', format: 'esm', packages: 'external', outdir: CARTELLA, outExtension: { '.js': '.mjs' }, logLevel: 'warning' });
+    await build({
+      entryPoints: sorgenti,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      outdir: CARTELLA,
+      outExtension: { '.js': '.mjs' },
+      logLevel: 'warning',
+    });
   } catch {
     return { passed: 0, failed: 1 };
   }
   const tap = `${CARTELLA}/risultati.tap`;
   const file = sorgenti.map((f) => `${CARTELLA}/${f.slice('test/node/'.length).replace(/\.ts$/, '.mjs')}`);
-  const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...file], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...file,
+    ],
+    { stdio: 'inherit' },
+  );
   const testo = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const conta = (k) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(testo)?.[1] ?? 0);
   const passed = conta('pass');

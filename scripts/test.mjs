@@ -11,7 +11,8 @@ const { testNode } = await import('./test-node.mjs');
 const engines = scelti();
 browser([...new Set([...engines, 'chromium'])]); // the Node tests drive the demo in Chromium whatever engines the browser suite uses
 
-const esegui = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const esegui = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 const fine = (passed, failed) => {
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
@@ -21,6 +22,8 @@ console.log('assistenza-tecnica: type check (tsc)…');
 if (esegui('npx', ['tsc', '-p', 'tsconfig.json'])) fine(0, 1);
 console.log('assistenza-tecnica: lint (eslint)…');
 if (esegui('npx', ['eslint', '.'])) fine(0, 1);
+console.log('assistenza-tecnica: layout (prettier --check; npm run format rewrites it)…');
+if (esegui('npx', ['prettier', '--check', '--log-level', 'warn', '.'])) fine(0, 1);
 
 // The browser suite loads the built bundle (script-tag and CSP pages): build first.
 if (esegui(process.execPath, ['scripts/build.mjs'])) fine(0, 1);
@@ -40,7 +43,8 @@ try {
   console.error('assistenza-tecnica: the test runner ended without results');
   fine(node.passed, node.failed + 1);
 }
-for (const [b, r] of Object.entries(c.perBrowser)) console.log(`  ${b}: ${r.passed} passed, ${r.failed} failed (done after ${r.secondi} s)`);
+for (const [b, r] of Object.entries(c.perBrowser))
+  console.log(`  ${b}: ${r.passed} passed, ${r.failed} failed (done after ${r.secondi} s)`);
 console.log(`  browser suite: ${((Date.now() - t0) / 1000).toFixed(0)} s in ${engines.join(', ')}`);
 console.log(`  node: ${node.passed} passed, ${node.failed} failed`);
 fine(c.passed + node.passed, c.failed + (codice && !c.failed ? 1 : 0) + node.failed);

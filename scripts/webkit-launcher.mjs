@@ -136,7 +136,8 @@ class WebKitLauncher extends WebdriverLauncher {
     sessioni.urlMap.set(id, url);
     this.driver.navigateTo(url).catch((e) => {
       // After its session ended the page's tests have all reported: the navigation's answer no longer matters.
-      if (!sessioni.isActive(id)) console.error(`WebKit: the navigation to ${url} was still waiting when its file ended (${e.message})`);
+      if (!sessioni.isActive(id))
+        console.error(`WebKit: the navigation to ${url} was still waiting when its file ended (${e.message})`);
       else console.error(`WebKit: the navigation to ${url} failed: ${e.message}`);
     });
   }

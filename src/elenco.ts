@@ -25,7 +25,8 @@ const data = z.string().check(se(istanteValido, 'Data non valida.'));
 // Refinements of plain types rather than z.enum and z.union: each of those brings its own classes into the browser's
 // bundle, where the size budget is tight.
 const autoreValido = (v: unknown): v is 'utente' | 'assistenza' => v === 'utente' || v === 'assistenza';
-const numeroValido = (v: unknown): v is number | string => (typeof v === 'number' && numeroPositivo(v)) || (typeof v === 'string' && nonVuoto(v));
+const numeroValido = (v: unknown): v is number | string =>
+  (typeof v === 'number' && numeroPositivo(v)) || (typeof v === 'string' && nonVuoto(v));
 
 const messaggioSchema = z.object({
   id: identificativo,

@@ -14,7 +14,21 @@ export type { Orologio } from './orologio.js';
 export type { DatiTempi, Tempo } from './tempi-risposta/dati.js';
 export { richiestaSchema, allegatoSchema, MAX_DESCRIZIONE, type Richiesta, type RichiestaInput } from './richiesta.js';
 export { rispostaSchema, type Risposta } from './risposta.js';
-export { richiestaUtenteSchema, elencoRichiesteSchema, STATI_RICHIESTA, type RichiestaUtente, type MessaggioRichiesta, type StatoRichiesta } from './elenco.js';
-export { profiloContext, endpointContext, enteContext, type Profilo, type ConfigurazioneEnte, type TelefonoEnte } from './context.js';
+export {
+  richiestaUtenteSchema,
+  elencoRichiesteSchema,
+  STATI_RICHIESTA,
+  type RichiestaUtente,
+  type MessaggioRichiesta,
+  type StatoRichiesta,
+} from './elenco.js';
+export {
+  profiloContext,
+  endpointContext,
+  enteContext,
+  type Profilo,
+  type ConfigurazioneEnte,
+  type TelefonoEnte,
+} from './context.js';
 export type { InviataDetail, ErroreDetail, InCodaDetail, NuoveRisposteDetail, EventiAssistenza } from './events.js';
 export type { Testi, TestiParziali, Lingua } from './i18n/index.js';

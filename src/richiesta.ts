@@ -28,13 +28,23 @@ const se = (f: (s: string) => boolean, messaggio: string) => z.refine<string>(f,
 const lunghezza = (max: number, messaggio: string) => se((s) => s.length <= max, messaggio);
 
 const testo = (max: number, vuoto: string, lungo: string, ammessi: RegExp) =>
-  z.string().check(z.trim(), se((s) => s !== '' && ammessi.test(s), vuoto), lunghezza(max, lungo));
+  z.string().check(
+    z.trim(),
+    se((s) => s !== '' && ammessi.test(s), vuoto),
+    lunghezza(max, lungo),
+  );
 
 const nome = (vuoto: string, lungo: string) =>
   testo(MAX_NOME, vuoto, lungo, senzaControllo).check(se((s) => conLettera.test(s), vuoto));
 
 const facoltativo = (max: number, lungo: string) =>
-  z.optional(z.string().check(z.trim(), se((s) => senzaControllo.test(s), lungo), lunghezza(max, lungo)));
+  z.optional(
+    z.string().check(
+      z.trim(),
+      se((s) => senzaControllo.test(s), lungo),
+      lunghezza(max, lungo),
+    ),
+  );
 
 /** The types an attachment may have, the largest one (10 MB) and how many a request may carry. */
 export const TIPI_ALLEGATO = ['image/png', 'image/jpeg', 'application/pdf'] as const;
@@ -48,7 +58,8 @@ export const MAX_ALLEGATI = 5;
 const nomeFile = /^[^\p{Cc}/\\]{1,255}$/u;
 
 /** An attachment the request names, uploaded before with PUT <endpoint>/allegati/<id>. */
-const dimensioneAmmessa = (n: unknown): n is number => Number.isInteger(n) && (n as number) > 0 && (n as number) <= MAX_BYTE_ALLEGATO;
+const dimensioneAmmessa = (n: unknown): n is number =>
+  Number.isInteger(n) && (n as number) > 0 && (n as number) <= MAX_BYTE_ALLEGATO;
 
 export const allegatoSchema = z.strictObject({
   id: z.string().check(se((s) => uuid4.test(s), e.nonValido)),
@@ -63,8 +74,18 @@ export const richiestaSchema = z
     id: z.string().check(se((s) => uuid4.test(s), e.nonValido)),
     cognome: nome(e.cognome, e.lungo),
     nome: nome(e.nome, e.lungo),
-    email: z.optional(z.string().check(z.trim(), se((s) => s.length <= 254 && email.test(s), e.email))),
-    telefono: z.optional(z.string().check(z.trim(), se((s) => telefonoAmmesso.test(s) && cifre(s) >= 6 && cifre(s) <= 15, e.telefono))),
+    email: z.optional(
+      z.string().check(
+        z.trim(),
+        se((s) => s.length <= 254 && email.test(s), e.email),
+      ),
+    ),
+    telefono: z.optional(
+      z.string().check(
+        z.trim(),
+        se((s) => telefonoAmmesso.test(s) && cifre(s) >= 6 && cifre(s) <= 15, e.telefono),
+      ),
+    ),
     rispostaViaEmail: z.boolean(e.nonValido),
     descrizione: testo(MAX_DESCRIZIONE, e.descrizione, e.descrizioneLunga, senzaControlloSalvoRighe),
     pratica: z.optional(
@@ -74,7 +95,9 @@ export const richiestaSchema = z
       }),
     ),
     creataIl: z.string().check(se((s) => istante.test(s) && !Number.isNaN(Date.parse(s)), e.nonValido)),
-    allegati: z.optional(z.array(allegatoSchema).check(z.refine((a) => a.length <= MAX_ALLEGATI, 'Al massimo 5 allegati.'))),
+    allegati: z.optional(
+      z.array(allegatoSchema).check(z.refine((a) => a.length <= MAX_ALLEGATI, 'Al massimo 5 allegati.')),
+    ),
   })
   .check(
     // The email is optional, but not when the answer is to be sent by mail.

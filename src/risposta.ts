@@ -19,12 +19,14 @@ const uuidValido = (s: string) => uuid4.test(s);
 const istanteValido = (s: string) => istante.test(s) && !Number.isNaN(Date.parse(s));
 
 /** The text of a reply, trimmed: the user's and the help desk's alike. */
-export const testoRispostaSchema = z.string().check(
-  z.trim(),
-  se(nonVuoto, 'Scrivi il testo della risposta.'),
-  se(entroIlMassimo, `La risposta può essere lunga al massimo ${MAX_TESTO_RISPOSTA} caratteri.`),
-  se(senzaControllo, 'La risposta contiene caratteri non ammessi.'),
-);
+export const testoRispostaSchema = z
+  .string()
+  .check(
+    z.trim(),
+    se(nonVuoto, 'Scrivi il testo della risposta.'),
+    se(entroIlMassimo, `La risposta può essere lunga al massimo ${MAX_TESTO_RISPOSTA} caratteri.`),
+    se(senzaControllo, 'La risposta contiene caratteri non ammessi.'),
+  );
 
 /** The body of the user's reply: its own UUID (also its Idempotency-Key), the text, when it was written. */
 export const rispostaSchema = z.strictObject({

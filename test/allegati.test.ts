@@ -19,7 +19,8 @@ const lungo = (inizio: number[], n: number) => {
   byte.set(inizio);
   return new Blob([byte]);
 };
-const uguali = (a: ArrayBuffer, b: ArrayBuffer) => a.byteLength === b.byteLength && new Uint8Array(a).every((x, i) => x === new Uint8Array(b)[i]);
+const uguali = (a: ArrayBuffer, b: ArrayBuffer) =>
+  a.byteLength === b.byteLength && new Uint8Array(a).every((x, i) => x === new Uint8Array(b)[i]);
 const vicino = (c: number[], atteso: number[]) => c.every((x, i) => Math.abs(x - atteso[i]) < 40);
 
 describe('attachment signatures', () => {
@@ -84,49 +85,95 @@ describe('JPEG re-encoding', () => {
 
 describe('preparaFile', () => {
   it('refuses an empty file', async () => {
-    expect(await preparaFile(new File([], 'vuoto.pdf'), 'vuoto.pdf')).to.deep.equal({ esito: 'rifiutato', nome: 'vuoto.pdf', motivo: 'vuoto' });
+    expect(await preparaFile(new File([], 'vuoto.pdf'), 'vuoto.pdf')).to.deep.equal({
+      esito: 'rifiutato',
+      nome: 'vuoto.pdf',
+      motivo: 'vuoto',
+    });
   });
 
   it('refuses by content, whatever the name and the declared type say', async () => {
     const testo = new File(['Gentile ufficio'], 'relazione.pdf', { type: 'application/pdf' });
-    expect(await preparaFile(testo, 'relazione.pdf')).to.deep.equal({ esito: 'rifiutato', nome: 'relazione.pdf', motivo: 'tipo' });
+    expect(await preparaFile(testo, 'relazione.pdf')).to.deep.equal({
+      esito: 'rifiutato',
+      nome: 'relazione.pdf',
+      motivo: 'tipo',
+    });
     const docx = new File([await byteDi([0x50, 0x4b, 0x03, 0x04], 'word/')], 'domanda.docx');
-    expect(await preparaFile(docx, 'domanda.docx')).to.deep.equal({ esito: 'rifiutato', nome: 'domanda.docx', motivo: 'tipo' });
+    expect(await preparaFile(docx, 'domanda.docx')).to.deep.equal({
+      esito: 'rifiutato',
+      nome: 'domanda.docx',
+      motivo: 'tipo',
+    });
   });
 
   it('refuses a JPEG it cannot decode as unreadable', async () => {
     const rotta = new File([await byteDi([0xff, 0xd8, 0xff, 0xe0], 'non è una foto')], 'foto.jpg');
-    expect(await preparaFile(rotta, 'foto.jpg')).to.deep.equal({ esito: 'rifiutato', nome: 'foto.jpg', motivo: 'illeggibile' });
+    expect(await preparaFile(rotta, 'foto.jpg')).to.deep.equal({
+      esito: 'rifiutato',
+      nome: 'foto.jpg',
+      motivo: 'illeggibile',
+    });
   });
 
   it('accepts a PDF of exactly 10 MB and refuses one byte more', async () => {
     const inizio = [0x25, 0x50, 0x44, 0x46, 0x2d];
     expect((await preparaFile(lungo(inizio, MAX_BYTE_ALLEGATO), 'a.pdf')).esito).to.equal('pronto');
-    expect(await preparaFile(lungo(inizio, MAX_BYTE_ALLEGATO + 1), 'a.pdf')).to.deep.equal({ esito: 'rifiutato', nome: 'a.pdf', motivo: 'grande' });
+    expect(await preparaFile(lungo(inizio, MAX_BYTE_ALLEGATO + 1), 'a.pdf')).to.deep.equal({
+      esito: 'rifiutato',
+      nome: 'a.pdf',
+      motivo: 'grande',
+    });
   });
 
   it('refuses a file over 50 MB as too large without decoding it, and still tells a type not accepted', async () => {
     // Zeros after the signature: decoding it would fail as unreadable, so 'grande' means it was not decoded.
-    expect(await preparaFile(lungo([0xff, 0xd8, 0xff], 51 * MB), 'enorme.jpg')).to.deep.equal({ esito: 'rifiutato', nome: 'enorme.jpg', motivo: 'grande' });
-    expect(await preparaFile(lungo([0x50, 0x4b, 0x03, 0x04], 51 * MB), 'archivio.zip')).to.deep.equal({ esito: 'rifiutato', nome: 'archivio.zip', motivo: 'tipo' });
+    expect(await preparaFile(lungo([0xff, 0xd8, 0xff], 51 * MB), 'enorme.jpg')).to.deep.equal({
+      esito: 'rifiutato',
+      nome: 'enorme.jpg',
+      motivo: 'grande',
+    });
+    expect(await preparaFile(lungo([0x50, 0x4b, 0x03, 0x04], 51 * MB), 'archivio.zip')).to.deep.equal({
+      esito: 'rifiutato',
+      nome: 'archivio.zip',
+      motivo: 'tipo',
+    });
   });
 
   it('keeps a PNG and a PDF byte for byte, with the type read from the content', async () => {
     const png = await disegnata(30, 20, 'image/png');
     // Named and declared as a JPEG: it is a PNG, and is not re-encoded.
-    const pronto = (await preparaFile(new File([png], 'schermata.jpg', { type: 'image/jpeg' }), 'schermata.jpg')) as FilePronto;
-    expect(pronto).to.include({ esito: 'pronto', nome: 'schermata.jpg', tipo: 'image/png', dimensione: png.byteLength });
+    const pronto = (await preparaFile(
+      new File([png], 'schermata.jpg', { type: 'image/jpeg' }),
+      'schermata.jpg',
+    )) as FilePronto;
+    expect(pronto).to.include({
+      esito: 'pronto',
+      nome: 'schermata.jpg',
+      tipo: 'image/png',
+      dimensione: png.byteLength,
+    });
     expect(uguali(pronto.byte, png)).to.be.true;
     const documento = await pdf('1 0 obj << /Type /Catalog >> endobj');
     const prontoPdf = (await preparaFile(new File([documento], 'ricevuta.pdf'), 'ricevuta.pdf')) as FilePronto;
-    expect(prontoPdf).to.include({ esito: 'pronto', nome: 'ricevuta.pdf', tipo: 'application/pdf', dimensione: documento.byteLength });
+    expect(prontoPdf).to.include({
+      esito: 'pronto',
+      nome: 'ricevuta.pdf',
+      tipo: 'application/pdf',
+      dimensione: documento.byteLength,
+    });
     expect(uguali(prontoPdf.byte, documento)).to.be.true;
   });
 
   it('re-encodes a JPEG under its own name, without EXIF', async () => {
     const foto = conExif(await disegnata(40, 20, 'image/jpeg'), 6);
     const pronto = (await preparaFile(new File([foto], 'IMG_0001.JPG'), 'IMG_0001.JPG')) as FilePronto;
-    expect(pronto).to.include({ esito: 'pronto', nome: 'IMG_0001.JPG', tipo: 'image/jpeg', dimensione: pronto.byte.byteLength });
+    expect(pronto).to.include({
+      esito: 'pronto',
+      nome: 'IMG_0001.JPG',
+      tipo: 'image/jpeg',
+      dimensione: pronto.byte.byteLength,
+    });
     expect(segmentiExif(pronto.byte)).to.have.length(0);
     expect(dimensioniJpeg(pronto.byte)).to.deep.equal({ larghezza: 20, altezza: 40 });
   });

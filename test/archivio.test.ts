@@ -2,7 +2,16 @@
 import { expect } from '@open-wc/testing';
 import { createStore, keys } from 'idb-keyval';
 import { ATTESA_MASSIMA_IDB_MS } from '../src/delivery/archivio.js';
-import { nuovoSecchio, pulisciArchivio, scrivi, pulsante, finche, apriScheda, type Secchio, type Scheda } from './helpers.js';
+import {
+  nuovoSecchio,
+  pulisciArchivio,
+  scrivi,
+  pulsante,
+  finche,
+  apriScheda,
+  type Secchio,
+  type Scheda,
+} from './helpers.js';
 
 const NOME_DB = 'assistenza-tecnica';
 
@@ -71,8 +80,14 @@ describe('an IndexedDB that does not answer', () => {
     });
     expect(a.win.consegna.archivio.persistente).to.be.false;
     await inviaDa(a, 'Inviata senza IndexedDB.');
-    await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-inviata'), 'delivered', ATTESA_MASSIMA_IDB_MS + 5000);
-    expect((await s.registro()).ricevute.map((r) => r.richiesta.descrizione)).to.deep.equal(['Inviata senza IndexedDB.']);
+    await finche(
+      () => a.win.eventi.some((e) => e.tipo === 'assistenza-inviata'),
+      'delivered',
+      ATTESA_MASSIMA_IDB_MS + 5000,
+    );
+    expect((await s.registro()).ricevute.map((r) => r.richiesta.descrizione)).to.deep.equal([
+      'Inviata senza IndexedDB.',
+    ]);
     expect(a.win.errori).to.deep.equal([]);
 
     const b = await apriScheda({ endpoint: s.endpoint, utente: 'u1' });
@@ -90,7 +105,11 @@ describe('an IndexedDB that does not answer', () => {
       schede.push(a);
       // Sent at once, while the queue's write is still waiting on IndexedDB: that write is the one given up on.
       await inviaDa(a, 'Inviata con lo store occupato.');
-      await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-inviata'), 'delivered', ATTESA_MASSIMA_IDB_MS + 5000);
+      await finche(
+        () => a.win.eventi.some((e) => e.tipo === 'assistenza-inviata'),
+        'delivered',
+        ATTESA_MASSIMA_IDB_MS + 5000,
+      );
       expect(testoDi(a)).to.contain('non conserva le bozze');
       expect(a.win.errori).to.deep.equal([]);
     } finally {

@@ -18,9 +18,13 @@ describe('drafts of <assistenza-ticket-form>', () => {
   });
 
   const modulo = (utente: string, extra = html``) =>
-    fixture<AssistenzaTicketForm>(html`<div>
-      <assistenza-ticket-form endpoint=${s.endpoint} utente=${utente} cognome="Rossi" nome="Mario">${extra}</assistenza-ticket-form>
-    </div>`).then(async (d) => {
+    fixture<AssistenzaTicketForm>(
+      html`<div>
+        <assistenza-ticket-form endpoint=${s.endpoint} utente=${utente} cognome="Rossi" nome="Mario"
+          >${extra}</assistenza-ticket-form
+        >
+      </div>`,
+    ).then(async (d) => {
       const el = d.querySelector('assistenza-ticket-form')!;
       await el.updateComplete;
       return el;
@@ -51,7 +55,10 @@ describe('drafts of <assistenza-ticket-form>', () => {
     scrivi(el, 'Cognome', 'Rossi-Bianchi');
     scrivi(el, 'Descrizione del problema', 'Testo scritto prima del ricaricamento.');
     campo(el, 'Invia la risposta anche via mail').click();
-    await finche(async () => ((await archivio.leggi<{ descrizione?: string }>('bozza:u1'))?.descrizione ?? '') !== '', 'saved');
+    await finche(
+      async () => ((await archivio.leggi<{ descrizione?: string }>('bozza:u1'))?.descrizione ?? '') !== '',
+      'saved',
+    );
     await attendi(RITARDO_AUTOSALVATAGGIO_MS + 50);
     el.remove();
     const nuovo = await modulo('u1');
@@ -91,23 +98,36 @@ describe('drafts of <assistenza-ticket-form>', () => {
     scrivi(bruno, 'Descrizione del problema', 'Testo di Bruno.');
     bruno.utente = 'anna';
     await bruno.updateComplete;
-    await finche(() => campo(bruno, 'Descrizione del problema').value === 'Testo riservato di Anna.', 'Anna’s own draft');
-    await finche(async () => ((await archivio.leggi<{ descrizione: string }>('bozza:bruno'))?.descrizione ?? '') === 'Testo di Bruno.', 'Bruno’s kept');
+    await finche(
+      () => campo(bruno, 'Descrizione del problema').value === 'Testo riservato di Anna.',
+      'Anna’s own draft',
+    );
+    await finche(
+      async () =>
+        ((await archivio.leggi<{ descrizione: string }>('bozza:bruno'))?.descrizione ?? '') === 'Testo di Bruno.',
+      'Bruno’s kept',
+    );
   });
 
   it('keys the draft by the email when there is no id', async () => {
-    const el = await fixture<AssistenzaTicketForm>(html`<assistenza-ticket-form endpoint=${s.endpoint} email="anna@esempio.it"></assistenza-ticket-form>`);
+    const el = await fixture<AssistenzaTicketForm>(
+      html`<assistenza-ticket-form endpoint=${s.endpoint} email="anna@esempio.it"></assistenza-ticket-form>`,
+    );
     scrivi(el, 'Descrizione del problema', 'Per email.');
     await finche(async () => !!(await archivio.leggi('bozza:anna@esempio.it')), 'saved under the email');
   });
 
   it('without any identity, keeps the draft for the browser session only (sessionStorage, not IndexedDB)', async () => {
-    const el = await fixture<AssistenzaTicketForm>(html`<assistenza-ticket-form endpoint=${s.endpoint}></assistenza-ticket-form>`);
+    const el = await fixture<AssistenzaTicketForm>(
+      html`<assistenza-ticket-form endpoint=${s.endpoint}></assistenza-ticket-form>`,
+    );
     scrivi(el, 'Descrizione del problema', 'Anonimo.');
     await finche(() => !!sessionStorage.getItem('assistenza-tecnica:bozza'), 'saved in the session');
     expect(await archivio.elenca('bozza:')).to.deep.equal([]);
     el.remove();
-    const nuovo = await fixture<AssistenzaTicketForm>(html`<assistenza-ticket-form endpoint=${s.endpoint}></assistenza-ticket-form>`);
+    const nuovo = await fixture<AssistenzaTicketForm>(
+      html`<assistenza-ticket-form endpoint=${s.endpoint}></assistenza-ticket-form>`,
+    );
     await finche(() => campo(nuovo, 'Descrizione del problema').value === 'Anonimo.', 'restored from the session');
   });
 

@@ -29,7 +29,9 @@ async function apri(tipo: TipoPagina, parametri: Record<string, string> = {}): P
 /** Every tag the manifest declares: what the bundle must register. */
 async function tagDelManifest(): Promise<string[]> {
   const m = await (await fetch('/custom-elements.json')).json();
-  const tag = m.modules.flatMap((x: { declarations?: { tagName?: string }[] }) => x.declarations ?? []).map((d: { tagName?: string }) => d.tagName);
+  const tag = m.modules
+    .flatMap((x: { declarations?: { tagName?: string }[] }) => x.declarations ?? [])
+    .map((d: { tagName?: string }) => d.tagName);
   return [...new Set<string>(tag.filter(Boolean))];
 }
 
@@ -48,7 +50,9 @@ async function inviaEControlla(p: Pagina, s: Secchio) {
   scrivi(el, 'Email', 'zoe@esempio.it');
   scrivi(el, 'Descrizione del problema', 'Il caricamento della planimetria si blocca al 90%.');
   // Whatever the outcome, the test hears it: a refusal or a queued request fails here with what happened.
-  const esito = Promise.race(['assistenza-inviata', 'assistenza-errore', 'assistenza-in-coda'].map((t) => oneEvent(el, t)));
+  const esito = Promise.race(
+    ['assistenza-inviata', 'assistenza-errore', 'assistenza-in-coda'].map((t) => oneEvent(el, t)),
+  );
   pulsante(el, 'Invia richiesta').click();
   const e = (await esito) as CustomEvent;
   expect(e.type, JSON.stringify(e.detail)).to.equal('assistenza-inviata');
@@ -56,7 +60,13 @@ async function inviaEControlla(p: Pagina, s: Secchio) {
   expect(detail.numero).to.equal(1);
   const { ricevute, tentativi } = await s.registro();
   expect(ricevute).to.have.length(1);
-  expect(ricevute[0].richiesta).to.include({ id: detail.id, cognome: 'D’Angelo', nome: 'Zoë', email: 'zoe@esempio.it', rispostaViaEmail: false });
+  expect(ricevute[0].richiesta).to.include({
+    id: detail.id,
+    cognome: 'D’Angelo',
+    nome: 'Zoë',
+    email: 'zoe@esempio.it',
+    rispostaViaEmail: false,
+  });
   expect(tentativi[0].intestazioni['idempotency-key']).to.equal(detail.id);
   expect(tentativi[0].intestazioni['content-type']).to.match(/^application\/json/);
   return el;
@@ -98,11 +108,15 @@ describe('the bundle dist/assistenza-tecnica.js on a host page', () => {
       );
       // The control: a script that breaks the policy on purpose is caught, so silence below means something.
       p = await apri('csp', { endpoint: s.endpoint, viola: '1' });
-      const viste = () => p!.win.segnalazioni.filter((x) => x.tipo === 'csp' && /viola\.js/.test(x.testo)).map((x) => x.testo);
+      const viste = () =>
+        p!.win.segnalazioni.filter((x) => x.tipo === 'csp' && /viola\.js/.test(x.testo)).map((x) => x.testo);
       if ('trustedTypes' in p.win) {
         // With Trusted Types the Function constructor is stopped as a sink, before script-src is asked.
         await finche(() => viste().length === 3, 'eval, innerHTML and a foreign policy reported');
-        expect(viste().join('\n')).to.match(/trusted-types-sink Function/).and.match(/trusted-types-sink Element innerHTML/).and.match(/trusted-types-policy un-altra/);
+        expect(viste().join('\n'))
+          .to.match(/trusted-types-sink Function/)
+          .and.match(/trusted-types-sink Element innerHTML/)
+          .and.match(/trusted-types-policy un-altra/);
       } else {
         await finche(() => viste().some((t) => /^script-src/.test(t)), 'eval reported');
       }
@@ -114,7 +128,8 @@ describe('the bundle dist/assistenza-tecnica.js on a host page', () => {
       expect(campo(el, 'Cognome').value, 'the form is empty again after sending').to.equal('');
       for (const t of await tagDelManifest()) {
         const x = p.doc.querySelector(t);
-        if (x && t !== 'assistenza-provider') expect(x.shadowRoot?.childNodes.length, `${t} rendered`).to.be.greaterThan(0);
+        if (x && t !== 'assistenza-provider')
+          expect(x.shadowRoot?.childNodes.length, `${t} rendered`).to.be.greaterThan(0);
       }
       // Violations are reported in a task of their own: give them time to arrive.
       await new Promise((r) => setTimeout(r, 300));
@@ -137,7 +152,14 @@ describe('the bundle dist/assistenza-telefonica.js on an Ente’s page', () => {
   let p: Pagina | undefined;
   afterEach(() => p?.chiudi());
 
-  const TUTTI = ['assistenza-provider', 'assistenza-ticket-form', 'assistenza-telefonica', 'assistenza-limiti', 'assistenza-tempi-risposta', 'assistenza-richieste'];
+  const TUTTI = [
+    'assistenza-provider',
+    'assistenza-ticket-form',
+    'assistenza-telefonica',
+    'assistenza-limiti',
+    'assistenza-tempi-risposta',
+    'assistenza-richieste',
+  ];
 
   async function bannerPronto(p: Pagina) {
     await finche(() => !!p.win.customElements.get('assistenza-telefonica'), 'the bundle registered the phone line');
@@ -168,7 +190,10 @@ describe('the bundle dist/assistenza-telefonica.js on an Ente’s page', () => {
     const s = nuovoSecchio();
     p = await apri('classico', { endpoint: s.endpoint });
     await moduloPronto(p);
-    await finche(() => p!.win.aperture.some((a) => a === 'indexedDB assistenza-tecnica'), 'the full bundle opened its IndexedDB');
+    await finche(
+      () => p!.win.aperture.some((a) => a === 'indexedDB assistenza-tecnica'),
+      'the full bundle opened its IndexedDB',
+    );
     await finche(() => p!.win.aperture.some((a) => a === 'BroadcastChannel assistenza-tecnica'), 'and its channel');
   });
 });

@@ -3,12 +3,28 @@ import '../src/index.js';
 import type { AssistenzaTicketForm } from '../src/index.js';
 import { consegnaDellaPagina, type VoceRichiesta } from '../src/delivery/consegna.js';
 import { orologioDiSistema } from '../src/orologio.js';
-import { nuovoSecchio, pulisciArchivio, campo, scrivi, pulsante, stato, finche, apriScheda, fingiOffline, OrologioFinto, type Secchio, type Scheda } from './helpers.js';
+import {
+  nuovoSecchio,
+  pulisciArchivio,
+  campo,
+  scrivi,
+  pulsante,
+  stato,
+  finche,
+  apriScheda,
+  fingiOffline,
+  OrologioFinto,
+  type Secchio,
+  type Scheda,
+} from './helpers.js';
 
 const consegna = consegnaDellaPagina();
 const online = (w: Window = window) => w.dispatchEvent(new Event('online'));
 
-async function compilaEInvia(el: HTMLElement & { updateComplete: Promise<boolean> }, descrizione = 'Non riesco a protocollare la pratica.') {
+async function compilaEInvia(
+  el: HTMLElement & { updateComplete: Promise<boolean> },
+  descrizione = 'Non riesco a protocollare la pratica.',
+) {
   scrivi(el, 'Cognome', 'Rossi');
   scrivi(el, 'Nome', 'Mario');
   scrivi(el, 'Descrizione del problema', descrizione);
@@ -36,7 +52,13 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
   });
 
   const modulo = (attr: Partial<Record<'utente' | 'email', string>> = {}) =>
-    fixture<AssistenzaTicketForm>(html`<assistenza-ticket-form endpoint=${s.endpoint} utente=${attr.utente ?? ''} email=${attr.email ?? ''}></assistenza-ticket-form>`);
+    fixture<AssistenzaTicketForm>(
+      html`<assistenza-ticket-form
+        endpoint=${s.endpoint}
+        utente=${attr.utente ?? ''}
+        email=${attr.email ?? ''}
+      ></assistenza-ticket-form>`,
+    );
 
   it('the connection drops at submit: queued, says the service is not answering, delivered once when it is back', async () => {
     const el = await modulo({ utente: 'u1' });
@@ -46,7 +68,9 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     const { detail } = await ev;
     await el.updateComplete;
     // The browser is online: what it knows is that the service did not answer, not that the user is offline.
-    expect(stato(el)).to.contain('il servizio di assistenza non risponde: la richiesta è salvata su questo computer e verrà inviata automaticamente');
+    expect(stato(el)).to.contain(
+      'il servizio di assistenza non risponde: la richiesta è salvata su questo computer e verrà inviata automaticamente',
+    );
     expect(stato(el)).not.to.contain('sei offline');
     expect(stato(el)).to.contain('Richieste in attesa di invio: 1.');
     expect(campo(el, 'Descrizione del problema').value).to.equal('');
@@ -88,7 +112,9 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
   });
 
   it('says the same in English under lang="en", offline and with the service not answering', async () => {
-    const box = await fixture<HTMLElement>(html`<div lang="en"><assistenza-ticket-form endpoint=${s.endpoint} utente="u1"></assistenza-ticket-form></div>`);
+    const box = await fixture<HTMLElement>(
+      html`<div lang="en"><assistenza-ticket-form endpoint=${s.endpoint} utente="u1"></assistenza-ticket-form></div>`,
+    );
     const el = box.querySelector('assistenza-ticket-form')!;
     const inglese = async (descrizione: string) => {
       scrivi(el, 'Surname', 'Rossi');
@@ -102,7 +128,9 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     };
     await s.guasti([{ modo: 'stato', stato: 503, volte: 1 }]);
     await inglese('Service down.');
-    expect(stato(el)).to.contain('Request queued, the support service is not answering: the request is saved on this computer and will be sent automatically.');
+    expect(stato(el)).to.contain(
+      'Request queued, the support service is not answering: the request is saved on this computer and will be sent automatically.',
+    );
     const ripristina = fingiOffline();
     try {
       await inglese('Offline now.');
@@ -132,7 +160,12 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     expect(attese[1]).to.be.within(5000, 10000);
     expect(attese[2]).to.be.within(10000, 20000);
     const { ricevute, tentativi } = await s.registro();
-    expect(tentativi.map((t) => [t.chiave, t.stato])).to.deep.equal([[id, 503], [id, 503], [id, 503], [id, 201]]);
+    expect(tentativi.map((t) => [t.chiave, t.stato])).to.deep.equal([
+      [id, 503],
+      [id, 503],
+      [id, 503],
+      [id, 201],
+    ]);
     // The endpoint logs the body of every attempt, the ones it answered 503 too: each carries the same id.
     expect(tentativi.map((t) => JSON.parse(t.corpo).id)).to.deep.equal([id, id, id, id]);
     expect(ricevute).to.have.length(1);
@@ -197,7 +230,10 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     online();
     await inviata;
     const { ricevute, tentativi } = await s.registro();
-    expect(tentativi.map((t) => [t.chiave, t.stato])).to.deep.equal([[id, 200], [id, 201]]);
+    expect(tentativi.map((t) => [t.chiave, t.stato])).to.deep.equal([
+      [id, 200],
+      [id, 201],
+    ]);
     expect(ricevute).to.have.length(1);
   });
 
@@ -236,7 +272,10 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
   it('two elements on one page flushing at once send each request once', async () => {
     const [a, b] = await Promise.all([modulo({ utente: 'u1' }), modulo({ utente: 'u1' })]);
     await s.guasti([{ modo: 'rete' }]);
-    for (const [el, testo] of [[a, 'Primo problema.'], [b, 'Secondo problema.']] as const) {
+    for (const [el, testo] of [
+      [a, 'Primo problema.'],
+      [b, 'Secondo problema.'],
+    ] as const) {
       const ev = oneEvent(el, 'assistenza-in-coda');
       await compilaEInvia(el, testo);
       await ev;
@@ -276,7 +315,9 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     expect(new Set(inviati).size).to.equal(5);
     // Each delivery fired assistenza-inviata once, in the tab that delivered it.
     await finche(() => a.win.eventi.length + b.win.eventi.length === 5, 'five events');
-    const ids = [...a.win.eventi, ...b.win.eventi].filter((e) => e.tipo === 'assistenza-inviata').map((e) => e.detail.id);
+    const ids = [...a.win.eventi, ...b.win.eventi]
+      .filter((e) => e.tipo === 'assistenza-inviata')
+      .map((e) => e.detail.id);
     expect(new Set(ids).size).to.equal(5);
   });
 
@@ -357,12 +398,18 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     a.chiudi();
     const telefono = await apriScheda({ elemento: 'assistenza-telefonica', abilitata: 'si', numero: '0521 123456' });
     schede.push(telefono);
-    await finche(async () => (await s.registro()).ricevute.length === 1, 'delivered from the page with only the phone line');
+    await finche(
+      async () => (await s.registro()).ricevute.length === 1,
+      'delivered from the page with only the phone line',
+    );
     await finche(() => telefono.win.eventi.some((e) => e.tipo === 'assistenza-inviata'), 'the event fired there');
   });
 
   it('a non-retryable 4xx takes it out of the queue and back into the draft, with the message', async () => {
-    await s.guasti([{ modo: 'rete', volte: 1 }, { modo: 'stato', stato: 409, messaggio: 'Pratica già chiusa.', volte: 1 }]);
+    await s.guasti([
+      { modo: 'rete', volte: 1 },
+      { modo: 'stato', stato: 409, messaggio: 'Pratica già chiusa.', volte: 1 },
+    ]);
     const a = await apriScheda({ endpoint: s.endpoint, utente: 'u9' });
     await compilaEInvia(a.el, 'Da rimettere nella bozza.');
     await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-in-coda'), 'queued');
@@ -370,14 +417,22 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     const b = await apriScheda({ endpoint: s.endpoint, utente: 'u9' });
     schede.push(b);
     await finche(() => b.win.eventi.some((e) => e.tipo === 'assistenza-errore'), 'refused');
-    expect(b.win.eventi.find((e) => e.tipo === 'assistenza-errore')!.detail).to.deep.include({ stato: 409, messaggio: 'Pratica già chiusa.' });
-    await finche(() => campo(b.el, 'Descrizione del problema').value === 'Da rimettere nella bozza.', 'back in the form');
+    expect(b.win.eventi.find((e) => e.tipo === 'assistenza-errore')!.detail).to.deep.include({
+      stato: 409,
+      messaggio: 'Pratica già chiusa.',
+    });
+    await finche(
+      () => campo(b.el, 'Descrizione del problema').value === 'Da rimettere nella bozza.',
+      'back in the form',
+    );
     expect(await inCoda()).to.deep.equal([]);
     expect(b.el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('Pratica già chiusa.');
   });
 
   it('past the retention period a request is not sent, and the user is told and can copy the text', async () => {
-    const el = await fixture<AssistenzaTicketForm>(html`<assistenza-ticket-form endpoint=${s.endpoint} utente="u10" conservazione="2"></assistenza-ticket-form>`);
+    const el = await fixture<AssistenzaTicketForm>(
+      html`<assistenza-ticket-form endpoint=${s.endpoint} utente="u10" conservazione="2"></assistenza-ticket-form>`,
+    );
     await s.guasti([{ modo: 'rete', volte: 1 }]);
     const ev = oneEvent(el, 'assistenza-in-coda');
     await compilaEInvia(el, 'Testo vecchio da copiare.');

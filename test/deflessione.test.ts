@@ -11,39 +11,55 @@ describe('deflessione', () => {
   });
 
   const esempi: [string, CasoId, string[]][] = [
-    ['PagoPA payments, bank transfers and payment words, in any case', 'pagopa', [
-      'Ho pagato con PAGOPA ma la pratica è bloccata',
-      'pago-PA non risponde',
-      'Ho fatto un bonifico invece del pagamento',
-      'i bonifici non risultano',
-      'Non riesco a pagare i diritti di segreteria',
-      'Il pagamento risulta non eseguito',
-      'manca lo IUV',
-    ]],
-    ['volture in their inflections, and a change of holder', 'volture', [
-      'Devo fare una voltura',
-      'Richiesta di VOLTURE',
-      'come volturare la pratica',
-      'pratica volturata',
-      'subentro del nuovo proprietario',
-      'cambio di intestatario',
-    ]],
-    ['the forms (modulo, modello, modulistica) and their required fields', 'modulistica', [
-      'Il modulo regionale non mi fa procedere',
-      'nei moduli manca',
-      'La modulistica nazionale',
-      'il modello unico',
-      'i campi obbligatori non sono compilabili',
-      'l’obbligatorietà del campo',
-    ]],
-    ['doubts on which practice or documents to present', 'tipologia', [
-      'Quale pratica devo usare per una tettoia?',
-      'che tipo di pratica serve',
-      'Non so quali documenti allegare',
-      'posso caricare documenti alternativi?',
-      'Devo presentare una SCIA o una CILA?',
-      'qual è la tipologia corretta',
-    ]],
+    [
+      'PagoPA payments, bank transfers and payment words, in any case',
+      'pagopa',
+      [
+        'Ho pagato con PAGOPA ma la pratica è bloccata',
+        'pago-PA non risponde',
+        'Ho fatto un bonifico invece del pagamento',
+        'i bonifici non risultano',
+        'Non riesco a pagare i diritti di segreteria',
+        'Il pagamento risulta non eseguito',
+        'manca lo IUV',
+      ],
+    ],
+    [
+      'volture in their inflections, and a change of holder',
+      'volture',
+      [
+        'Devo fare una voltura',
+        'Richiesta di VOLTURE',
+        'come volturare la pratica',
+        'pratica volturata',
+        'subentro del nuovo proprietario',
+        'cambio di intestatario',
+      ],
+    ],
+    [
+      'the forms (modulo, modello, modulistica) and their required fields',
+      'modulistica',
+      [
+        'Il modulo regionale non mi fa procedere',
+        'nei moduli manca',
+        'La modulistica nazionale',
+        'il modello unico',
+        'i campi obbligatori non sono compilabili',
+        'l’obbligatorietà del campo',
+      ],
+    ],
+    [
+      'doubts on which practice or documents to present',
+      'tipologia',
+      [
+        'Quale pratica devo usare per una tettoia?',
+        'che tipo di pratica serve',
+        'Non so quali documenti allegare',
+        'posso caricare documenti alternativi?',
+        'Devo presentare una SCIA o una CILA?',
+        'qual è la tipologia corretta',
+      ],
+    ],
   ];
   for (const [cosa, caso, testi] of esempi) {
     it(`finds ${cosa}`, () => {
@@ -68,7 +84,11 @@ describe('deflessione', () => {
   });
 
   it('lists every case mentioned, in catalogue order', () => {
-    expect(casiCitati('Voltura: ho pagato con bonifico e il modello non accetta il dato')).to.deep.equal(['pagopa', 'modulistica', 'volture']);
+    expect(casiCitati('Voltura: ho pagato con bonifico e il modello non accetta il dato')).to.deep.equal([
+      'pagopa',
+      'modulistica',
+      'volture',
+    ]);
   });
 });
 
@@ -79,7 +99,10 @@ describe('<assistenza-ticket-form>: the notice of what only the Ente can solve',
     s = nuovoSecchio();
   });
 
-  const modulo = () => fixture<AssistenzaTicketForm>(html`<assistenza-ticket-form endpoint=${s.endpoint} cognome="Rossi" nome="Mario"></assistenza-ticket-form>`);
+  const modulo = () =>
+    fixture<AssistenzaTicketForm>(
+      html`<assistenza-ticket-form endpoint=${s.endpoint} cognome="Rossi" nome="Mario"></assistenza-ticket-form>`,
+    );
   /** The polite live region under the description (the form's own status region comes first). */
   const regione = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('form [aria-live]')!;
   const avviso = (el: Element) => regione(el).textContent!.replace(/\s+/g, ' ').trim();
@@ -116,7 +139,11 @@ describe('<assistenza-ticket-form>: the notice of what only the Ente can solve',
     const cambi: MutationRecord[] = [];
     const m = new MutationObserver((r) => cambi.push(...r));
     m.observe(regione(el), { subtree: true, childList: true, characterData: true });
-    for (const t of ['Devo fare una voltura ', 'Devo fare una voltura della', 'Devo fare una voltura della pratica n. 12']) {
+    for (const t of [
+      'Devo fare una voltura ',
+      'Devo fare una voltura della',
+      'Devo fare una voltura della pratica n. 12',
+    ]) {
       scrivi(el, 'Descrizione del problema', t);
       await el.updateComplete;
     }
@@ -143,7 +170,9 @@ describe('<assistenza-ticket-form>: the notice of what only the Ente can solve',
   });
 
   it('speaks English under lang="en"', async () => {
-    const box = await fixture<HTMLElement>(html`<div lang="en"><assistenza-ticket-form endpoint=${s.endpoint}></assistenza-ticket-form></div>`);
+    const box = await fixture<HTMLElement>(
+      html`<div lang="en"><assistenza-ticket-form endpoint=${s.endpoint}></assistenza-ticket-form></div>`,
+    );
     const el = box.firstElementChild as AssistenzaTicketForm;
     await el.updateComplete;
     scrivi(el, 'Problem description', 'The modulo does not accept my data');

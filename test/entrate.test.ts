@@ -3,7 +3,14 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { finche } from './helpers.js';
 
-const TUTTI = ['assistenza-provider', 'assistenza-ticket-form', 'assistenza-telefonica', 'assistenza-limiti', 'assistenza-tempi-risposta', 'assistenza-richieste'];
+const TUTTI = [
+  'assistenza-provider',
+  'assistenza-ticket-form',
+  'assistenza-telefonica',
+  'assistenza-limiti',
+  'assistenza-tempi-risposta',
+  'assistenza-richieste',
+];
 
 type Pagina = Window & { pronta?: boolean; aperture: string[]; segnalazioni: unknown[] };
 

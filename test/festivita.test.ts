@@ -6,7 +6,15 @@ const giorno = (s: string) => daIso(s)!;
 
 describe('festivita', () => {
   it('computes Easter Sunday', () => {
-    for (const d of ['2024-03-31', '2025-04-20', '2026-04-05', '2027-03-28', '2019-04-21', '2038-04-25', '2285-03-22']) {
+    for (const d of [
+      '2024-03-31',
+      '2025-04-20',
+      '2026-04-05',
+      '2027-03-28',
+      '2019-04-21',
+      '2038-04-25',
+      '2285-03-22',
+    ]) {
       expect(iso(pasqua(+d.slice(0, 4)))).to.equal(d);
     }
   });
@@ -53,7 +61,15 @@ describe('festivita', () => {
   });
 
   it('does not close on days that are no longer national holidays or are only local', () => {
-    for (const d of ['2026-03-19', '2026-06-29', '2026-11-04', '2026-12-07', '2026-01-02', '2026-08-14', '2026-05-14']) {
+    for (const d of [
+      '2026-03-19',
+      '2026-06-29',
+      '2026-11-04',
+      '2026-12-07',
+      '2026-01-02',
+      '2026-08-14',
+      '2026-05-14',
+    ]) {
       expect(festivo(giorno(d)), d).to.be.false;
     }
   });

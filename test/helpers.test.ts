@@ -12,7 +12,11 @@ const richiesta = () => ({
 });
 
 async function invia(endpoint: string, corpo: { id: string }) {
-  return fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': corpo.id }, body: JSON.stringify(corpo) });
+  return fetch(endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': corpo.id },
+    body: JSON.stringify(corpo),
+  });
 }
 
 describe('the test buckets (helpers.ts), from a browser', () => {

@@ -23,13 +23,21 @@ export interface Secchio {
   sportello: {
     elenco(): Promise<RichiestaSportello[]>;
     /** The operator's reply; `stato` as the back-office's select (without it, ricevuta → in-lavorazione, others stay). */
-    rispondi(id: string, testo: string, stato?: StatoRichiesta): Promise<{ id: string; stato: StatoRichiesta; inviataViaMailA?: string }>;
+    rispondi(
+      id: string,
+      testo: string,
+      stato?: StatoRichiesta,
+    ): Promise<{ id: string; stato: StatoRichiesta; inviataViaMailA?: string }>;
     cambiaStato(id: string, stato: StatoRichiesta): Promise<void>;
   };
 }
 
 async function invia(url: string, metodo: string, corpo: unknown): Promise<Response> {
-  const res = await fetch(url, { method: metodo, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(corpo) });
+  const res = await fetch(url, {
+    method: metodo,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(corpo),
+  });
   if (!res.ok) {
     throw new Error(`${metodo} ${url}: ${res.status} ${await res.text()}`);
   }
@@ -55,7 +63,8 @@ export function nuovoSecchio(): Secchio {
     },
     sportello: {
       async elenco() {
-        return ((await (await fetch(`${base}/sportello/richieste`)).json()) as { richieste: RichiestaSportello[] }).richieste;
+        return ((await (await fetch(`${base}/sportello/richieste`)).json()) as { richieste: RichiestaSportello[] })
+          .richieste;
       },
       async rispondi(id, testo, stato) {
         return (await invia(`${base}/sportello/richieste/${id}/messaggi`, 'POST', { testo, stato })).json();
@@ -110,7 +119,11 @@ export async function pulisciArchivio(this: Mocha.Context | void): Promise<void>
 }
 
 /** Waits until `f` holds, polling; fails with `messaggio` after `ms`. */
-export async function finche(f: () => boolean | Promise<boolean>, messaggio = 'condition not met', ms = 8000): Promise<void> {
+export async function finche(
+  f: () => boolean | Promise<boolean>,
+  messaggio = 'condition not met',
+  ms = 8000,
+): Promise<void> {
   const fine = Date.now() + ms;
   while (!(await f())) {
     if (Date.now() > fine) throw new Error(`timeout: ${messaggio}`);
@@ -141,8 +154,10 @@ export function pulsante(el: Element, nome: string): HTMLButtonElement {
   return b;
 }
 
-export const stato = (el: Element) => el.shadowRoot!.querySelector('[role=status]')!.textContent!.replace(/\s+/g, ' ').trim();
-export const allarme = (el: Element) => el.shadowRoot!.querySelector('[role=alert]')!.textContent!.replace(/\s+/g, ' ').trim();
+export const stato = (el: Element) =>
+  el.shadowRoot!.querySelector('[role=status]')!.textContent!.replace(/\s+/g, ' ').trim();
+export const allarme = (el: Element) =>
+  el.shadowRoot!.querySelector('[role=alert]')!.textContent!.replace(/\s+/g, ' ').trim();
 
 /**
  * A controlled clock, the widget's Orologio: time moves only when the test says so, and the timers that fall due fire
@@ -197,7 +212,11 @@ export async function conAvvisi<T>(f: () => T | Promise<T>): Promise<[T, unknown
 /** Another tab: a same-origin iframe with its own realm, queue and tab id over the same IndexedDB. */
 export interface Scheda {
   frame: HTMLIFrameElement;
-  win: Window & { eventi: { tipo: string; detail: Record<string, unknown> & { id: string } }[]; errori: string[]; consegna: import('../src/delivery/consegna.js').Consegna };
+  win: Window & {
+    eventi: { tipo: string; detail: Record<string, unknown> & { id: string } }[];
+    errori: string[];
+    consegna: import('../src/delivery/consegna.js').Consegna;
+  };
   el: HTMLElement & { updateComplete: Promise<boolean> };
   chiudi(): void;
 }

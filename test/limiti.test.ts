@@ -3,7 +3,11 @@ import '../src/index.js';
 import type { AssistenzaLimiti } from '../src/index.js';
 
 const root = (el: Element) => el.shadowRoot!;
-const titoli = (el: Element) => [...root(el).querySelectorAll('h2, h3, [role=heading]')].map((h) => [h.tagName === 'DIV' ? `L${h.getAttribute('aria-level')}` : h.tagName, h.textContent!.trim()]);
+const titoli = (el: Element) =>
+  [...root(el).querySelectorAll('h2, h3, [role=heading]')].map((h) => [
+    h.tagName === 'DIV' ? `L${h.getAttribute('aria-level')}` : h.tagName,
+    h.textContent!.trim(),
+  ]);
 const dettagli = (el: Element) => root(el).querySelector('details')!;
 const sommario = (el: Element) => root(el).querySelector('summary')!;
 /** What a person sees: the text of the flat tree (slotted content or the slot's own), leaving out what is not rendered. */
@@ -59,10 +63,18 @@ describe('<assistenza-limiti>', () => {
   });
 
   it('lets the host replace a case and add others through slots', async () => {
-    const el = await fixture<AssistenzaLimiti>(html`<assistenza-limiti espanso>
-      <div slot="volture"><h3>Volture e subentri</h3><p>Scrivi all’ufficio tecnico del tuo Comune.</p></div>
-      <div><h3>Accesso agli atti</h3><p>Chiedilo all’Ente.</p></div>
-    </assistenza-limiti>`);
+    const el = await fixture<AssistenzaLimiti>(
+      html`<assistenza-limiti espanso>
+        <div slot="volture">
+          <h3>Volture e subentri</h3>
+          <p>Scrivi all’ufficio tecnico del tuo Comune.</p>
+        </div>
+        <div>
+          <h3>Accesso agli atti</h3>
+          <p>Chiedilo all’Ente.</p>
+        </div>
+      </assistenza-limiti>`,
+    );
     const testo = visibile(el);
     expect(testo).to.contain('Volture e subentri');
     expect(testo).not.to.contain('Non possiamo effettuare volture');

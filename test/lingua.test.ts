@@ -5,7 +5,8 @@ import '../src/index.js';
 import { OrologioFinto, pulisciArchivio, nuovoSecchio } from './helpers.js';
 
 const titolo = (el: Element) => el.shadowRoot!.querySelector('h2, [role=heading]')?.textContent?.trim();
-const aggiornati = (els: Element[]) => Promise.all(els.map((e) => (e as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete));
+const aggiornati = (els: Element[]) =>
+  Promise.all(els.map((e) => (e as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete));
 
 describe('the language follows the page', () => {
   const lang = document.documentElement.getAttribute('lang');
@@ -18,22 +19,38 @@ describe('the language follows the page', () => {
   it('every element re-renders when <html lang> changes, and back', async () => {
     document.documentElement.setAttribute('lang', 'it');
     const s = nuovoSecchio();
-    const box = await fixture<HTMLElement>(html`<div>
-      <assistenza-ticket-form endpoint=${s.endpoint}></assistenza-ticket-form>
-      <assistenza-telefonica abilitata numero="06 1234 5678" .orologio=${new OrologioFinto(Date.UTC(2026, 2, 9, 9))}></assistenza-telefonica>
-      <assistenza-limiti></assistenza-limiti>
-      <assistenza-tempi-risposta></assistenza-tempi-risposta>
-      <assistenza-richieste endpoint=${s.endpoint}></assistenza-richieste>
-    </div>`);
+    const box = await fixture<HTMLElement>(
+      html`<div>
+        <assistenza-ticket-form endpoint=${s.endpoint}></assistenza-ticket-form>
+        <assistenza-telefonica
+          abilitata
+          numero="06 1234 5678"
+          .orologio=${new OrologioFinto(Date.UTC(2026, 2, 9, 9))}
+        ></assistenza-telefonica>
+        <assistenza-limiti></assistenza-limiti>
+        <assistenza-tempi-risposta></assistenza-tempi-risposta>
+        <assistenza-richieste endpoint=${s.endpoint}></assistenza-richieste>
+      </div>`,
+    );
     const [form, tel, limiti, tempi, richieste] = [...box.children];
     await aggiornati([form, tel, limiti, tempi, richieste]);
-    expect([titolo(tel), titolo(limiti), titolo(tempi), titolo(richieste)]).to.deep.equal(['Assistenza tecnica telefonica', 'Cosa non possiamo risolvere', 'Tempi di risposta dell’assistenza', 'Le mie richieste']);
+    expect([titolo(tel), titolo(limiti), titolo(tempi), titolo(richieste)]).to.deep.equal([
+      'Assistenza tecnica telefonica',
+      'Cosa non possiamo risolvere',
+      'Tempi di risposta dell’assistenza',
+      'Le mie richieste',
+    ]);
     expect(form.shadowRoot!.querySelector('button[type=submit]')!.textContent!.trim()).to.equal('Invia richiesta');
 
     document.documentElement.setAttribute('lang', 'en');
     await new Promise((r) => setTimeout(r, 0));
     await aggiornati([form, tel, limiti, tempi, richieste]);
-    expect([titolo(tel), titolo(limiti), titolo(tempi), titolo(richieste)]).to.deep.equal(['Phone support', 'What we cannot solve', 'Support response times', 'My requests']);
+    expect([titolo(tel), titolo(limiti), titolo(tempi), titolo(richieste)]).to.deep.equal([
+      'Phone support',
+      'What we cannot solve',
+      'Support response times',
+      'My requests',
+    ]);
     expect(form.shadowRoot!.querySelector('button[type=submit]')!.textContent!.trim()).to.equal('Send request');
 
     document.documentElement.setAttribute('lang', 'it-IT');

@@ -5,7 +5,18 @@ import { createStore, del, entries } from 'idb-keyval';
 import '../src/index.js';
 import type { AssistenzaTicketForm } from '../src/index.js';
 import { consegnaDellaPagina } from '../src/delivery/consegna.js';
-import { nuovoSecchio, pulisciArchivio, campo, scrivi, pulsante, stato, allarme, finche, fingiOffline, type Secchio } from './helpers.js';
+import {
+  nuovoSecchio,
+  pulisciArchivio,
+  campo,
+  scrivi,
+  pulsante,
+  stato,
+  allarme,
+  finche,
+  fingiOffline,
+  type Secchio,
+} from './helpers.js';
 import { conExif, dimensioniJpeg, disegnata, segmentiExif } from './allegati/jpeg.js';
 
 const consegna = consegnaDellaPagina();
@@ -21,7 +32,10 @@ function pdf(nome: string, n = 2048): File {
 const png = async (nome: string) => new File([await disegnata(64, 48, 'image/png')], nome, { type: 'image/png' });
 
 /** A .docx is a ZIP: its bytes start with PK. */
-const docx = (nome: string) => new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4])], nome, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+const docx = (nome: string) =>
+  new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4])], nome, {
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
 
 function trasferimento(files: File[]): DataTransfer {
   const dt = new DataTransfer();
@@ -47,11 +61,16 @@ function eventoCon(tipo: 'paste' | 'drop', dt: DataTransfer): Event {
 
 /** The attached files as the list shows them. */
 const elenco = (el: AssistenzaTicketForm) =>
-  [...el.shadowRoot!.querySelectorAll('ul[aria-label="File allegati"] li > span')].map((s) => s.textContent!.replace(/\s+/g, ' ').trim());
+  [...el.shadowRoot!.querySelectorAll('ul[aria-label="File allegati"] li > span')].map((s) =>
+    s.textContent!.replace(/\s+/g, ' ').trim(),
+  );
 
 /** The attachments field's error messages, found through the input's aria-describedby. */
 function erroreAllegati(el: AssistenzaTicketForm): string {
-  const id = input(el).getAttribute('aria-describedby')?.split(' ').find((x) => x.startsWith('errore-'));
+  const id = input(el)
+    .getAttribute('aria-describedby')
+    ?.split(' ')
+    .find((x) => x.startsWith('errore-'));
   return id ? el.shadowRoot!.getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim() : '';
 }
 
@@ -82,7 +101,9 @@ describe('<assistenza-ticket-form> attachments', () => {
   });
 
   async function modulo(utente = 'u-allegati') {
-    const el = await fixture<AssistenzaTicketForm>(html`<assistenza-ticket-form endpoint=${s.endpoint} utente=${utente}></assistenza-ticket-form>`);
+    const el = await fixture<AssistenzaTicketForm>(
+      html`<assistenza-ticket-form endpoint=${s.endpoint} utente=${utente}></assistenza-ticket-form>`,
+    );
     return el;
   }
 
@@ -92,7 +113,9 @@ describe('<assistenza-ticket-form> attachments', () => {
     expect(i.type).to.equal('file');
     expect(i.multiple).to.be.true;
     const aiuto = el.shadowRoot!.getElementById(i.getAttribute('aria-describedby')!.split(' ')[0])!;
-    expect(aiuto.textContent).to.equal('Immagini PNG o JPEG e PDF, fino a 5 file da 10 MB ciascuno. Puoi anche incollare uno screenshot o trascinare qui i file.');
+    expect(aiuto.textContent).to.equal(
+      'Immagini PNG o JPEG e PDF, fino a 5 file da 10 MB ciascuno. Puoi anche incollare uno screenshot o trascinare qui i file.',
+    );
   });
 
   it('attaching by the input lists each file with its size and a remove button; removing takes its bytes away too', async () => {
@@ -144,7 +167,12 @@ describe('<assistenza-ticket-form> attachments', () => {
   it('refuses by content, not by name: each error names its file, on the field (aria-invalid, described by it)', async () => {
     const el = await modulo();
     const finto = new File([new TextEncoder().encode('non sono un pdf')], 'finto.pdf', { type: 'application/pdf' });
-    scegli(el, [docx('planimetria.docx'), new File([], 'vuoto.pdf', { type: 'application/pdf' }), pdf('grande.pdf', 10 * 1024 * 1024 + 1), finto]);
+    scegli(el, [
+      docx('planimetria.docx'),
+      new File([], 'vuoto.pdf', { type: 'application/pdf' }),
+      pdf('grande.pdf', 10 * 1024 * 1024 + 1),
+      finto,
+    ]);
     await finche(() => erroreAllegati(el) !== '', 'the errors are shown');
     expect(erroreAllegati(el)).to.equal(
       'planimetria.docx: sono accettati solo PNG, JPEG e PDF vuoto.pdf: il file è vuoto grande.pdf: supera i 10 MB finto.pdf: sono accettati solo PNG, JPEG e PDF',
@@ -156,7 +184,10 @@ describe('<assistenza-ticket-form> attachments', () => {
 
   it('takes at most 5 files and says so', async () => {
     const el = await modulo();
-    scegli(el, [1, 2, 3, 4, 5, 6].map((n) => pdf(`tavola-${n}.pdf`)));
+    scegli(
+      el,
+      [1, 2, 3, 4, 5, 6].map((n) => pdf(`tavola-${n}.pdf`)),
+    );
     await finche(() => erroreAllegati(el) !== '', 'the error is shown');
     expect(erroreAllegati(el)).to.equal('Puoi allegare al massimo 5 file');
     expect(elenco(el)).to.have.length(5);
@@ -170,15 +201,22 @@ describe('<assistenza-ticket-form> attachments', () => {
   });
 
   it('speaks English under lang="en"', async () => {
-    const el = await fixture<AssistenzaTicketForm>(html`<div lang="en"><assistenza-ticket-form endpoint=${s.endpoint}></assistenza-ticket-form></div>`).then(
-      (d) => d.querySelector('assistenza-ticket-form')!,
-    );
+    const el = await fixture<AssistenzaTicketForm>(
+      html`<div lang="en"><assistenza-ticket-form endpoint=${s.endpoint}></assistenza-ticket-form></div>`,
+    ).then((d) => d.querySelector('assistenza-ticket-form')!);
     await el.updateComplete;
     const i = campo(el, 'Attachments');
     i.files = trasferimento([docx('plan.docx'), pdf('plan.pdf', 1536 * 1024)]).files;
     i.dispatchEvent(new Event('change'));
-    await finche(() => el.shadowRoot!.querySelector('#errore-allegati') !== null && el.shadowRoot!.querySelectorAll('ul li').length === 1, 'the error and the list');
-    expect(el.shadowRoot!.querySelector('#errore-allegati')!.textContent!.trim()).to.equal('plan.docx: only PNG, JPEG and PDF are accepted');
+    await finche(
+      () =>
+        el.shadowRoot!.querySelector('#errore-allegati') !== null &&
+        el.shadowRoot!.querySelectorAll('ul li').length === 1,
+      'the error and the list',
+    );
+    expect(el.shadowRoot!.querySelector('#errore-allegati')!.textContent!.trim()).to.equal(
+      'plan.docx: only PNG, JPEG and PDF are accepted',
+    );
     expect(el.shadowRoot!.querySelector('ul li span')!.textContent).to.equal('plan.pdf, 1.5 MB');
     expect(pulsante(el, 'Remove plan.pdf')).to.exist;
   });
@@ -197,7 +235,11 @@ describe('<assistenza-ticket-form> attachments', () => {
     expect(stato(el)).to.contain('Allegati inviati: 1.');
     const [ricevuta] = (await s.registro()).ricevute;
     expect(ricevuta.richiesta.allegati).to.have.length(1);
-    expect(ricevuta.richiesta.allegati![0]).to.include({ nome: 'planimetria.pdf', tipo: 'application/pdf', dimensione: 5000 });
+    expect(ricevuta.richiesta.allegati![0]).to.include({
+      nome: 'planimetria.pdf',
+      tipo: 'application/pdf',
+      dimensione: 5000,
+    });
     expect(await byteInArchivio(), 'the bytes leave IndexedDB once delivered').to.deep.equal([]);
   });
 
@@ -207,7 +249,9 @@ describe('<assistenza-ticket-form> attachments', () => {
     await attendiElenco(primo, 2);
     primo.remove();
     // As if the first file's bytes had lived in that page's memory: the draft names it, the archive no longer has it.
-    const [chiave] = (await entries(createStore('assistenza-tecnica', 'archivio'))).filter(([, v]) => (v as { nome?: string }).nome === 'planimetria.pdf').map(([k]) => k);
+    const [chiave] = (await entries(createStore('assistenza-tecnica', 'archivio')))
+      .filter(([, v]) => (v as { nome?: string }).nome === 'planimetria.pdf')
+      .map(([k]) => k);
     await del(chiave, createStore('assistenza-tecnica', 'archivio'));
     const el = await modulo('u-perso');
     await finche(() => erroreAllegati(el) !== '', 'the lost file named');
@@ -230,12 +274,18 @@ describe('<assistenza-ticket-form> attachments', () => {
     }
     online();
     await finche(async () => (await s.registro()).ricevute.length === 1, 'the request arrives');
-    await finche(() => stato(el).includes('Allegati inviati: 2.'), 'the outcome counts the files delivered from the queue');
+    await finche(
+      () => stato(el).includes('Allegati inviati: 2.'),
+      'the outcome counts the files delivered from the queue',
+    );
     const { tentativi, ricevute, allegati } = await s.registro();
     const put = tentativi.filter((t) => t.metodo === 'PUT');
     expect(put.map((t) => t.stato)).to.deep.equal([201, 201]);
     expect(new Set(put.map((t) => t.chiave)).size).to.equal(2);
-    expect(tentativi.map((t) => t.metodo), 'files first, then the request').to.deep.equal(['PUT', 'PUT', 'POST']);
+    expect(
+      tentativi.map((t) => t.metodo),
+      'files first, then the request',
+    ).to.deep.equal(['PUT', 'PUT', 'POST']);
     expect(allegati.map((a) => a.nome).sort()).to.deep.equal(['a.pdf', 'b.png']);
     expect(ricevute[0].richiesta.allegati!.map((a) => a.id).sort()).to.deep.equal(put.map((t) => t.chiave).sort());
   });
@@ -253,9 +303,16 @@ describe('<assistenza-ticket-form> attachments', () => {
     expect(put.percorso).to.equal(new URL(`${s.endpoint}/allegati/${allegato.id}`, location.href).pathname);
     expect(put.chiave).to.equal(allegato.id);
     expect(put.intestazioni['content-type']).to.equal('application/pdf');
-    expect(put.intestazioni['content-disposition']).to.equal("attachment; filename*=UTF-8''pianta%20d%E2%80%99insieme%20%28%C3%A8%29.pdf");
+    expect(put.intestazioni['content-disposition']).to.equal(
+      "attachment; filename*=UTF-8''pianta%20d%E2%80%99insieme%20%28%C3%A8%29.pdf",
+    );
     expect(put.byte).to.equal(2048);
-    expect(allegato).to.deep.equal({ id: allegato.id, nome: 'pianta d’insieme (è).pdf', tipo: 'application/pdf', dimensione: 2048 });
+    expect(allegato).to.deep.equal({
+      id: allegato.id,
+      nome: 'pianta d’insieme (è).pdf',
+      tipo: 'application/pdf',
+      dimensione: 2048,
+    });
     expect(allegati.map((a) => a.nome)).to.deep.equal(['pianta d’insieme (è).pdf']);
   });
 
@@ -281,7 +338,15 @@ describe('<assistenza-ticket-form> attachments', () => {
     scegli(el, [pdf('planimetria.pdf', 3072), pdf('visura.pdf', 3072)]);
     await attendiElenco(el, 2);
     await compila(el);
-    await s.guasti([{ modo: 'stato', stato: 415, su: 'allegati', volte: 1, messaggio: 'Il contenuto del file non corrisponde al tipo dichiarato.' }]);
+    await s.guasti([
+      {
+        modo: 'stato',
+        stato: 415,
+        su: 'allegati',
+        volte: 1,
+        messaggio: 'Il contenuto del file non corrisponde al tipo dichiarato.',
+      },
+    ]);
     invia(el);
     await finche(() => allarme(el).includes('non è stata accettata'), 'refused');
     expect(elenco(el)).to.deep.equal(['planimetria.pdf, 3 KB', 'visura.pdf, 3 KB']);
@@ -289,7 +354,10 @@ describe('<assistenza-ticket-form> attachments', () => {
     expect(campo(el, 'Descrizione del problema').value).to.equal('La planimetria allegata non viene accettata.');
     // Not sent again as it is.
     invia(el);
-    await finche(() => erroreAllegati(el).includes('Rimuovi o sostituisci i file non accettati prima di inviare.'), 'told to remove it first');
+    await finche(
+      () => erroreAllegati(el).includes('Rimuovi o sostituisci i file non accettati prima di inviare.'),
+      'told to remove it first',
+    );
     expect(allarme(el)).to.contain('correggi i campi evidenziati (1)');
     expect((await s.registro()).ricevute).to.have.length(0);
     await expect(el).to.be.accessible();
@@ -318,7 +386,10 @@ describe('<assistenza-ticket-form> attachments', () => {
       expect(consegna.archivio.persistente, 'drafts and queue stay in IndexedDB').to.be.true;
       await expect(el).to.be.accessible();
       await compila(el);
-      await finche(async () => (await entries(createStore('assistenza-tecnica', 'archivio'))).some(([k]) => k === 'bozza:u-quota'), 'the text saved');
+      await finche(
+        async () => (await entries(createStore('assistenza-tecnica', 'archivio'))).some(([k]) => k === 'bozza:u-quota'),
+        'the text saved',
+      );
       invia(el);
       await finche(() => stato(el).includes('Richiesta inviata'), 'delivered');
       const { ricevute, allegati } = await s.registro();

@@ -49,8 +49,12 @@ describe('orari', () => {
       expect(() => leggiOrari('08:75-09:00')).to.throw('"08:75-09:00" non valido');
       expect(() => leggiOrari('')).to.throw('orari: "" non valido');
       expect(() => leggiOrari('12:30-08:30'), 'ends before it starts').to.throw('orari: "12:30-08:30" non valido');
-      expect(() => leggiOrari('08:30,14:00-18:00'), 'a time is not a slot').to.throw('orari: "08:30,14:00-18:00" non valido');
-      expect(() => leggiOrari('08:00-12:00,11:00-14:00'), 'overlap').to.throw('orari: "08:00-12:00,11:00-14:00" non valido');
+      expect(() => leggiOrari('08:30,14:00-18:00'), 'a time is not a slot').to.throw(
+        'orari: "08:30,14:00-18:00" non valido',
+      );
+      expect(() => leggiOrari('08:00-12:00,11:00-14:00'), 'overlap').to.throw(
+        'orari: "08:00-12:00,11:00-14:00" non valido',
+      );
     });
 
     it('reads weekdays as Italian abbreviations, lists and ranges (ISO weekdays, 1 Monday)', () => {
@@ -86,18 +90,25 @@ describe('orari', () => {
       expect(leggiChiusure('')).to.deep.equal([]);
       expect(() => leggiChiusure('2026-02-30')).to.throw('chiusure: "2026-02-30" non valido');
       expect(() => leggiChiusure('29/06/2026')).to.throw('chiusure: "29/06/2026" non valido');
-      expect(() => leggiChiusure('2026-08-21/2026-08-10'), 'backwards').to.throw('chiusure: "2026-08-21/2026-08-10" non valido');
+      expect(() => leggiChiusure('2026-08-21/2026-08-10'), 'backwards').to.throw(
+        'chiusure: "2026-08-21/2026-08-10" non valido',
+      );
       expect(() => leggiChiusure('2026-08-10/2026-08-21/2026-08-31')).to.throw('non valido');
     });
   });
 
   describe('wording', () => {
-    const orari = (c: ConfigurazioneOrari, t?: typeof en.telefonica, locale?: string) => descriviOrari(calendario(c), t, locale);
+    const orari = (c: ConfigurazioneOrari, t?: typeof en.telefonica, locale?: string) =>
+      descriviOrari(calendario(c), t, locale);
 
     it('writes the hours as the seed does', () => {
       expect(orari({})).to.equal('Orari: da lunedì a venerdì, 8.30 - 12.30 e 14.00 - 18.00, esclusi i festivi.');
-      expect(orari({ orari: '08:30-10:00,11:00-12:30,14:00-18:00' })).to.contain(', 8.30 - 10.00, 11.00 - 12.30 e 14.00 - 18.00,');
-      expect(orari({}, en.telefonica, 'en-GB')).to.equal('Hours: Monday to Friday, 8:30 - 12:30 and 14:00 - 18:00, except public holidays.');
+      expect(orari({ orari: '08:30-10:00,11:00-12:30,14:00-18:00' })).to.contain(
+        ', 8.30 - 10.00, 11.00 - 12.30 e 14.00 - 18.00,',
+      );
+      expect(orari({}, en.telefonica, 'en-GB')).to.equal(
+        'Hours: Monday to Friday, 8:30 - 12:30 and 14:00 - 18:00, except public holidays.',
+      );
     });
 
     it('names the days as the host grouped them: ranges and lists', () => {
@@ -141,7 +152,9 @@ describe('orari', () => {
       expect(messaggio(roma('2026-03-06', '18:30', CET))).to.equal('riapre lunedì alle 8.30');
       expect(messaggio(roma('2026-03-07', '10:00', CET))).to.equal('riapre lunedì alle 8.30');
       expect(messaggio(roma('2026-03-08', '10:00', CET))).to.equal('riapre domani alle 8.30');
-      expect(stato(roma('2026-03-06', '18:30', CET)).rivedi, 'rewords at midnight').to.equal(roma('2026-03-07', '00:00', CET));
+      expect(stato(roma('2026-03-06', '18:30', CET)).rivedi, 'rewords at midnight').to.equal(
+        roma('2026-03-07', '00:00', CET),
+      );
       expect(stato(roma('2026-03-09', '00:00', CET)).rivedi).to.equal(roma('2026-03-09', '08:30', CET));
     });
 
@@ -177,13 +190,17 @@ describe('orari', () => {
       // Friday 27 March 2026, 18.00 CET; the clocks go forward on Sunday 29; Monday 30, 8.30 is CEST, 6.30 UTC.
       const s = stato(roma('2026-03-27', '18:00', CET));
       expect(descriviRiapertura(s.riapre!)).to.equal('riapre lunedì alle 8.30');
-      expect(stato(Date.UTC(2026, 2, 29, 22, 0)).rivedi, 'from Monday 0.00 CEST').to.equal(Date.UTC(2026, 2, 30, 6, 30));
+      expect(stato(Date.UTC(2026, 2, 29, 22, 0)).rivedi, 'from Monday 0.00 CEST').to.equal(
+        Date.UTC(2026, 2, 30, 6, 30),
+      );
       expect(stato(Date.UTC(2026, 2, 30, 6, 29)).aperto, '8.29 CEST').to.be.false;
       expect(stato(Date.UTC(2026, 2, 30, 6, 30)).aperto, '8.30 CEST').to.be.true;
       // Open every day: on the Sunday itself, 10.00 CEST is 8.00 UTC and the slot ends at 12.30 CEST.
       const sempre = { giorni: 'lun-dom' };
       expect(stato(Date.UTC(2026, 2, 29, 8, 0), sempre).rivedi).to.equal(Date.UTC(2026, 2, 29, 10, 30));
-      expect(stato(Date.UTC(2026, 2, 28, 23, 0), sempre).rivedi, 'from Sunday 0.00 CET').to.equal(Date.UTC(2026, 2, 29, 6, 30));
+      expect(stato(Date.UTC(2026, 2, 28, 23, 0), sempre).rivedi, 'from Sunday 0.00 CET').to.equal(
+        Date.UTC(2026, 2, 29, 6, 30),
+      );
       const sabato = stato(roma('2026-03-28', '18:00', CET), sempre);
       expect(sabato.rivedi, 'rewords at Rome midnight, still CET').to.equal(Date.UTC(2026, 2, 28, 23, 0));
     });
@@ -193,7 +210,9 @@ describe('orari', () => {
       expect(stato(Date.UTC(2026, 9, 26, 7, 29)).aperto).to.be.false;
       expect(stato(Date.UTC(2026, 9, 26, 7, 30)).aperto).to.be.true;
       const sempre = { giorni: 'lun-dom' };
-      expect(stato(Date.UTC(2026, 9, 24, 22, 0), sempre).rivedi, 'from Sunday 0.00 CEST').to.equal(Date.UTC(2026, 9, 25, 7, 30));
+      expect(stato(Date.UTC(2026, 9, 24, 22, 0), sempre).rivedi, 'from Sunday 0.00 CEST').to.equal(
+        Date.UTC(2026, 9, 25, 7, 30),
+      );
       const sabato = stato(roma('2026-10-24', '18:00', CEST), sempre);
       expect(sabato.rivedi).to.equal(Date.UTC(2026, 9, 24, 22, 0));
       // 2.30 happens twice on that Sunday: both are the same Rome date and time.

@@ -19,7 +19,11 @@ async function creaRichiesta(s: Secchio, descrizione: string, extra: Record<stri
     creataIl: new Date().toISOString(),
     ...extra,
   };
-  const r = await fetch(s.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': corpo.id }, body: JSON.stringify(corpo) });
+  const r = await fetch(s.endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': corpo.id },
+    body: JSON.stringify(corpo),
+  });
   expect(r.status, await r.clone().text()).to.equal(201);
   return (await r.json()) as { id: string; numero: number };
 }
@@ -53,7 +57,12 @@ const rispostaDi = (el: Element, numero: number) => {
   const d = root(el).getElementById(laRichiesta(el, numero).getAttribute('aria-controls')!)!;
   const area = d.querySelector<HTMLTextAreaElement>('textarea');
   const label = area ? d.querySelector(`label[for="${area.id}"]`) : null;
-  return { dettaglio: d, area, label, invia: [...d.querySelectorAll('button')].find((b) => nome(b) === 'Invia risposta') };
+  return {
+    dettaglio: d,
+    area,
+    label,
+    invia: [...d.querySelectorAll('button')].find((b) => nome(b) === 'Invia risposta'),
+  };
 };
 
 function scriviRisposta(area: HTMLTextAreaElement, t: string) {
@@ -81,7 +90,12 @@ describe('<assistenza-richieste>', () => {
     eventi = [];
     const box = await fixture<HTMLElement>(
       html`<div @assistenza-nuove-risposte=${(e: CustomEvent) => eventi.push(e)}>
-        <assistenza-richieste endpoint=${s.endpoint} utente=${utente} aggiornamento=${aggiornamento} .orologio=${orologio}></assistenza-richieste>
+        <assistenza-richieste
+          endpoint=${s.endpoint}
+          utente=${utente}
+          aggiornamento=${aggiornamento}
+          .orologio=${orologio}
+        ></assistenza-richieste>
       </div>`,
     );
     const el = box.querySelector('assistenza-richieste') as AssistenzaRichieste;
@@ -122,11 +136,19 @@ describe('<assistenza-richieste>', () => {
     await finche(() => disclosure(el).length === 5, 'five requests');
     const etichette = ['Ricevuta', 'In lavorazione', 'In attesa di una tua risposta', 'Risolta', 'Chiusa'];
     numeri.forEach((n, i) => expect(nome(laRichiesta(el, n))).to.equal(`Richiesta n. ${n}, ${etichette[i]}`));
-    const box = await fixture<HTMLElement>(html`<div lang="en"><assistenza-richieste endpoint=${s.endpoint} utente="mrossi" .orologio=${orologio}></assistenza-richieste></div>`);
+    const box = await fixture<HTMLElement>(
+      html`<div lang="en">
+        <assistenza-richieste endpoint=${s.endpoint} utente="mrossi" .orologio=${orologio}></assistenza-richieste>
+      </div>`,
+    );
     const inglese = box.firstElementChild as AssistenzaRichieste;
     await finche(() => disclosure(inglese).length === 5, 'five requests in English');
     const english = ['Received', 'In progress', 'Waiting for your reply', 'Solved', 'Closed'];
-    numeri.forEach((n, i) => expect(nome(disclosure(inglese).find((b) => nome(b).startsWith(`Request no. ${n},`))!)).to.equal(`Request no. ${n}, ${english[i]}`));
+    numeri.forEach((n, i) =>
+      expect(nome(disclosure(inglese).find((b) => nome(b).startsWith(`Request no. ${n},`))!)).to.equal(
+        `Request no. ${n}, ${english[i]}`,
+      ),
+    );
     expect(root(inglese).querySelector('h2')!.textContent).to.equal('My requests');
   });
 
@@ -154,7 +176,11 @@ describe('<assistenza-richieste>', () => {
     expect(getComputedStyle(messaggi[0].querySelector('.testo')!).whiteSpace).to.equal('pre-wrap');
     // The time is Rome's, whatever this browser's zone.
     const quando = messaggi[0].querySelector('time')!;
-    const atteso = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(new Date(quando.getAttribute('datetime')!));
+    const atteso = new Intl.DateTimeFormat('it-IT', {
+      dateStyle: 'short',
+      timeStyle: 'short',
+      timeZone: 'Europe/Rome',
+    }).format(new Date(quando.getAttribute('datetime')!));
     expect(quando.textContent).to.equal(atteso);
     expect((window as unknown as { pwned?: boolean }).pwned).to.be.false;
     await expect(el).to.be.accessible();
@@ -165,11 +191,17 @@ describe('<assistenza-richieste>', () => {
     const byte = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
     const caricato = await fetch(`${s.endpoint}/allegati/${id}`, {
       method: 'PUT',
-      headers: { 'Content-Type': 'application/pdf', 'Idempotency-Key': id, 'Content-Disposition': "attachment; filename*=UTF-8''tavola%20unica.pdf" },
+      headers: {
+        'Content-Type': 'application/pdf',
+        'Idempotency-Key': id,
+        'Content-Disposition': "attachment; filename*=UTF-8''tavola%20unica.pdf",
+      },
       body: byte,
     });
     expect(caricato.status).to.equal(201);
-    const r = await creaRichiesta(s, 'Ecco la tavola.', { allegati: [{ id, nome: 'tavola unica.pdf', tipo: 'application/pdf', dimensione: byte.length }] });
+    const r = await creaRichiesta(s, 'Ecco la tavola.', {
+      allegati: [{ id, nome: 'tavola unica.pdf', tipo: 'application/pdf', dimensione: byte.length }],
+    });
     const el = await elemento();
     await finche(() => disclosure(el).length === 1, 'one request');
     laRichiesta(el, r.numero).click();
@@ -209,7 +241,10 @@ describe('<assistenza-richieste>', () => {
     await finche(() => disclosure(el).length === 1, 'listed');
     expect(annuncio(el)).to.equal('');
     await s.sportello.rispondi(r.id, 'Una.');
-    const get = () => (s.registro() as Promise<{ tentativi: { metodo: string }[] }>).then((x) => x.tentativi.filter((t) => t.metodo === 'GET').length);
+    const get = () =>
+      (s.registro() as Promise<{ tentativi: { metodo: string }[] }>).then(
+        (x) => x.tentativi.filter((t) => t.metodo === 'GET').length,
+      );
     const prima = await get();
     await orologio.avanza(29_000);
     expect(await get(), 'not before 30 s').to.equal(prima);
@@ -227,7 +262,10 @@ describe('<assistenza-richieste>', () => {
     const el = await elemento(5);
     await finche(() => disclosure(el).length === 1, 'listed');
     await orologio.avanza(5_000);
-    await finche(async () => (await s.registro()).tentativi.filter((t) => t.metodo === 'GET').length === 2, 'a second read');
+    await finche(
+      async () => (await s.registro()).tentativi.filter((t) => t.metodo === 'GET').length === 2,
+      'a second read',
+    );
     const [primo, secondo] = (await s.registro()).tentativi.filter((t) => t.metodo === 'GET');
     expect(primo.intestazioni['if-none-match']).to.be.undefined;
     expect(primo.stato).to.equal(200);
@@ -250,7 +288,8 @@ describe('<assistenza-richieste>', () => {
     await finche(() => disclosure(el).length === 3, 'the earlier page appended');
     expect(nomi(el).map((n) => Number(/n\. (\d+)/.exec(n)![1]))).to.deep.equal([...numeri].reverse());
     await el.updateComplete;
-    expect([...root(el).querySelectorAll('button')].some((b) => nome(b) === 'Mostra le richieste precedenti')).to.be.false;
+    expect([...root(el).querySelectorAll('button')].some((b) => nome(b) === 'Mostra le richieste precedenti')).to.be
+      .false;
   });
 
   it('offline: shows the list read last for this user, with its time and a notice; another user never sees it', async () => {
@@ -262,7 +301,9 @@ describe('<assistenza-richieste>', () => {
     const offline = await elemento();
     await finche(() => disclosure(offline).length === 1, 'the kept list');
     // The time of the read, on the element's clock (the test's: it stands still).
-    const ora = new Intl.DateTimeFormat('it-IT', { timeStyle: 'short', timeZone: 'Europe/Rome' }).format(new Date(orologio.adesso));
+    const ora = new Intl.DateTimeFormat('it-IT', { timeStyle: 'short', timeZone: 'Europe/Rome' }).format(
+      new Date(orologio.adesso),
+    );
     expect(testo(offline)).to.contain('Non è stato possibile aggiornare l’elenco');
     expect(testo(offline)).to.contain(`Aggiornato alle ${ora}.`);
     expect(nome(laRichiesta(offline, r.numero))).to.contain(`Richiesta n. ${r.numero}`);
@@ -312,7 +353,8 @@ describe('<assistenza-richieste>', () => {
     invia!.click();
     await finche(() => (rispostaDi(el, r.numero).dettaglio.textContent ?? '').includes('In coda'), 'shown queued');
     expect(rispostaDi(el, r.numero).area!.value).to.equal('');
-    const tentativiRisposta = async () => (await s.registro()).tentativi.filter((t) => t.metodo === 'POST' && /messaggi$/.test(t.percorso));
+    const tentativiRisposta = async () =>
+      (await s.registro()).tentativi.filter((t) => t.metodo === 'POST' && /messaggi$/.test(t.percorso));
     // The list's refreshes share this clock: the time moves to the reply's retry only once its attempt has been
     // answered 503 and the queue has written when it tries next (moving to the earliest timer could be a refresh's).
     for (let i = 1; i <= 2; i++) {
@@ -328,7 +370,9 @@ describe('<assistenza-richieste>', () => {
     expect(new Set(posts.map((t) => t.chiave)).size).to.equal(1);
     expect(posts.map((t) => JSON.parse(t.corpo).id)).to.deep.equal(posts.map((t) => t.chiave));
     const [q] = await s.sportello.elenco();
-    expect(q.messaggi.filter((m) => m.autore === 'utente').map((m) => m.testo)).to.deep.equal(['Ecco, lo allego di nuovo.']);
+    expect(q.messaggi.filter((m) => m.autore === 'utente').map((m) => m.testo)).to.deep.equal([
+      'Ecco, lo allego di nuovo.',
+    ]);
     await finche(() => !(rispostaDi(el, r.numero).dettaglio.textContent ?? '').includes('In coda'), 'no longer queued');
   });
 
@@ -343,12 +387,19 @@ describe('<assistenza-richieste>', () => {
     rispostaDi(el, r.numero).invia!.click();
     await finche(async () => (await s.registro()).tentativi.some((t) => t.stato === 'interrotta'), 'the answer lost');
     window.dispatchEvent(new Event('online'));
-    await finche(async () => (await s.registro()).tentativi.filter((t) => /messaggi$/.test(t.percorso) && t.stato === 201).length === 1, 'delivered on retry');
+    await finche(
+      async () =>
+        (await s.registro()).tentativi.filter((t) => /messaggi$/.test(t.percorso) && t.stato === 201).length === 1,
+      'delivered on retry',
+    );
     Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
     try {
       scriviRisposta(rispostaDi(el, r.numero).area!, 'Scritta senza rete.');
       rispostaDi(el, r.numero).invia!.click();
-      await finche(() => (rispostaDi(el, r.numero).dettaglio.textContent ?? '').includes('Scritta senza rete.'), 'shown at once');
+      await finche(
+        () => (rispostaDi(el, r.numero).dettaglio.textContent ?? '').includes('Scritta senza rete.'),
+        'shown at once',
+      );
     } finally {
       delete (navigator as { onLine?: boolean }).onLine;
     }
@@ -364,7 +415,9 @@ describe('<assistenza-richieste>', () => {
     await finche(() => disclosure(el).length === 1, 'listed');
     laRichiesta(el, r.numero).click();
     await el.updateComplete;
-    await s.guasti([{ modo: 'stato', stato: 409, su: 'messaggi', messaggio: 'La richiesta è stata chiusa nel frattempo.', volte: 1 }]);
+    await s.guasti([
+      { modo: 'stato', stato: 409, su: 'messaggi', messaggio: 'La richiesta è stata chiusa nel frattempo.', volte: 1 },
+    ]);
     scriviRisposta(rispostaDi(el, r.numero).area!, 'Non andrà.');
     rispostaDi(el, r.numero).invia!.click();
     await finche(() => rispostaDi(el, r.numero).area!.getAttribute('aria-invalid') === 'true', 'refused');
@@ -392,7 +445,14 @@ describe('<assistenza-richieste>', () => {
 
   it('requests still in this browser’s queue come first, "In attesa di invio", with the reason', async () => {
     await creaRichiesta(s, 'Già arrivata.');
-    const form = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(html`<assistenza-ticket-form endpoint=${s.endpoint} utente="mrossi" cognome="Rossi" nome="Mario"></assistenza-ticket-form>`);
+    const form = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(
+      html`<assistenza-ticket-form
+        endpoint=${s.endpoint}
+        utente="mrossi"
+        cognome="Rossi"
+        nome="Mario"
+      ></assistenza-ticket-form>`,
+    );
     await s.guasti([{ modo: 'stato', stato: 503, su: 'richieste' }]);
     const area = form.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!;
     area.value = 'Ancora in coda.';
@@ -402,10 +462,16 @@ describe('<assistenza-richieste>', () => {
     form.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await ev;
     const el = await elemento();
-    await finche(() => disclosure(el).length === 1 && testo(el).includes('In attesa di invio'), 'listed with the pending one');
+    await finche(
+      () => disclosure(el).length === 1 && testo(el).includes('In attesa di invio'),
+      'listed with the pending one',
+    );
     const attesa = root(el).querySelector('[part~=waiting]')!;
-    expect(nome(attesa)).to.match(/^In attesa di invio: il servizio di assistenza non risponde: prossimo tentativo alle \d\d:\d\d\. Ancora in coda\.$/);
-    expect(attesa.compareDocumentPosition(root(el).querySelector('[part~=list]')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.ok;
+    expect(nome(attesa)).to.match(
+      /^In attesa di invio: il servizio di assistenza non risponde: prossimo tentativo alle \d\d:\d\d\. Ancora in coda\.$/,
+    );
+    expect(attesa.compareDocumentPosition(root(el).querySelector('[part~=list]')!) & Node.DOCUMENT_POSITION_FOLLOWING)
+      .to.be.ok;
   });
   it('reads at once when the page comes back or the network does, and never two reads at once', async () => {
     await creaRichiesta(s, 'Una.');
@@ -424,7 +490,10 @@ describe('<assistenza-richieste>', () => {
   });
 
   it('backs off on errors, doubling up to 10 minutes, and never reads before Retry-After', async () => {
-    await s.guasti([{ modo: 'stato', stato: 503, retryAfter: '150', su: 'elenco', volte: 1 }, { modo: 'stato', stato: 503, su: 'elenco' }]);
+    await s.guasti([
+      { modo: 'stato', stato: 503, retryAfter: '150', su: 'elenco', volte: 1 },
+      { modo: 'stato', stato: 503, su: 'elenco' },
+    ]);
     const el = await elemento(60);
     await finche(() => testo(el).includes('Non è stato possibile leggere'), 'the error shown');
     const attese: number[] = [];

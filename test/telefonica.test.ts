@@ -9,7 +9,8 @@ const lunedi = (h: number, m = 0) => Date.UTC(2026, 2, 9, h - 1, m);
 const MIN = 60_000;
 
 const testo = (el: Element, sel: string) => el.shadowRoot!.querySelector(sel)?.textContent!.replace(/\s+/g, ' ').trim();
-const titolo = (el: Element) => el.shadowRoot!.querySelector('h1, h2, h3, h4, h5, h6, [role=heading]') as HTMLElement | null;
+const titolo = (el: Element) =>
+  el.shadowRoot!.querySelector('h1, h2, h3, h4, h5, h6, [role=heading]') as HTMLElement | null;
 const stato = (el: Element) => testo(el, '[part~=status]');
 const link = (el: Element) => el.shadowRoot!.querySelector('a')!;
 
@@ -39,7 +40,9 @@ describe('<assistenza-telefonica>', () => {
     expect(testo(el, '[part~=number]')).to.equal('Puoi chiamare il numero 06 1234 5678');
     expect(link(el).textContent).to.equal('06 1234 5678');
     expect(link(el).getAttribute('href')).to.equal('tel:+390612345678');
-    expect(testo(el, '[part~=hours]')).to.equal('Orari: da lunedì a venerdì, 8.30 - 12.30 e 14.00 - 18.00, esclusi i festivi.');
+    expect(testo(el, '[part~=hours]')).to.equal(
+      'Orari: da lunedì a venerdì, 8.30 - 12.30 e 14.00 - 18.00, esclusi i festivi.',
+    );
     expect(stato(el)).to.equal('Aperto ora');
     expect(el.getBoundingClientRect().height).to.be.greaterThan(0);
     await expect(el).to.be.accessible();
@@ -108,7 +111,10 @@ describe('<assistenza-telefonica>', () => {
   });
 
   it('takes other slots and weekdays from its attributes', async () => {
-    const el = await telefonica(new OrologioFinto(lunedi(14)), 'abilitata numero="0521 123456" orari="09:00-13:00" giorni="lun,mer,ven"');
+    const el = await telefonica(
+      new OrologioFinto(lunedi(14)),
+      'abilitata numero="0521 123456" orari="09:00-13:00" giorni="lun,mer,ven"',
+    );
     expect(testo(el, '[part~=hours]')).to.equal('Orari: lunedì, mercoledì e venerdì, 9.00 - 13.00, esclusi i festivi.');
     expect(stato(el)).to.equal('Chiuso, riapre mercoledì alle 9.00');
   });
@@ -117,7 +123,9 @@ describe('<assistenza-telefonica>', () => {
     const o = new OrologioFinto(lunedi(10));
     const ente = { telefono: { abilitata: true, numero: '0521 123456', orari: '09:00-13:00' } };
     const p = await fixture<HTMLElement & { ente: unknown }>(
-      html`<assistenza-provider .ente=${ente}><assistenza-telefonica .orologio=${o}></assistenza-telefonica></assistenza-provider>`,
+      html`<assistenza-provider .ente=${ente}
+        ><assistenza-telefonica .orologio=${o}></assistenza-telefonica
+      ></assistenza-provider>`,
     );
     const el = p.querySelector('assistenza-telefonica')!;
     await el.updateComplete;
@@ -136,7 +144,10 @@ describe('<assistenza-telefonica>', () => {
 
   it('warns once about a wrong configuration and still shows the number, without hours', async () => {
     const [el, avvisi] = await conAvvisi(async () => {
-      const el = await telefonica(new OrologioFinto(lunedi(10)), 'abilitata numero="06 1234 5678" giorni="lunedì-venerdì"');
+      const el = await telefonica(
+        new OrologioFinto(lunedi(10)),
+        'abilitata numero="06 1234 5678" giorni="lunedì-venerdì"',
+      );
       el.requestUpdate();
       await el.updateComplete;
       return el;
@@ -148,11 +159,21 @@ describe('<assistenza-telefonica>', () => {
   });
 
   it('speaks English under lang="en" and takes text overrides', async () => {
-    const box = await fixture<HTMLElement>(html`<div lang="en"><assistenza-telefonica abilitata numero="06 1234 5678" .orologio=${new OrologioFinto(lunedi(13))}></assistenza-telefonica></div>`);
+    const box = await fixture<HTMLElement>(
+      html`<div lang="en">
+        <assistenza-telefonica
+          abilitata
+          numero="06 1234 5678"
+          .orologio=${new OrologioFinto(lunedi(13))}
+        ></assistenza-telefonica>
+      </div>`,
+    );
     const el = box.firstElementChild as AssistenzaTelefonica;
     await el.updateComplete;
     expect(titolo(el)!.textContent).to.equal('Phone support');
-    expect(testo(el, '[part~=hours]')).to.equal('Hours: Monday to Friday, 8:30 - 12:30 and 14:00 - 18:00, except public holidays.');
+    expect(testo(el, '[part~=hours]')).to.equal(
+      'Hours: Monday to Friday, 8:30 - 12:30 and 14:00 - 18:00, except public holidays.',
+    );
     expect(stato(el)).to.equal('Closed, reopens at 14:00');
     el.testi = { telefonica: { titolo: 'Call us' } };
     await el.updateComplete;

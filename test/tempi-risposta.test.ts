@@ -7,7 +7,9 @@ const root = (el: Element) => el.shadowRoot!;
 const pulito = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 /** The figures as a screen reader meets them: each term with its definition. */
 const cifre = (el: Element) =>
-  [...root(el).querySelectorAll('dl > div')].map((r) => `${pulito(r.querySelector('dt')!.textContent)}: ${pulito(r.querySelector('dd')!.textContent)}`);
+  [...root(el).querySelectorAll('dl > div')].map(
+    (r) => `${pulito(r.querySelector('dt')!.textContent)}: ${pulito(r.querySelector('dd')!.textContent)}`,
+  );
 const data = (el: Element) => pulito(root(el).querySelector('[part~=date]')!.textContent);
 
 describe('<assistenza-tempi-risposta>', () => {
@@ -31,8 +33,12 @@ describe('<assistenza-tempi-risposta>', () => {
     const svg = [...root(el).querySelectorAll('svg')];
     expect(svg).to.have.length(5);
     for (const s of svg) expect(s.getAttribute('aria-hidden')).to.equal('true');
-    expect(svg.map((s) => Number(s.querySelector('.quota')!.getAttribute('width')))).to.deep.equal([23.5, 50, 70, 80, 5]);
-    const [primo, ultimo] = [svg[0], svg[4]].map((s) => s.querySelector('.quota')!.getBoundingClientRect().width / s.getBoundingClientRect().width);
+    expect(svg.map((s) => Number(s.querySelector('.quota')!.getAttribute('width')))).to.deep.equal([
+      23.5, 50, 70, 80, 5,
+    ]);
+    const [primo, ultimo] = [svg[0], svg[4]].map(
+      (s) => s.querySelector('.quota')!.getBoundingClientRect().width / s.getBoundingClientRect().width,
+    );
     expect(primo).to.be.closeTo(0.235, 0.01);
     expect(ultimo).to.be.closeTo(0.05, 0.01);
   });
@@ -54,7 +60,9 @@ describe('<assistenza-tempi-risposta>', () => {
         { minuti: 120, percentuale: 81, circa: 'quasi' },
       ],
     };
-    const el = await fixture<AssistenzaTempiRisposta>(html`<assistenza-tempi-risposta dati=${JSON.stringify(nuovi)}></assistenza-tempi-risposta>`);
+    const el = await fixture<AssistenzaTempiRisposta>(
+      html`<assistenza-tempi-risposta dati=${JSON.stringify(nuovi)}></assistenza-tempi-risposta>`,
+    );
     expect(cifre(el)).to.deep.equal(['entro 15 minuti: 31,3%', 'entro 2 ore: quasi l’81%']);
     expect(data(el)).to.equal('Dati aggiornati a settembre 2026.');
     el.dati = { ...nuovi, aggiornati: '2027-01', oltre: { minuti: 2880, percentuale: 2 } };
@@ -64,7 +72,11 @@ describe('<assistenza-tempi-risposta>', () => {
   });
 
   it('keeps the default figures and warns clearly on a bad JSON attribute or bad figures, without throwing', async () => {
-    const [el, avvisi] = await conAvvisi(() => fixture<AssistenzaTempiRisposta>(html`<assistenza-tempi-risposta dati="{aggiornati: 2026"></assistenza-tempi-risposta>`));
+    const [el, avvisi] = await conAvvisi(() =>
+      fixture<AssistenzaTempiRisposta>(
+        html`<assistenza-tempi-risposta dati="{aggiornati: 2026"></assistenza-tempi-risposta>`,
+      ),
+    );
     expect(cifre(el)[0]).to.equal('entro 10 minuti: 23,5%');
     expect(avvisi).to.have.length(1);
     expect(String(avvisi[0][0])).to.equal('<assistenza-tempi-risposta> dati non validi');
@@ -78,7 +90,9 @@ describe('<assistenza-tempi-risposta>', () => {
   });
 
   it('speaks English under lang="en", fits the outline with livello, and takes text overrides', async () => {
-    const box = await fixture<HTMLElement>(html`<div lang="en"><assistenza-tempi-risposta livello="3"></assistenza-tempi-risposta></div>`);
+    const box = await fixture<HTMLElement>(
+      html`<div lang="en"><assistenza-tempi-risposta livello="3"></assistenza-tempi-risposta></div>`,
+    );
     const el = box.firstElementChild as AssistenzaTempiRisposta;
     await el.updateComplete;
     expect(pulito(root(el).querySelector('h3')!.textContent)).to.equal('Support response times');
@@ -92,7 +106,9 @@ describe('<assistenza-tempi-risposta>', () => {
   });
   for (const larghezza of [1280, 390]) {
     it(`at ${larghezza} px every row's track is as long, whatever its figure's text, and no figure breaks`, async () => {
-      const box = await fixture<HTMLElement>(html`<div style="width: ${larghezza}px"><assistenza-tempi-risposta></assistenza-tempi-risposta></div>`);
+      const box = await fixture<HTMLElement>(
+        html`<div style="width: ${larghezza}px"><assistenza-tempi-risposta></assistenza-tempi-risposta></div>`,
+      );
       const el = box.firstElementChild as AssistenzaTempiRisposta;
       await el.updateComplete;
       const larghezze = [...root(el).querySelectorAll('svg')].map((s) => Math.round(s.getBoundingClientRect().width));

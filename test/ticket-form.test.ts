@@ -1,12 +1,24 @@
 import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import '../src/index.js';
 import type { AssistenzaTicketForm } from '../src/index.js';
-import { nuovoSecchio, pulisciArchivio, campo, scrivi, pulsante, stato, allarme, finche, type Secchio } from './helpers.js';
+import {
+  nuovoSecchio,
+  pulisciArchivio,
+  campo,
+  scrivi,
+  pulsante,
+  stato,
+  allarme,
+  finche,
+  type Secchio,
+} from './helpers.js';
 
 const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 async function modulo(s: Secchio, attrs = html``) {
-  const el = await fixture<AssistenzaTicketForm>(html`<assistenza-ticket-form endpoint=${s.endpoint} ${attrs}></assistenza-ticket-form>`);
+  const el = await fixture<AssistenzaTicketForm>(
+    html`<assistenza-ticket-form endpoint=${s.endpoint} ${attrs}></assistenza-ticket-form>`,
+  );
   return el;
 }
 
@@ -27,7 +39,16 @@ describe('<assistenza-ticket-form>', () => {
   describe('fields', () => {
     it('has every field of the seed, labelled, with Cognome, Nome and Descrizione required', async () => {
       const el = await modulo(s);
-      for (const l of ['Cognome', 'Nome', 'Email', 'Telefono', 'Invia la risposta anche via mail', 'Descrizione del problema', 'Tipologia pratica', 'Numero pratica']) {
+      for (const l of [
+        'Cognome',
+        'Nome',
+        'Email',
+        'Telefono',
+        'Invia la risposta anche via mail',
+        'Descrizione del problema',
+        'Tipologia pratica',
+        'Numero pratica',
+      ]) {
         expect(campo(el, l), l).to.exist;
       }
       expect(campo(el, 'Cognome').required).to.be.true;
@@ -66,9 +87,13 @@ describe('<assistenza-ticket-form>', () => {
     });
 
     it('fills from the provider, and the element’s own attributes win', async () => {
-      const p = await fixture(html`<assistenza-provider .profilo=${{ id: 'u1', cognome: 'Bianchi', nome: 'Anna', email: 'anna@esempio.it', telefono: '0521 123456' }}>
-        <assistenza-ticket-form nome="Annalisa"></assistenza-ticket-form>
-      </assistenza-provider>`);
+      const p = await fixture(
+        html`<assistenza-provider
+          .profilo=${{ id: 'u1', cognome: 'Bianchi', nome: 'Anna', email: 'anna@esempio.it', telefono: '0521 123456' }}
+        >
+          <assistenza-ticket-form nome="Annalisa"></assistenza-ticket-form>
+        </assistenza-provider>`,
+      );
       const el = p.querySelector('assistenza-ticket-form')!;
       await el.updateComplete;
       expect(campo(el, 'Cognome').value).to.equal('Bianchi');
@@ -78,9 +103,11 @@ describe('<assistenza-ticket-form>', () => {
     });
 
     it('takes the endpoint from the provider when it has none', async () => {
-      const p = await fixture(html`<assistenza-provider endpoint=${s.endpoint} .profilo=${{ cognome: 'Verdi', nome: 'Luca' }}>
-        <assistenza-ticket-form></assistenza-ticket-form>
-      </assistenza-provider>`);
+      const p = await fixture(
+        html`<assistenza-provider endpoint=${s.endpoint} .profilo=${{ cognome: 'Verdi', nome: 'Luca' }}>
+          <assistenza-ticket-form></assistenza-ticket-form>
+        </assistenza-provider>`,
+      );
       const el = p.querySelector('assistenza-ticket-form')!;
       await el.updateComplete;
       scrivi(el, 'Descrizione del problema', 'Non riesco a caricare la planimetria.');
@@ -92,7 +119,9 @@ describe('<assistenza-ticket-form>', () => {
     });
 
     it('a profile that arrives or changes later fills only the fields the user has not touched', async () => {
-      const p = await fixture<HTMLElement & { profilo?: object }>(html`<assistenza-provider><assistenza-ticket-form></assistenza-ticket-form></assistenza-provider>`);
+      const p = await fixture<HTMLElement & { profilo?: object }>(
+        html`<assistenza-provider><assistenza-ticket-form></assistenza-ticket-form></assistenza-provider>`,
+      );
       const el = p.querySelector('assistenza-ticket-form')!;
       await el.updateComplete;
       expect(campo(el, 'Cognome').value).to.equal('');
@@ -111,8 +140,14 @@ describe('<assistenza-ticket-form>', () => {
   describe('validation', () => {
     async function errore(el: AssistenzaTicketForm, etichetta: string) {
       const c = campo(el, etichetta);
-      const id = c.getAttribute('aria-describedby')?.split(' ').find((x) => x.startsWith('errore-'));
-      return { invalido: c.getAttribute('aria-invalid') === 'true', testo: id ? el.shadowRoot!.getElementById(id)!.textContent!.trim() : '' };
+      const id = c
+        .getAttribute('aria-describedby')
+        ?.split(' ')
+        .find((x) => x.startsWith('errore-'));
+      return {
+        invalido: c.getAttribute('aria-invalid') === 'true',
+        testo: id ? el.shadowRoot!.getElementById(id)!.textContent!.trim() : '',
+      };
     }
 
     it('an empty submit marks Cognome, Nome and Descrizione, announces it, focuses Cognome and sends nothing', async () => {
@@ -122,7 +157,10 @@ describe('<assistenza-ticket-form>', () => {
       await el.updateComplete;
       expect(await errore(el, 'Cognome')).to.deep.equal({ invalido: true, testo: 'Inserisci il cognome.' });
       expect(await errore(el, 'Nome')).to.deep.equal({ invalido: true, testo: 'Inserisci il nome.' });
-      expect(await errore(el, 'Descrizione del problema')).to.deep.equal({ invalido: true, testo: 'Descrivi il problema.' });
+      expect(await errore(el, 'Descrizione del problema')).to.deep.equal({
+        invalido: true,
+        testo: 'Descrivi il problema.',
+      });
       expect((await errore(el, 'Email')).invalido).to.be.false;
       expect(allarme(el)).to.contain('correggi i campi evidenziati (3)');
       expect(el.shadowRoot!.activeElement).to.equal(campo(el, 'Cognome'));
@@ -136,7 +174,9 @@ describe('<assistenza-ticket-form>', () => {
       await compila(el, { Cognome: 'Rossi', Nome: 'Mario', Email: 'non-una-mail' });
       invia(el);
       await finche(() => el.shadowRoot!.activeElement === campo(el, 'Email'), 'focus on Email');
-      expect((await errore(el, 'Email')).testo).to.equal('Inserisci un indirizzo email valido, ad esempio mario.rossi@esempio.it.');
+      expect((await errore(el, 'Email')).testo).to.equal(
+        'Inserisci un indirizzo email valido, ad esempio mario.rossi@esempio.it.',
+      );
     });
 
     it('"Invia la risposta anche via mail" requires a valid Email', async () => {
@@ -145,7 +185,10 @@ describe('<assistenza-ticket-form>', () => {
       campo(el, 'Invia la risposta anche via mail').click();
       invia(el);
       await el.updateComplete;
-      expect(await errore(el, 'Email')).to.deep.equal({ invalido: true, testo: 'Per ricevere la risposta via mail inserisci un indirizzo email valido.' });
+      expect(await errore(el, 'Email')).to.deep.equal({
+        invalido: true,
+        testo: 'Per ricevere la risposta via mail inserisci un indirizzo email valido.',
+      });
     });
 
     it('blank-only values are empty: trimmed before validation', async () => {
@@ -163,7 +206,18 @@ describe('<assistenza-ticket-form>', () => {
       for (const buono of ['+39 347 123 4567', '0521.123.456', '347/1234567', '(0521) 12 34 56']) {
         scrivi(el, 'Telefono', buono);
         const { richiestaSchema } = await import('../src/richiesta.js');
-        expect(richiestaSchema.safeParse({ id: crypto.randomUUID(), cognome: 'R', nome: 'M', telefono: buono, rispostaViaEmail: false, descrizione: 'x', creataIl: new Date().toISOString() }).success, buono).to.be.true;
+        expect(
+          richiestaSchema.safeParse({
+            id: crypto.randomUUID(),
+            cognome: 'R',
+            nome: 'M',
+            telefono: buono,
+            rispostaViaEmail: false,
+            descrizione: 'x',
+            creataIl: new Date().toISOString(),
+          }).success,
+          buono,
+        ).to.be.true;
       }
       for (const cattivo of ['chiamami', '12', '+39 abc 123456', '1234567890123456789']) {
         scrivi(el, 'Telefono', cattivo);
@@ -176,7 +230,11 @@ describe('<assistenza-ticket-form>', () => {
 
     it('names with apostrophes, accents and any script are valid', async () => {
       const el = await modulo(s);
-      await compila(el, { Cognome: "D'Angelo", Nome: 'Zoë', 'Descrizione del problema': 'Il pulsante Firma non risponde.' });
+      await compila(el, {
+        Cognome: "D'Angelo",
+        Nome: 'Zoë',
+        'Descrizione del problema': 'Il pulsante Firma non risponde.',
+      });
       const inviata = oneEvent(el, 'assistenza-inviata');
       invia(el);
       await inviata;
@@ -196,7 +254,9 @@ describe('<assistenza-ticket-form>', () => {
       expect(contatore.textContent).to.equal('4001 caratteri su 4000');
       invia(el);
       await el.updateComplete;
-      expect((await errore(el, 'Descrizione del problema')).testo).to.equal('La descrizione può contenere al massimo 4000 caratteri.');
+      expect((await errore(el, 'Descrizione del problema')).testo).to.equal(
+        'La descrizione può contenere al massimo 4000 caratteri.',
+      );
       expect(campo<HTMLTextAreaElement>(el, 'Descrizione del problema').value).to.have.length(4001);
     });
 
@@ -234,7 +294,17 @@ describe('<assistenza-ticket-form>', () => {
       expect(t.intestazioni['content-type']).to.equal('application/json');
       expect(t.intestazioni['idempotency-key']).to.equal(corpo.id);
       expect(corpo.id).to.match(UUID4);
-      expect(Object.keys(corpo).sort()).to.deep.equal(['cognome', 'creataIl', 'descrizione', 'email', 'id', 'nome', 'pratica', 'rispostaViaEmail', 'telefono']);
+      expect(Object.keys(corpo).sort()).to.deep.equal([
+        'cognome',
+        'creataIl',
+        'descrizione',
+        'email',
+        'id',
+        'nome',
+        'pratica',
+        'rispostaViaEmail',
+        'telefono',
+      ]);
       expect(corpo).to.deep.include({
         cognome: 'Rossi',
         nome: 'Mario',
@@ -256,7 +326,14 @@ describe('<assistenza-ticket-form>', () => {
       invia(el);
       await inviata;
       const corpo = JSON.parse((await s.registro()).tentativi[0].corpo);
-      expect(Object.keys(corpo).sort()).to.deep.equal(['cognome', 'creataIl', 'descrizione', 'id', 'nome', 'rispostaViaEmail']);
+      expect(Object.keys(corpo).sort()).to.deep.equal([
+        'cognome',
+        'creataIl',
+        'descrizione',
+        'id',
+        'nome',
+        'rispostaViaEmail',
+      ]);
       expect(corpo.rispostaViaEmail).to.be.false;
     });
 
@@ -284,11 +361,19 @@ describe('<assistenza-ticket-form>', () => {
       invia(el);
       await inviata;
       await el.updateComplete;
-      const link = [...el.shadowRoot!.querySelectorAll('[role=status] a')].find((a) => a.textContent === 'Segui la richiesta in Le mie richieste');
+      const link = [...el.shadowRoot!.querySelectorAll('[role=status] a')].find(
+        (a) => a.textContent === 'Segui la richiesta in Le mie richieste',
+      );
       expect(link?.getAttribute('href')).to.equal('/richieste.html');
-      const p = await fixture(html`<assistenza-provider endpoint=${s.endpoint} pagina-richieste="/mie.html" .profilo=${{ cognome: 'Verdi', nome: 'Luca' }}>
-        <assistenza-ticket-form></assistenza-ticket-form>
-      </assistenza-provider>`);
+      const p = await fixture(
+        html`<assistenza-provider
+          endpoint=${s.endpoint}
+          pagina-richieste="/mie.html"
+          .profilo=${{ cognome: 'Verdi', nome: 'Luca' }}
+        >
+          <assistenza-ticket-form></assistenza-ticket-form>
+        </assistenza-provider>`,
+      );
       const dentro = p.querySelector('assistenza-ticket-form')!;
       await dentro.updateComplete;
       scrivi(dentro, 'Descrizione del problema', 'Anche qui.');
@@ -302,12 +387,17 @@ describe('<assistenza-ticket-form>', () => {
 
     it('a 4xx shows the server’s message, keeps the text, fires assistenza-errore and is not retried', async () => {
       const el = await modulo(s);
-      await s.guasti([{ modo: 'stato', stato: 422, messaggio: 'Il Comune non accetta richieste in questo periodo.', volte: 1 }]);
+      await s.guasti([
+        { modo: 'stato', stato: 422, messaggio: 'Il Comune non accetta richieste in questo periodo.', volte: 1 },
+      ]);
       await compila(el, { Cognome: 'Rossi', Nome: 'Mario', 'Descrizione del problema': 'Testo da non perdere.' });
       const errore = oneEvent(el, 'assistenza-errore');
       invia(el);
       const ev = await errore;
-      expect(ev.detail).to.deep.include({ stato: 422, messaggio: 'Il Comune non accetta richieste in questo periodo.' });
+      expect(ev.detail).to.deep.include({
+        stato: 422,
+        messaggio: 'Il Comune non accetta richieste in questo periodo.',
+      });
       await el.updateComplete;
       expect(allarme(el)).to.contain('Il Comune non accetta richieste in questo periodo.');
       expect(campo(el, 'Descrizione del problema').value).to.equal('Testo da non perdere.');
@@ -379,17 +469,28 @@ describe('<assistenza-ticket-form>', () => {
       await inviata;
       const { tentativi } = await s.registro();
       expect(tentativi.map((t) => t.intestazioni['x-csrf-token'])).to.deep.equal(['primo', 'ruotato']);
-      const archivio = JSON.stringify(await (await import('idb-keyval')).entries((await import('idb-keyval')).createStore('assistenza-tecnica', 'archivio')));
+      const archivio = JSON.stringify(
+        await (
+          await import('idb-keyval')
+        ).entries((await import('idb-keyval')).createStore('assistenza-tecnica', 'archivio')),
+      );
       expect(archivio).not.to.contain('primo');
     });
 
     it('sends the page’s cookies by default (same-origin) and none with credentials="omit"', async () => {
       document.cookie = 'assistenza-sessione=abc; path=/prova';
       try {
-        for (const [credenziali, atteso] of [[undefined, 'assistenza-sessione=abc'], ['omit', undefined]] as const) {
+        for (const [credenziali, atteso] of [
+          [undefined, 'assistenza-sessione=abc'],
+          ['omit', undefined],
+        ] as const) {
           const el = await modulo(s);
           if (credenziali) el.setAttribute('credentials', credenziali);
-          await compila(el, { Cognome: 'Rossi', Nome: 'Mario', 'Descrizione del problema': `Credenziali ${credenziali}.` });
+          await compila(el, {
+            Cognome: 'Rossi',
+            Nome: 'Mario',
+            'Descrizione del problema': `Credenziali ${credenziali}.`,
+          });
           const inviata = oneEvent(el, 'assistenza-inviata');
           invia(el);
           await inviata;
@@ -412,7 +513,9 @@ describe('<assistenza-ticket-form>', () => {
     });
 
     it('follows lang="en" for labels and messages', async () => {
-      const div = await fixture(html`<div lang="en"><assistenza-ticket-form endpoint=${s.endpoint}></assistenza-ticket-form></div>`);
+      const div = await fixture(
+        html`<div lang="en"><assistenza-ticket-form endpoint=${s.endpoint}></assistenza-ticket-form></div>`,
+      );
       const el = div.querySelector('assistenza-ticket-form')!;
       await el.updateComplete;
       expect(campo(el, 'Surname')).to.exist;
@@ -428,7 +531,12 @@ describe('<assistenza-ticket-form>', () => {
 
     it('is accessible when filled', async () => {
       const el = await modulo(s);
-      await compila(el, { Cognome: 'Rossi', Nome: 'Mario', Email: 'm@esempio.it', 'Descrizione del problema': 'Testo.' });
+      await compila(el, {
+        Cognome: 'Rossi',
+        Nome: 'Mario',
+        Email: 'm@esempio.it',
+        'Descrizione del problema': 'Testo.',
+      });
       await expect(el).to.be.accessible();
     });
   });

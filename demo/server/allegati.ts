@@ -7,7 +7,8 @@ import { tipoDalContenuto } from '../../src/allegati/firma.js';
 export const MAX_NOME_FILE = 255;
 
 /** The media type of a Content-Type header, without its parameters, lower case. */
-export const tipoDi = (contentType: string | undefined): string => (contentType ?? '').split(';')[0].trim().toLowerCase();
+export const tipoDi = (contentType: string | undefined): string =>
+  (contentType ?? '').split(';')[0].trim().toLowerCase();
 
 export { tipoAmmesso };
 
@@ -82,7 +83,8 @@ export function nomeDaContentDisposition(valore: string | undefined): NomeFile {
 }
 
 /** Percent-encoding for RFC 8187: encodeURIComponent leaves ' ( ) * as they are, which attr-char does not allow. */
-const percentuale = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const percentuale = (s: string) =>
+  encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** The download's Content-Disposition: an ASCII fallback for old clients, and the exact name in filename*. */
 export function contentDispositionDownload(nome: string): string {

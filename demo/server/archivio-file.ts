@@ -23,11 +23,22 @@ type RicevutaVersione1 = Pick<Ricevuta, 'numero' | 'chiave' | 'richiesta' | 'ric
 /** The file's data: today's object, or the first version's list of requests (each then received, with no thread). */
 function daFile(letto: unknown): DatiArchivio {
   if (Array.isArray(letto)) {
-    const richieste = (letto as RicevutaVersione1[]).map((r) => ({ ...r, stato: 'ricevuta' as const, aggiornataIl: r.ricevutaIl, messaggi: [] }));
+    const richieste = (letto as RicevutaVersione1[]).map((r) => ({
+      ...r,
+      stato: 'ricevuta' as const,
+      aggiornataIl: r.ricevutaIl,
+      messaggi: [],
+    }));
     return { ...archivioVuoto(), richieste };
   }
   const d = letto as Partial<DatiArchivio> | null;
-  if (d === null || typeof d !== 'object' || !Array.isArray(d.richieste) || !Array.isArray(d.risposte) || !Array.isArray(d.allegati)) {
+  if (
+    d === null ||
+    typeof d !== 'object' ||
+    !Array.isArray(d.richieste) ||
+    !Array.isArray(d.risposte) ||
+    !Array.isArray(d.allegati)
+  ) {
     throw new Error('non contiene richieste, risposte e allegati');
   }
   return { richieste: d.richieste, risposte: d.risposte, allegati: d.allegati };
@@ -49,7 +60,10 @@ export class ArchivioFile extends ArchivioInMemoria {
       this.dati = daFile(JSON.parse(readFileSync(file, 'utf8')));
     } catch (e) {
       // Starting empty would hand out numeri already given: better to stop and say which file to look at.
-      throw new Error(`assistenza-tecnica: l'archivio ${file} non è leggibile (${(e as Error).message}); correggilo o cancellalo.`, { cause: e });
+      throw new Error(
+        `assistenza-tecnica: l'archivio ${file} non è leggibile (${(e as Error).message}); correggilo o cancellalo.`,
+        { cause: e },
+      );
     }
   }
 

@@ -10,7 +10,15 @@ import { richiestaSchema, type Richiesta } from '../../src/richiesta.js';
 import { rispostaSchema } from '../../src/risposta.js';
 import type { RichiestaUtente } from '../../src/elenco.js';
 import type { AllegatoCaricato, ArchivioRichieste, Ricevuta, StatoRichiesta } from './archivio.js';
-import { dichiaraJson, leggiCorpo, percorsoDi, rispondiErrore, rispondiJson, type GestoreHttp, type LetturaCorpo } from './http.js';
+import {
+  dichiaraJson,
+  leggiCorpo,
+  percorsoDi,
+  rispondiErrore,
+  rispondiJson,
+  type GestoreHttp,
+  type LetturaCorpo,
+} from './http.js';
 import { firmaCorrisponde, nomeDaContentDisposition, nomeDelTipo, tipoAmmesso, tipoDi } from './allegati.js';
 
 export interface OpzioniEndpoint {
@@ -60,7 +68,13 @@ export function statoDopoRispostaUtente(stato: StatoRichiesta): StatoRichiesta {
   return stato;
 }
 
-const TIPI: Record<string, string> = { string: 'un testo', boolean: 'vero o falso', object: 'un oggetto', number: 'un numero', array: 'un elenco' };
+const TIPI: Record<string, string> = {
+  string: 'un testo',
+  boolean: 'vero o falso',
+  object: 'un oggetto',
+  number: 'un numero',
+  array: 'un elenco',
+};
 
 /** Italian for what the schemas themselves do not word: a missing field, a wrong type, unknown fields. */
 export function erroreItaliano(i: core.$ZodRawIssue): string | undefined {
@@ -135,12 +149,19 @@ export async function leggiJson(req: IncomingMessage, res: ServerResponse, max: 
 }
 
 /** A body that did not arrive whole: 413 when too large; when the client went away, the connection is closed. */
-function rispondiNonRicevuto(req: IncomingMessage, res: ServerResponse, lettura: Exclude<LetturaCorpo, { esito: 'letto' }>, max: number): void {
+function rispondiNonRicevuto(
+  req: IncomingMessage,
+  res: ServerResponse,
+  lettura: Exclude<LetturaCorpo, { esito: 'letto' }>,
+  max: number,
+): void {
   if (lettura.esito === 'interrotta') {
     req.socket.destroy();
     return;
   }
-  rispondiErrore(res, 413, `La richiesta è troppo grande: al massimo ${Math.floor(max / 1024)} KiB.`, { Connection: 'close' });
+  rispondiErrore(res, 413, `La richiesta è troppo grande: al massimo ${Math.floor(max / 1024)} KiB.`, {
+    Connection: 'close',
+  });
 }
 
 const chiaveDi = (req: IncomingMessage): string | undefined => {
@@ -174,7 +195,8 @@ function perUtente(r: Ricevuta, allegati: AllegatoCaricato[]): RichiestaUtente {
   return voce;
 }
 
-const haPratica = (q: Richiesta): boolean => q.pratica !== undefined && (q.pratica.tipologia !== undefined || q.pratica.numero !== undefined);
+const haPratica = (q: Richiesta): boolean =>
+  q.pratica !== undefined && (q.pratica.tipologia !== undefined || q.pratica.numero !== undefined);
 
 /** The stored attachments a request names, in its order. */
 export function allegatiDi(q: Richiesta, allegati: AllegatoCaricato[]): AllegatoCaricato[] {
@@ -274,7 +296,15 @@ export function creaEndpoint(o: OpzioniEndpoint): Endpoint {
     }
     const numero = archivio.leggi().richieste.reduce((m, x) => Math.max(m, x.numero), 0) + 1;
     const ora = new Date().toISOString();
-    const ricevuta: Ricevuta = { numero, chiave, richiesta: r.data, ricevutaIl: ora, stato: 'ricevuta', aggiornataIl: ora, messaggi: [] };
+    const ricevuta: Ricevuta = {
+      numero,
+      chiave,
+      richiesta: r.data,
+      ricevutaIl: ora,
+      stato: 'ricevuta',
+      aggiornataIl: ora,
+      messaggi: [],
+    };
     if (utente !== undefined) {
       ricevuta.utente = utente;
     }
@@ -284,7 +314,9 @@ export function creaEndpoint(o: OpzioniEndpoint): Endpoint {
       });
     } catch {
       // Nothing was kept: a 503 makes the client's queue try again later with the same key.
-      return rispondiErrore(res, 503, 'La richiesta non è stata salvata per un errore del server: verrà ritentata.', { 'Retry-After': '30' });
+      return rispondiErrore(res, 503, 'La richiesta non è stata salvata per un errore del server: verrà ritentata.', {
+        'Retry-After': '30',
+      });
     }
     rispondiJson(res, 201, { id: r.data.id, numero });
   }
@@ -299,7 +331,12 @@ export function creaEndpoint(o: OpzioniEndpoint): Endpoint {
     const ignoti: string[] = [];
     for (const a of q.allegati ?? []) {
       const caricato = caricati.find((c) => c.id === a.id);
-      const utilizzabile = caricato !== undefined && caricato.utente === utente && caricato.nome === a.nome && caricato.tipo === a.tipo && caricato.dimensione === a.dimensione;
+      const utilizzabile =
+        caricato !== undefined &&
+        caricato.utente === utente &&
+        caricato.nome === a.nome &&
+        caricato.tipo === a.tipo &&
+        caricato.dimensione === a.dimensione;
       if (!utilizzabile && !ignoti.includes(a.id)) {
         ignoti.push(a.id);
       }
@@ -367,7 +404,11 @@ export function creaEndpoint(o: OpzioniEndpoint): Endpoint {
     }
     const attuale = archivio.leggi().richieste.find(sua) ?? trovata;
     if (attuale.stato === 'chiusa') {
-      return rispondiErrore(res, 409, 'La richiesta è chiusa: non si possono aggiungere messaggi. Se il problema si ripresenta, invia una nuova richiesta.');
+      return rispondiErrore(
+        res,
+        409,
+        'La richiesta è chiusa: non si possono aggiungere messaggi. Se il problema si ripresenta, invia una nuova richiesta.',
+      );
     }
     const r = rispostaSchema.safeParse(corpo.dati, { error: erroreItaliano });
     if (!r.success) {
@@ -390,7 +431,9 @@ export function creaEndpoint(o: OpzioniEndpoint): Endpoint {
         d.risposte.push({ chiave, richiesta: id, utente, risposta: esito });
       });
     } catch {
-      return rispondiErrore(res, 503, 'La risposta non è stata salvata per un errore del server: verrà ritentata.', { 'Retry-After': '30' });
+      return rispondiErrore(res, 503, 'La risposta non è stata salvata per un errore del server: verrà ritentata.', {
+        'Retry-After': '30',
+      });
     }
     rispondiJson(res, 201, esito);
   }
@@ -407,7 +450,9 @@ export function creaEndpoint(o: OpzioniEndpoint): Endpoint {
     const chiamato = nome.esito === 'ok' ? ` «${nome.nome}»` : '';
     if (lettura.esito === 'troppo-grande') {
       const mb = Math.floor(maxByteAllegato / (1024 * 1024));
-      return rispondiErrore(res, 413, `Il file${chiamato} è troppo grande: al massimo ${mb} MB.`, { Connection: 'close' });
+      return rispondiErrore(res, 413, `Il file${chiamato} è troppo grande: al massimo ${mb} MB.`, {
+        Connection: 'close',
+      });
     }
     if (!uuidValido(id)) {
       return rispondiErrore(res, 400, 'L’identificativo dell’allegato nel percorso deve essere un UUID v4.');
@@ -417,7 +462,11 @@ export function creaEndpoint(o: OpzioniEndpoint): Endpoint {
       return rispondiErrore(res, 400, 'Manca l’intestazione Idempotency-Key.');
     }
     if (chiave !== id) {
-      return rispondiErrore(res, 422, 'L’intestazione Idempotency-Key deve essere uguale all’identificativo nel percorso.');
+      return rispondiErrore(
+        res,
+        422,
+        'L’intestazione Idempotency-Key deve essere uguale all’identificativo nel percorso.',
+      );
     }
     const utente = o.utenteDi(req);
     const gia = archivio.leggi().allegati.find((a) => a.id === id);
@@ -428,7 +477,11 @@ export function creaEndpoint(o: OpzioniEndpoint): Endpoint {
       return rispondiErrore(res, 409, 'Questo identificativo di allegato è già in uso: caricalo con un altro.');
     }
     if (nome.esito === 'mancante') {
-      return rispondiErrore(res, 400, 'Manca il nome del file: Content-Disposition: attachment; filename*=UTF-8\'\'<nome>.');
+      return rispondiErrore(
+        res,
+        400,
+        "Manca il nome del file: Content-Disposition: attachment; filename*=UTF-8''<nome>.",
+      );
     }
     if (nome.esito === 'lungo') {
       return rispondiErrore(res, 422, 'Il nome del file è troppo lungo: al massimo 255 caratteri.');
@@ -442,9 +495,19 @@ export function creaEndpoint(o: OpzioniEndpoint): Endpoint {
       return rispondiErrore(res, 422, `Il file «${nome.nome}» è vuoto.`);
     }
     if (!firmaCorrisponde(tipo, byte)) {
-      return rispondiErrore(res, 415, `Il file «${nome.nome}» non è un ${nomeDelTipo(tipo)}: il suo contenuto non corrisponde al tipo dichiarato.`);
+      return rispondiErrore(
+        res,
+        415,
+        `Il file «${nome.nome}» non è un ${nomeDelTipo(tipo)}: il suo contenuto non corrisponde al tipo dichiarato.`,
+      );
     }
-    const caricato: AllegatoCaricato = { id, nome: nome.nome, tipo, dimensione: byte.length, caricatoIl: new Date().toISOString() };
+    const caricato: AllegatoCaricato = {
+      id,
+      nome: nome.nome,
+      tipo,
+      dimensione: byte.length,
+      caricatoIl: new Date().toISOString(),
+    };
     if (utente !== undefined) {
       caricato.utente = utente;
     }
@@ -452,7 +515,9 @@ export function creaEndpoint(o: OpzioniEndpoint): Endpoint {
     try {
       archivio.salvaContenuto(id, byte);
     } catch {
-      return rispondiErrore(res, 503, `Il file «${nome.nome}» non è stato salvato per un errore del server: riprova.`, { 'Retry-After': '30' });
+      return rispondiErrore(res, 503, `Il file «${nome.nome}» non è stato salvato per un errore del server: riprova.`, {
+        'Retry-After': '30',
+      });
     }
     try {
       archivio.modifica((d) => {
@@ -460,7 +525,9 @@ export function creaEndpoint(o: OpzioniEndpoint): Endpoint {
       });
     } catch {
       archivio.rimuoviContenuto(id);
-      return rispondiErrore(res, 503, `Il file «${nome.nome}» non è stato salvato per un errore del server: riprova.`, { 'Retry-After': '30' });
+      return rispondiErrore(res, 503, `Il file «${nome.nome}» non è stato salvato per un errore del server: riprova.`, {
+        'Retry-After': '30',
+      });
     }
     rispondiJson(res, 201, metadati(caricato));
   }

@@ -125,7 +125,15 @@ export function conGuasti(endpoint: Endpoint, o: OpzioniGuasti): GestoreHttp {
     const annota = (stato: VoceRegistro['stato']) => {
       const chiave = req.headers['idempotency-key'] as string | undefined;
       const corpo = corpoTestuale(req) ? byte.toString('utf8') : '';
-      o.registro?.push({ metodo: req.method ?? 'GET', percorso: req.url ?? '', chiave, stato, intestazioni: { ...req.headers }, corpo, byte: byte.length });
+      o.registro?.push({
+        metodo: req.method ?? 'GET',
+        percorso: req.url ?? '',
+        chiave,
+        stato,
+        intestazioni: { ...req.headers },
+        corpo,
+        byte: byte.length,
+      });
     };
     if (lettura.esito === 'interrotta') {
       annota('interrotta');

@@ -8,13 +8,23 @@ export type GestoreHttp = (req: IncomingMessage, res: ServerResponse) => Promise
 export type LetturaCorpo = { esito: 'letto'; byte: Buffer } | { esito: 'troppo-grande' } | { esito: 'interrotta' };
 
 /** Answers with JSON that is never cached: every answer of these routes is personal or changes at once. */
-export function rispondiJson(res: ServerResponse, stato: number, corpo: unknown, extra: Record<string, string> = {}): void {
+export function rispondiJson(
+  res: ServerResponse,
+  stato: number,
+  corpo: unknown,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(stato, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
   res.end(JSON.stringify(corpo));
 }
 
 /** Answers with a JSON `{ messaggio }`, the shape of every error of the endpoint. */
-export function rispondiErrore(res: ServerResponse, stato: number, messaggio: string, extra: Record<string, string> = {}): void {
+export function rispondiErrore(
+  res: ServerResponse,
+  stato: number,
+  messaggio: string,
+  extra: Record<string, string> = {},
+): void {
   rispondiJson(res, stato, { messaggio }, extra);
 }
 
@@ -103,7 +113,8 @@ function decodificato(valore: string): string | undefined {
 }
 
 /** Whether the request declares a JSON body (`application/json`, with parameters or not). */
-export const dichiaraJson = (req: IncomingMessage): boolean => /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '');
+export const dichiaraJson = (req: IncomingMessage): boolean =>
+  /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '');
 
 /** The path of the request without its query. */
 export const percorsoDi = (req: IncomingMessage): string => (req.url ?? '').split('?')[0];

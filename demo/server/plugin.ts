@@ -30,7 +30,10 @@ export function gestoreDemo(o: OpzioniDemo): Connect.NextHandleFunction {
   const archivio = new ArchivioFile(o.file);
   const posta = new PostaFile(join(dirname(o.file), 'posta.json'));
   const guasti: Guasto[] = [];
-  const endpoint = conGuasti(creaEndpoint({ base: '/api/richieste', archivio, utenteDi: utenteDemoDi, perPagina: o.perPagina }), { guasti });
+  const endpoint = conGuasti(
+    creaEndpoint({ base: '/api/richieste', archivio, utenteDi: utenteDemoDi, perPagina: o.perPagina }),
+    { guasti },
+  );
   const sportello = creaSportello({ base: '/api/sportello', archivio, posta });
 
   async function instrada(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> {

@@ -54,7 +54,10 @@ export class PostaFile extends PostaInMemoria {
       }
       this.mail = letta as Mail[];
     } catch (e) {
-      throw new Error(`assistenza-tecnica: la posta in uscita ${file} non è leggibile (${(e as Error).message}); correggila o cancellala.`, { cause: e });
+      throw new Error(
+        `assistenza-tecnica: la posta in uscita ${file} non è leggibile (${(e as Error).message}); correggila o cancellala.`,
+        { cause: e },
+      );
     }
   }
 
@@ -64,7 +67,14 @@ export class PostaFile extends PostaInMemoria {
   }
 
   override ritira(id: string): void {
-    scriviIntero(this.file, JSON.stringify(this.mail.filter((m) => m.id !== id), null, 2));
+    scriviIntero(
+      this.file,
+      JSON.stringify(
+        this.mail.filter((m) => m.id !== id),
+        null,
+        2,
+      ),
+    );
     super.ritira(id);
   }
 }

@@ -32,7 +32,10 @@ export type RichiestaSportello = Omit<Ricevuta['richiesta'], 'allegati'> & {
   allegati: { id: string; nome: string; tipo: string; dimensione: number; indirizzo: string }[];
 };
 
-const statoSchema = z.enum(STATI_RICHIESTA, 'Lo stato deve essere uno tra: ricevuta, in-lavorazione, attesa-utente, risolta, chiusa.');
+const statoSchema = z.enum(
+  STATI_RICHIESTA,
+  'Lo stato deve essere uno tra: ricevuta, in-lavorazione, attesa-utente, risolta, chiusa.',
+);
 
 /** The operator's reply: the text, and the state the request takes with it (see statoDopoRispostaAssistenza). */
 export const rispostaSportelloSchema = z.strictObject({ testo: testoRispostaSchema, stato: z.optional(statoSchema) });
@@ -43,7 +46,10 @@ export const cambioStatoSchema = z.strictObject({ stato: statoSchema });
  * The state after the operator's reply: the one the operator chose; without a choice, a request just received is
  * now being worked on, and any other keeps its state (the operator says when it waits for the user or is solved).
  */
-export function statoDopoRispostaAssistenza(attuale: StatoRichiesta, scelto: StatoRichiesta | undefined): StatoRichiesta {
+export function statoDopoRispostaAssistenza(
+  attuale: StatoRichiesta,
+  scelto: StatoRichiesta | undefined,
+): StatoRichiesta {
   if (scelto !== undefined) {
     return scelto;
   }
@@ -92,7 +98,13 @@ export function creaSportello(o: OpzioniSportello): GestoreHttp {
         aggiornataIl: r.aggiornataIl,
         utente: r.utente ?? null,
         messaggi: r.messaggi,
-        allegati: allegatiDi(r.richiesta, dati.allegati).map((a) => ({ id: a.id, nome: a.nome, tipo: a.tipo, dimensione: a.dimensione, indirizzo: `${base}/allegati/${a.id}` })),
+        allegati: allegatiDi(r.richiesta, dati.allegati).map((a) => ({
+          id: a.id,
+          nome: a.nome,
+          tipo: a.tipo,
+          dimensione: a.dimensione,
+          indirizzo: `${base}/allegati/${a.id}`,
+        })),
       }));
     rispondiJson(res, 200, { richieste });
   }
@@ -116,7 +128,12 @@ export function creaSportello(o: OpzioniSportello): GestoreHttp {
       return rispondiErrore(res, 404, 'Richiesta non trovata.');
     }
     const stato = statoDopoRispostaAssistenza(attuale.stato, r.data.stato);
-    const messaggio: Messaggio = { id: randomUUID(), autore: 'assistenza', testo: r.data.testo, inviatoIl: new Date().toISOString() };
+    const messaggio: Messaggio = {
+      id: randomUUID(),
+      autore: 'assistenza',
+      testo: r.data.testo,
+      inviatoIl: new Date().toISOString(),
+    };
     const a = indirizzoPerMail(attuale);
     let mail: Mail | undefined;
     if (a !== undefined) {
@@ -125,7 +142,12 @@ export function creaSportello(o: OpzioniSportello): GestoreHttp {
       try {
         posta.invia(mail);
       } catch {
-        return rispondiErrore(res, 503, 'La mail non è stata scritta per un errore del server: la risposta non è stata salvata, riprova.', { 'Retry-After': '30' });
+        return rispondiErrore(
+          res,
+          503,
+          'La mail non è stata scritta per un errore del server: la risposta non è stata salvata, riprova.',
+          { 'Retry-After': '30' },
+        );
       }
     }
     try {
@@ -140,7 +162,9 @@ export function creaSportello(o: OpzioniSportello): GestoreHttp {
       });
     } catch {
       ritira(mail);
-      return rispondiErrore(res, 503, 'La risposta non è stata salvata per un errore del server: riprova.', { 'Retry-After': '30' });
+      return rispondiErrore(res, 503, 'La risposta non è stata salvata per un errore del server: riprova.', {
+        'Retry-After': '30',
+      });
     }
     const esito: Record<string, string> = { id: messaggio.id, stato };
     if (a !== undefined) {
@@ -183,7 +207,9 @@ export function creaSportello(o: OpzioniSportello): GestoreHttp {
         q.aggiornataIl = new Date().toISOString();
       });
     } catch {
-      return rispondiErrore(res, 503, 'Lo stato non è stato salvato per un errore del server: riprova.', { 'Retry-After': '30' });
+      return rispondiErrore(res, 503, 'Lo stato non è stato salvato per un errore del server: riprova.', {
+        'Retry-After': '30',
+      });
     }
     rispondiJson(res, 200, { id, stato: r.data.stato });
   }

@@ -15,8 +15,24 @@ import { carica } from './src/delivery/invio.js';
 import { Consegna } from './src/delivery/consegna.js';
 Object.assign(window, { ricodificaJpeg, carica, Consegna });
 `;
-await build({ stdin: { contents: voce, resolveDir: '.', loader: 'ts' }, bundle: true, minify: true, format: 'esm', outfile: `${dir}/pagina-allegati.js`, tsconfig: 'tsconfig.json', logLevel: 'warning' });
-await build({ entryPoints: ['scripts/bench/server.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: `${dir}/server.mjs`, logLevel: 'warning' });
+await build({
+  stdin: { contents: voce, resolveDir: '.', loader: 'ts' },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  outfile: `${dir}/pagina-allegati.js`,
+  tsconfig: 'tsconfig.json',
+  logLevel: 'warning',
+});
+await build({
+  entryPoints: ['scripts/bench/server.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  outfile: `${dir}/server.mjs`,
+  logLevel: 'warning',
+});
 const { creaEndpoint, ArchivioInMemoria } = await import(`../../${dir}/server.mjs`);
 
 const FOTO = { larghezza: 4000, altezza: 3000 };
@@ -30,7 +46,8 @@ const endpoint = creaEndpoint({ base: '/api/richieste', archivio, utenteDi: () =
 const codice = readFileSync(`${dir}/pagina-allegati.js`, 'utf8').replaceAll('</script', '<\\/script');
 const pagina = `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>bench</title><script type="module">${codice}</script></head><body></body></html>`;
 const server = createServer(async (req, res) => {
-  if (!(await endpoint.gestisci(req, res))) res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(pagina);
+  if (!(await endpoint.gestisci(req, res)))
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(pagina);
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${server.address().port}/`;
@@ -56,7 +73,14 @@ const azzeraPicco = (pid) => {
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   const ctx = await browser.newContext();
@@ -155,7 +179,14 @@ try {
           const id = crypto.randomUUID();
           const t0 = performance.now();
           const esito = await window.carica(
-            { id, endpoint: `${location.origin}/api/richieste/allegati/${id}`, credentials, nome: 'planimetria.pdf', tipo: 'application/pdf', byte: window.pdf },
+            {
+              id,
+              endpoint: `${location.origin}/api/richieste/allegati/${id}`,
+              credentials,
+              nome: 'planimetria.pdf',
+              tipo: 'application/pdf',
+              byte: window.pdf,
+            },
             undefined,
             120_000,
             Date.now(),
@@ -179,8 +210,21 @@ try {
     const righe = [];
     for (let i = 0; i < n; i++) {
       const id = crypto.randomUUID();
-      const allegato = { id: crypto.randomUUID(), nome: 'planimetria.pdf', tipo: 'application/pdf', dimensione: window.pdf.byteLength };
-      const richiesta = { id, cognome: 'Rossi', nome: 'Mario', rispostaViaEmail: false, descrizione: 'Allego la planimetria.', creataIl: new Date().toISOString(), allegati: [allegato] };
+      const allegato = {
+        id: crypto.randomUUID(),
+        nome: 'planimetria.pdf',
+        tipo: 'application/pdf',
+        dimensione: window.pdf.byteLength,
+      };
+      const richiesta = {
+        id,
+        cognome: 'Rossi',
+        nome: 'Mario',
+        rispostaViaEmail: false,
+        descrizione: 'Allego la planimetria.',
+        creataIl: new Date().toISOString(),
+        allegati: [allegato],
+      };
       const t0 = performance.now();
       const dove = await consegna.allegati.metti({ ...allegato, byte: window.pdf });
       const t1 = performance.now();
@@ -200,24 +244,37 @@ try {
   const stampa = (etichetta, valore) => console.log(`    ${etichetta.padEnd(46)} ${valore}`);
   const volte = (xs) => `median ${ms(mediana(xs))} (${xs.map((x) => x.toFixed(0)).join(', ')} ms)`;
   console.log(`attachments benchmark (Chromium ${v}, --disable-gpu, local reference endpoint)`);
-  console.log(`  photo ${FOTO.larghezza}×${FOTO.altezza} JPEG, ${mb(foto.dimensione)} → ricodificaJpeg → ${mb(ricodifiche.uscita)} (2560×1920):`);
+  console.log(
+    `  photo ${FOTO.larghezza}×${FOTO.altezza} JPEG, ${mb(foto.dimensione)} → ricodificaJpeg → ${mb(ricodifiche.uscita)} (2560×1920):`,
+  );
   stampa('time:', volte(ricodifiche.volte));
   stampa('JS heap (V8), after GC → peak sampled:', `${mb(heapPrima)} → ${mb(picco.heap)}`);
-  stampa('ArrayBuffers, after GC → peak sampled:', `${mb(arrayBufferPrima)} → ${mb(picco.arrayBuffer)} (the photo, and outputs not yet collected)`);
+  stampa(
+    'ArrayBuffers, after GC → peak sampled:',
+    `${mb(arrayBufferPrima)} → ${mb(picco.arrayBuffer)} (the photo, and outputs not yet collected)`,
+  );
   if (piccoAzzerato) {
     // The page's renderer is the one whose memory rose: the decoded bitmap and the canvas are there, outside the JS heap.
     const aumenti = renderer.map((_, i) => piccoRenderer[i] - rssPrima[i]);
     const i = aumenti.indexOf(Math.max(...aumenti));
     const atteso = `bitmap 4000×3000×4 = ${mb(4000 * 3000 * 4)}, canvas ${mb(2560 * 1920 * 4)}`;
-    stampa('renderer resident memory, before → peak:', `${mb(rssPrima[i])} → ${mb(piccoRenderer[i])} (+${mb(aumenti[i])}; ${atteso})`);
+    stampa(
+      'renderer resident memory, before → peak:',
+      `${mb(rssPrima[i])} → ${mb(piccoRenderer[i])} (+${mb(aumenti[i])}; ${atteso})`,
+    );
   }
   console.log(`  10 MB PDF, carica() PUT <endpoint>/allegati/<id>, ${CARICAMENTI} uploads:`);
   stampa('XMLHttpRequest (same-origin, with progress):', `${volte(conXhr.volte)}, ${conXhr.esiti.join(' ')}`);
   stampa('fetch (credentials omit):', `${volte(conFetch.volte)}, ${conFetch.esiti.join(' ')}`);
   console.log(`  10 MB PDF through the queue (Consegna), ${CARICAMENTI} requests one after another:`);
-  stampa('bytes kept (DepositoAllegati.metti):', `${volte(coda.map((r) => r.conserva))}, in ${coda.map((r) => r.dove).join(' ')}`);
+  stampa(
+    'bytes kept (DepositoAllegati.metti):',
+    `${volte(coda.map((r) => r.conserva))}, in ${coda.map((r) => r.dove).join(' ')}`,
+  );
   stampa(`accoda → outcome:`, `${volte(coda.map((r) => r.consegna))}, ${coda.map((r) => r.esito).join(' ')}`);
-  console.log(`  the endpoint stored ${ricevuti.allegati.length} attachments and ${ricevuti.richieste.length} requests`);
+  console.log(
+    `  the endpoint stored ${ricevuti.allegati.length} attachments and ${ricevuti.richieste.length} requests`,
+  );
 } finally {
   await browser.close();
   server.close();

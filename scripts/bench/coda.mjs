@@ -7,8 +7,25 @@ import { chromium } from 'playwright-core';
 
 const dir = 'node_modules/.cache/assistenza/bench';
 mkdirSync(dir, { recursive: true });
-await build({ entryPoints: ['scripts/bench/pagina-coda.ts'], bundle: true, minify: true, format: 'esm', ignoreAnnotations: true, outfile: `${dir}/pagina.js`, tsconfig: 'tsconfig.json', logLevel: 'warning' });
-await build({ entryPoints: ['scripts/bench/server.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: `${dir}/server.mjs`, logLevel: 'warning' });
+await build({
+  entryPoints: ['scripts/bench/pagina-coda.ts'],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  ignoreAnnotations: true,
+  outfile: `${dir}/pagina.js`,
+  tsconfig: 'tsconfig.json',
+  logLevel: 'warning',
+});
+await build({
+  entryPoints: ['scripts/bench/server.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  outfile: `${dir}/server.mjs`,
+  logLevel: 'warning',
+});
 const { creaEndpoint, ArchivioInMemoria } = await import(`../../${dir}/server.mjs`);
 
 const archivio = new ArchivioInMemoria();
@@ -21,19 +38,30 @@ const server = createServer(async (req, res) => {
     return res.end(readFileSync(`${dir}/pagina.js`));
   }
   res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-  res.end('<!doctype html><html lang="it"><body><assistenza-ticket-form utente="bench" endpoint="/api/richieste"></assistenza-ticket-form><script type="module" src="/pagina.js"></script></body></html>');
+  res.end(
+    '<!doctype html><html lang="it"><body><assistenza-ticket-form utente="bench" endpoint="/api/richieste"></assistenza-ticket-form><script type="module" src="/pagina.js"></script></body></html>',
+  );
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${server.address().port}/`;
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   const page = await browser.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => document.querySelector('assistenza-ticket-form')?.shadowRoot?.querySelector('textarea'));
+  await page.waitForFunction(() =>
+    document.querySelector('assistenza-ticket-form')?.shadowRoot?.querySelector('textarea'),
+  );
 
   // 1. A keystroke: the input handler, the re-render, and (after the debounce) its share of the IndexedDB write.
   const tasti = await page.evaluate(async () => {
@@ -65,8 +93,29 @@ try {
     const scritture = [];
     for (let i = 0; i < N; i++) {
       const id = crypto.randomUUID();
-      const richiesta = { id, cognome: 'Rossi', nome: 'Mario', rispostaViaEmail: false, descrizione: `Richiesta ${i} in coda.`, creataIl: new Date(ora + i).toISOString() };
-      scritture.push([`coda:${id}`, { id, richiesta, endpoint: location.origin + '/api/richieste', credentials: 'same-origin', utente: 'bench', tentativi: 1, prossimoTentativo: ora, nonPrimaDi: 0, scadeIl: ora + 7 * 864e5, stato: 'in-coda' }]);
+      const richiesta = {
+        id,
+        cognome: 'Rossi',
+        nome: 'Mario',
+        rispostaViaEmail: false,
+        descrizione: `Richiesta ${i} in coda.`,
+        creataIl: new Date(ora + i).toISOString(),
+      };
+      scritture.push([
+        `coda:${id}`,
+        {
+          id,
+          richiesta,
+          endpoint: location.origin + '/api/richieste',
+          credentials: 'same-origin',
+          utente: 'bench',
+          tentativi: 1,
+          prossimoTentativo: ora,
+          nonPrimaDi: 0,
+          scadeIl: ora + 7 * 864e5,
+          stato: 'in-coda',
+        },
+      ]);
     }
     await c.archivio.scrivi(...scritture);
     const t0 = performance.now();
@@ -77,8 +126,12 @@ try {
 
   console.log('queue benchmark (Chromium, local endpoint)');
   console.log(`  keystroke in the form (handler + render):  ${tasti.perTasto.toFixed(3)} ms`);
-  console.log(`  one draft autosave (IndexedDB put, 2 KB):  ${tasti.scrittura.toFixed(3)} ms (at most one per ${300} ms pause)`);
-  console.log(`  flush of ${N} queued requests:            ${svuotamento.ms.toFixed(0)} ms (${(svuotamento.ms / N).toFixed(2)} ms each), ${archivio.leggi().richieste.length} stored, ${svuotamento.rimaste} left`);
+  console.log(
+    `  one draft autosave (IndexedDB put, 2 KB):  ${tasti.scrittura.toFixed(3)} ms (at most one per ${300} ms pause)`,
+  );
+  console.log(
+    `  flush of ${N} queued requests:            ${svuotamento.ms.toFixed(0)} ms (${(svuotamento.ms / N).toFixed(2)} ms each), ${archivio.leggi().richieste.length} stored, ${svuotamento.rimaste} left`,
+  );
 } finally {
   await browser.close();
   server.close();

@@ -28,7 +28,14 @@ const url = `http://127.0.0.1:${server.address().port}`;
 const mediana = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   // 1. First render: a fresh page each time (cold: styles adopted and templates prepared for the first time).
@@ -97,12 +104,16 @@ try {
   const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
   const ms = (x) => `${x.toFixed(1)} ms`;
   const v = (await browser.version()).split('.')[0];
-  console.log(`form benchmark (Chromium ${v}, built bundle ${(BUNDLE.length / 1024).toFixed(1)} KB minified; medians of ${PAGINE} fresh pages)`);
+  console.log(
+    `form benchmark (Chromium ${v}, built bundle ${(BUNDLE.length / 1024).toFixed(1)} KB minified; medians of ${PAGINE} fresh pages)`,
+  );
   console.log(`  page load, script tag to form rendered:      ${ms(mediana(caricamento))}`);
   console.log(`  first render of the form (created → laid out): ${ms(mediana(primo))}`);
   console.log(`  later renders in the same page:               ${ms(mediana(caldo))}`);
   console.log(`  ${CICLI} mount/unmount cycles:                 ${durata} ms (${(durata / CICLI).toFixed(2)} ms each)`);
-  console.log(`  JS heap after GC, before → after the cycles:  ${kb(prima.heap)} → ${kb(dopo.heap)} (${dopo.heap >= prima.heap ? '+' : ''}${kb(dopo.heap - prima.heap)}, ${((dopo.heap - prima.heap) / CICLI).toFixed(0)} bytes per cycle)`);
+  console.log(
+    `  JS heap after GC, before → after the cycles:  ${kb(prima.heap)} → ${kb(dopo.heap)} (${dopo.heap >= prima.heap ? '+' : ''}${kb(dopo.heap - prima.heap)}, ${((dopo.heap - prima.heap) / CICLI).toFixed(0)} bytes per cycle)`,
+  );
   console.log(`  DOM nodes, before → after:                    ${prima.nodi} → ${dopo.nodi}`);
   console.log(`  JS event listeners, before → after:           ${prima.ascoltatori} → ${dopo.ascoltatori}`);
 } finally {

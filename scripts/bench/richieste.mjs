@@ -59,7 +59,15 @@ const url = `http://127.0.0.1:${server.address().port}/`;
 const mediana = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--js-flags=--expose-gc'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--js-flags=--expose-gc',
+  ],
 });
 try {
   const page = await browser.newPage();
@@ -108,11 +116,19 @@ try {
     },
     { RICHIESTE },
   );
-  console.log(`"Le mie richieste" benchmark (Chromium, built bundle, ${RICHIESTE} requests × ${MESSAGGI} messages, ${(corpo.length / 1024).toFixed(0)} KB of JSON)`);
-  console.log(`  first render, from connect to laid out (GET, validation, render):  ${risultato.primoRender.toFixed(1)} ms`);
-  console.log(`  JS heap after a forced GC, before → after:  ${(risultato.prima / 1024).toFixed(0)} KB → ${(risultato.dopo / 1024).toFixed(0)} KB`);
+  console.log(
+    `"Le mie richieste" benchmark (Chromium, built bundle, ${RICHIESTE} requests × ${MESSAGGI} messages, ${(corpo.length / 1024).toFixed(0)} KB of JSON)`,
+  );
+  console.log(
+    `  first render, from connect to laid out (GET, validation, render):  ${risultato.primoRender.toFixed(1)} ms`,
+  );
+  console.log(
+    `  JS heap after a forced GC, before → after:  ${(risultato.prima / 1024).toFixed(0)} KB → ${(risultato.dopo / 1024).toFixed(0)} KB`,
+  );
   console.log(`  opening one request (thread of ${MESSAGGI}):  ${risultato.apertura.toFixed(1)} ms`);
-  console.log(`  a refresh answered 304 (GET to updated), median of 20:  ${mediana(risultato.volte).toFixed(2)} ms (${risposte304} answered 304)`);
+  console.log(
+    `  a refresh answered 304 (GET to updated), median of 20:  ${mediana(risultato.volte).toFixed(2)} ms (${risposte304} answered 304)`,
+  );
 } finally {
   await browser.close();
   server.close();

@@ -5,9 +5,16 @@
 const QUALITA = 0.9;
 
 /** The size of the longer side at most `latoMassimo`; never larger than the photo is. */
-function dimensioniRidotte(larghezza: number, altezza: number, latoMassimo: number): { larghezza: number; altezza: number } {
+function dimensioniRidotte(
+  larghezza: number,
+  altezza: number,
+  latoMassimo: number,
+): { larghezza: number; altezza: number } {
   const fattore = Math.min(1, latoMassimo / Math.max(larghezza, altezza));
-  return { larghezza: Math.max(1, Math.round(larghezza * fattore)), altezza: Math.max(1, Math.round(altezza * fattore)) };
+  return {
+    larghezza: Math.max(1, Math.round(larghezza * fattore)),
+    altezza: Math.max(1, Math.round(altezza * fattore)),
+  };
 }
 
 /**

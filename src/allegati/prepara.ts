@@ -27,7 +27,11 @@ const MAX_BYTE_DA_LEGGERE = 50 * 1024 * 1024;
 /** Enough of the start for every signature firma.ts knows. */
 const BYTE_FIRMA = 8;
 
-const rifiutato = (nome: string, motivo: FileRifiutato['motivo']): FileRifiutato => ({ esito: 'rifiutato', nome, motivo });
+const rifiutato = (nome: string, motivo: FileRifiutato['motivo']): FileRifiutato => ({
+  esito: 'rifiutato',
+  nome,
+  motivo,
+});
 
 /** The file's bytes, or undefined when the browser cannot read them (the file was moved or deleted after it was picked). */
 async function leggi(file: Blob): Promise<ArrayBuffer | undefined> {

@@ -77,6 +77,8 @@ export class PartecipazioneController implements ReactiveController, Partecipant
  * request sent. Lit's class initializer gives each instance of `classi` a controller of its own; it must run before
  * the tags are defined, so that the elements already in the page when they upgrade get it too.
  */
-export function consegnaAncheDa(...classi: { addInitializer(f: (el: ReactiveControllerHost & HTMLElement) => void): void }[]): void {
+export function consegnaAncheDa(
+  ...classi: { addInitializer(f: (el: ReactiveControllerHost & HTMLElement) => void): void }[]
+): void {
   for (const classe of classi) classe.addInitializer((el) => new PartecipazioneController(el));
 }

@@ -119,7 +119,8 @@ export class DepositoAllegati {
    * again.
    */
   async #mancante(v: VoceRichiesta): Promise<EsitoInvio> {
-    if (v.schedaAllegati && (await schedaViva(v.schedaAllegati))) return { tipo: 'rinviata', motivo: 'allegati in un’altra scheda' };
+    if (v.schedaAllegati && (await schedaViva(v.schedaAllegati)))
+      return { tipo: 'rinviata', motivo: 'allegati in un’altra scheda' };
     return { tipo: 'respinta', stato: 0, messaggio: 'allegato non più disponibile' };
   }
 

@@ -95,7 +95,11 @@ export class ArchivioResiliente implements Archivio {
    * Runs `op` in one IndexedDB transaction and resolves, once it has committed, with the `result` op returned; or,
    * once degraded, runs `mem` on the memory map (as a tiny object store).
    */
-  async #tx<R>(modo: IDBTransactionMode, op: (s: IDBObjectStore) => Risultato<R> | void, mem: (m: Memoria) => R): Promise<R> {
+  async #tx<R>(
+    modo: IDBTransactionMode,
+    op: (s: IDBObjectStore) => Risultato<R> | void,
+    mem: (m: Memoria) => R,
+  ): Promise<R> {
     if (this.#mem) return mem(this.#mem);
     try {
       return await this.#inIndexedDb(modo, op);
@@ -114,7 +118,10 @@ export class ArchivioResiliente implements Archivio {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let inIndexedDb: Promise<R> | undefined;
     const scaduta = new Promise<never>((_, rifiuta) => {
-      timer = setTimeout(() => rifiuta(new Error(`IndexedDB senza risposta dopo ${this.attesaMassimaMs} ms`)), this.attesaMassimaMs);
+      timer = setTimeout(
+        () => rifiuta(new Error(`IndexedDB senza risposta dopo ${this.attesaMassimaMs} ms`)),
+        this.attesaMassimaMs,
+      );
     });
     try {
       // Inside the try: without IndexedDB at all, the open throws at once.
@@ -179,7 +186,11 @@ export class ArchivioResiliente implements Archivio {
       'readonly',
       // The keys with prefix p: the range [p, p + the highest code unit).
       (s) => s.getAll(IDBKeyRange.bound(p, p + '\uffff')),
-      (m) => [...m.keys()].filter(conPrefisso).sort().map((k) => m.get(k) as T),
+      (m) =>
+        [...m.keys()]
+          .filter(conPrefisso)
+          .sort()
+          .map((k) => m.get(k) as T),
     );
   }
 

@@ -69,7 +69,8 @@ export async function salvaBozza(archivio: Archivio, utente: string | null, b: B
 export function bozzaDa(r: Richiesta, rifiuto?: { allegato: string; messaggio: string }): Bozza {
   const { pratica, cognome, nome, email, telefono, rispostaViaEmail, descrizione, allegati } = r;
   const b: Bozza = { cognome, nome, email, telefono, rispostaViaEmail, descrizione, ...pratica };
-  if (allegati?.length) b.allegati = allegati.map((a) => (a.id === rifiuto?.allegato ? { ...a, errore: rifiuto.messaggio } : { ...a }));
+  if (allegati?.length)
+    b.allegati = allegati.map((a) => (a.id === rifiuto?.allegato ? { ...a, errore: rifiuto.messaggio } : { ...a }));
   return b;
 }
 
@@ -77,7 +78,11 @@ export function bozzaDa(r: Richiesta, rifiuto?: { allegato: string; messaggio: s
 export const chiaveBozzaRisposta = (utente: string, richiesta: string) => `bozza-risposta:${utente}:${richiesta}`;
 
 /** A draft reply: kept per user and request; without an identity it lives in the page only. */
-export async function leggiBozzaRisposta(archivio: Archivio, utente: string | null, richiesta: string): Promise<string> {
+export async function leggiBozzaRisposta(
+  archivio: Archivio,
+  utente: string | null,
+  richiesta: string,
+): Promise<string> {
   if (!utente) return '';
   return (await archivio.leggi<string>(chiaveBozzaRisposta(utente, richiesta))) ?? '';
 }

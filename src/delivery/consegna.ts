@@ -2,7 +2,14 @@
 import { orologioDiSistema, type Orologio } from '../orologio.js';
 import { ArchivioResiliente, type Archivio, type Scrittura } from './archivio.js';
 import { DepositoAllegati } from './allegati.js';
-import { bozzaDa, bozzaVuota, leggiBozza, leggiBozzaRisposta, scritturaBozza, scritturaBozzaRisposta } from './bozze.js';
+import {
+  bozzaDa,
+  bozzaVuota,
+  leggiBozza,
+  leggiBozzaRisposta,
+  scritturaBozza,
+  scritturaBozzaRisposta,
+} from './bozze.js';
 import { tenta, type EsitoInvio } from './invio.js';
 import { conLock } from './lock.js';
 import { ritardo } from './ritardi.js';
@@ -23,7 +30,16 @@ import {
   type VoceRisposta,
 } from './voci.js';
 
-export type { Notifica, NotificaDiRichiesta, NuovaRichiesta, NuovaRisposta, Partecipante, VoceCoda, VoceRichiesta, VoceRisposta } from './voci.js';
+export type {
+  Notifica,
+  NotificaDiRichiesta,
+  NuovaRichiesta,
+  NuovaRisposta,
+  Partecipante,
+  VoceCoda,
+  VoceRichiesta,
+  VoceRisposta,
+} from './voci.js';
 
 const GIORNO_MS = 86_400_000;
 const PREFISSO = 'coda:';
@@ -100,7 +116,12 @@ export class Consegna {
   /** Writes the request to the queue (and clears the writer's draft in the same transaction), then delivers. */
   async accoda(n: NuovaRichiesta): Promise<void> {
     const { richiesta } = n;
-    const voce: VoceRichiesta = { ...this.#nuova(n, richiesta.id, n.endpoint), tipo: 'richiesta', richiesta, caricati: [] };
+    const voce: VoceRichiesta = {
+      ...this.#nuova(n, richiesta.id, n.endpoint),
+      tipo: 'richiesta',
+      richiesta,
+      caricati: [],
+    };
     const inPagina = (richiesta.allegati ?? []).some((a) => this.allegati.soloInPagina(a.id));
     // Only this tab has those bytes: while it lives, the other tabs leave the request to it.
     if (inPagina) voce.schedaAllegati = this.allegati.tieniSchedaViva();
@@ -227,7 +248,8 @@ export class Consegna {
         intestazioni,
         timeoutMs: this.timeoutMs,
         ora,
-        avanzamento: (allegato, inviati, totale) => this.#diffondi({ tipo: 'avanzamento', id: v.id, allegato, inviati, totale }),
+        avanzamento: (allegato, inviati, totale) =>
+          this.#diffondi({ tipo: 'avanzamento', id: v.id, allegato, inviati, totale }),
         // Written at once: a reload or another tab does not upload it again.
         salva: (voce) => this.archivio.scrivi([PREFISSO + voce.id, voce]),
       });
@@ -235,9 +257,20 @@ export class Consegna {
       esito = caricamento.esito;
       allegato = caricamento.allegato;
     }
-    esito ??= await tenta({ id: v.id, endpoint: v.endpoint, credentials: v.credentials, corpo: corpoDi(v) }, intestazioni, this.timeoutMs, ora);
-    const chi: Riguarda = { id: v.id, utente: v.utente, cosa: v.tipo, richiestaId: v.tipo === 'risposta' ? v.richiestaId : undefined };
-    if (esito.tipo === 'consegnata') await this.#scriviETutti(undefined, v.id, this.#rimozioneAllegati(v), { ...esito, ...chi });
+    esito ??= await tenta(
+      { id: v.id, endpoint: v.endpoint, credentials: v.credentials, corpo: corpoDi(v) },
+      intestazioni,
+      this.timeoutMs,
+      ora,
+    );
+    const chi: Riguarda = {
+      id: v.id,
+      utente: v.utente,
+      cosa: v.tipo,
+      richiestaId: v.tipo === 'risposta' ? v.richiestaId : undefined,
+    };
+    if (esito.tipo === 'consegnata')
+      await this.#scriviETutti(undefined, v.id, this.#rimozioneAllegati(v), { ...esito, ...chi });
     else if (esito.tipo === 'respinta') await this.#respinta(v, { ...esito, ...chi, allegato });
     else await this.#rinviata(v, { ...esito, ...chi }, ora);
     return esito.tipo;
@@ -255,7 +288,10 @@ export class Consegna {
     if (ritorno) {
       await this.#scriviETutti(undefined, v.id, ritorno, { ...esito, inBozza: true });
     } else {
-      await this.#scriviETutti({ ...v, stato: 'respinta', messaggio: esito.messaggio }, v.id, [], { ...esito, inBozza: false });
+      await this.#scriviETutti({ ...v, stato: 'respinta', messaggio: esito.messaggio }, v.id, [], {
+        ...esito,
+        inBozza: false,
+      });
     }
   }
 
@@ -267,7 +303,9 @@ export class Consegna {
       return scritturaBozzaRisposta(v.utente, v.richiestaId, v.risposta.testo);
     }
     if (!bozzaVuota(await leggiBozza(this.archivio, v.utente))) return undefined;
-    const rifiuto = esito.allegato ? { allegato: esito.allegato, messaggio: esito.messaggio ?? `HTTP ${esito.stato}` } : undefined;
+    const rifiuto = esito.allegato
+      ? { allegato: esito.allegato, messaggio: esito.messaggio ?? `HTTP ${esito.stato}` }
+      : undefined;
     return scritturaBozza(v.utente, bozzaDa(v.richiesta, rifiuto));
   }
 
@@ -282,14 +320,20 @@ export class Consegna {
 
   /** The page's extra headers for `v`, from an element that may sign it: the one that submitted it, else any other. */
   #intestazioniPer(v: VoceCoda) {
-    const puoFirmare = (p: Partecipante) => p.intestazioni !== undefined && (p.utente() === v.utente || p.utente() === null);
+    const puoFirmare = (p: Partecipante) =>
+      p.intestazioni !== undefined && (p.utente() === v.utente || p.utente() === null);
     const firmatari = [...this.#partecipanti].filter(puoFirmare);
     const firmatario = firmatari.find((p) => p.proprie?.has(v.id)) ?? firmatari[0];
     return firmatario?.intestazioni?.();
   }
 
   /** Writes (v undefined: removes) one request, with the draft's write in the same transaction, and tells everyone. */
-  async #scriviETutti(v: VoceCoda | undefined, id: string, bozza: Scrittura[] = [], n: Notifica = { tipo: 'cambiata' }): Promise<void> {
+  async #scriviETutti(
+    v: VoceCoda | undefined,
+    id: string,
+    bozza: Scrittura[] = [],
+    n: Notifica = { tipo: 'cambiata' },
+  ): Promise<void> {
     await this.archivio.scrivi([PREFISSO + id, v], ...bozza);
     this.#canale?.postMessage(n);
     this.#diffondi(n, this.#emettitore(n));

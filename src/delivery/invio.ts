@@ -59,10 +59,15 @@ interface Risposta {
 function esitoDi(r: Risposta, ora: number): EsitoInvio {
   const ok = r.status >= 200 && r.status < 300;
   if (ok && !paginaHtml(r.tipo)) {
-    return { tipo: 'consegnata', numero: campoLeggibile(r.corpo, 'numero'), stato: testoNonVuoto(campoLeggibile(r.corpo, 'stato')) };
+    return {
+      tipo: 'consegnata',
+      numero: campoLeggibile(r.corpo, 'numero'),
+      stato: testoNonVuoto(campoLeggibile(r.corpo, 'stato')),
+    };
   }
   if (ok) return { tipo: 'rinviata', motivo: 'risposta non riconosciuta' };
-  if (rifiutoDefinitivo(r.status)) return { tipo: 'respinta', stato: r.status, messaggio: testoNonVuoto(campoLeggibile(r.corpo, 'messaggio')) };
+  if (rifiutoDefinitivo(r.status))
+    return { tipo: 'respinta', stato: r.status, messaggio: testoNonVuoto(campoLeggibile(r.corpo, 'messaggio')) };
   return { tipo: 'rinviata', retryAfterMs: leggiRetryAfter(r.retryAfter, ora), motivo: `HTTP ${r.status}` };
 }
 
@@ -70,7 +75,12 @@ function esitoDi(r: Risposta, ora: number): EsitoInvio {
  * POSTs the body once, with the page's extra headers (a CSRF token, say: read at this attempt and never stored);
  * never throws.
  */
-export async function tenta(t: Tentativo, intestazioni: Intestazioni | undefined, timeoutMs: number, ora: number): Promise<EsitoInvio> {
+export async function tenta(
+  t: Tentativo,
+  intestazioni: Intestazioni | undefined,
+  timeoutMs: number,
+  ora: number,
+): Promise<EsitoInvio> {
   // A request that hangs (answer or body) is abandoned, and retried like a network error.
   const signal = AbortSignal.timeout(timeoutMs);
   try {
@@ -83,7 +93,10 @@ export async function tenta(t: Tentativo, intestazioni: Intestazioni | undefined
     });
     // Any JSON value, or nothing when the body is not JSON.
     const corpo: unknown = await r.json().catch(() => undefined);
-    return esitoDi({ status: r.status, tipo: r.headers.get('Content-Type'), retryAfter: r.headers.get('Retry-After'), corpo }, ora);
+    return esitoDi(
+      { status: r.status, tipo: r.headers.get('Content-Type'), retryAfter: r.headers.get('Retry-After'), corpo },
+      ora,
+    );
   } catch (e) {
     // What fetch throws is a TypeError or a DOMException: it has a message.
     return { tipo: 'rinviata', motivo: signal.aborted ? 'timeout' : (e as Error).message };
@@ -91,7 +104,8 @@ export async function tenta(t: Tentativo, intestazioni: Intestazioni | undefined
 }
 
 /** The file's name for Content-Disposition (RFC 6266, RFC 8187): UTF-8, percent-encoded. */
-const disposizione = (nome: string) => `attachment; filename*=UTF-8''${encodeURIComponent(nome).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+const disposizione = (nome: string) =>
+  `attachment; filename*=UTF-8''${encodeURIComponent(nome).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 
 /** The headers of an attachment's PUT. */
 const intestazioniCaricamento = (c: Caricamento, intestazioni: Intestazioni | undefined): Intestazioni => ({
@@ -106,23 +120,47 @@ const intestazioniCaricamento = (c: Caricamento, intestazioni: Intestazioni | un
  * which a user on a slow line needs to see for a 10 MB file. It cannot leave same-origin cookies out, so with
  * credentials 'omit' the upload goes through fetch, without progress.
  */
-export function carica(c: Caricamento, intestazioni: Intestazioni | undefined, timeoutMs: number, ora: number): Promise<EsitoInvio> {
+export function carica(
+  c: Caricamento,
+  intestazioni: Intestazioni | undefined,
+  timeoutMs: number,
+  ora: number,
+): Promise<EsitoInvio> {
   if (c.credentials === 'omit') return caricaConFetch(c, intestazioni, timeoutMs, ora);
   return caricaConXhr(c, intestazioni, timeoutMs, ora);
 }
 
-async function caricaConFetch(c: Caricamento, intestazioni: Intestazioni | undefined, timeoutMs: number, ora: number): Promise<EsitoInvio> {
+async function caricaConFetch(
+  c: Caricamento,
+  intestazioni: Intestazioni | undefined,
+  timeoutMs: number,
+  ora: number,
+): Promise<EsitoInvio> {
   const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const r = await fetch(c.endpoint, { method: 'PUT', credentials: 'omit', headers: intestazioniCaricamento(c, intestazioni), body: c.byte, signal });
+    const r = await fetch(c.endpoint, {
+      method: 'PUT',
+      credentials: 'omit',
+      headers: intestazioniCaricamento(c, intestazioni),
+      body: c.byte,
+      signal,
+    });
     const corpo: unknown = await r.json().catch(() => undefined);
-    return esitoDi({ status: r.status, tipo: r.headers.get('Content-Type'), retryAfter: r.headers.get('Retry-After'), corpo }, ora);
+    return esitoDi(
+      { status: r.status, tipo: r.headers.get('Content-Type'), retryAfter: r.headers.get('Retry-After'), corpo },
+      ora,
+    );
   } catch (e) {
     return { tipo: 'rinviata', motivo: signal.aborted ? 'timeout' : (e as Error).message };
   }
 }
 
-function caricaConXhr(c: Caricamento, intestazioni: Intestazioni | undefined, timeoutMs: number, ora: number): Promise<EsitoInvio> {
+function caricaConXhr(
+  c: Caricamento,
+  intestazioni: Intestazioni | undefined,
+  timeoutMs: number,
+  ora: number,
+): Promise<EsitoInvio> {
   return new Promise((risolvi) => {
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', c.endpoint);
@@ -138,7 +176,17 @@ function caricaConXhr(c: Caricamento, intestazioni: Intestazioni | undefined, ti
       } catch {
         corpo = undefined;
       }
-      risolvi(esitoDi({ status: xhr.status, tipo: xhr.getResponseHeader('Content-Type'), retryAfter: xhr.getResponseHeader('Retry-After'), corpo }, ora));
+      risolvi(
+        esitoDi(
+          {
+            status: xhr.status,
+            tipo: xhr.getResponseHeader('Content-Type'),
+            retryAfter: xhr.getResponseHeader('Retry-After'),
+            corpo,
+          },
+          ora,
+        ),
+      );
     };
     xhr.onerror = () => risolvi({ tipo: 'rinviata', motivo: 'rete' });
     xhr.ontimeout = () => risolvi({ tipo: 'rinviata', motivo: 'timeout' });

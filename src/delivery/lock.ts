@@ -12,10 +12,16 @@ interface Lease {
 }
 
 /** The Web Locks API of this browser, or null where it is missing (then the lease stands in for it). */
-const locksDelBrowser = (): Pick<LockManager, 'request'> | null => (typeof navigator.locks?.request === 'function' ? navigator.locks : null);
+const locksDelBrowser = (): Pick<LockManager, 'request'> | null =>
+  typeof navigator.locks?.request === 'function' ? navigator.locks : null;
 
 /** Runs `f` while holding the delivery lock, waiting for it if another tab holds it. */
-export async function conLock<R>(archivio: Archivio, tab: string, f: () => Promise<R>, locks = locksDelBrowser()): Promise<R> {
+export async function conLock<R>(
+  archivio: Archivio,
+  tab: string,
+  f: () => Promise<R>,
+  locks = locksDelBrowser(),
+): Promise<R> {
   if (locks) return locks.request(NOME, f);
   return conLease(archivio, tab, f);
 }

@@ -25,7 +25,8 @@ export const modulo: typeof It.modulo = {
   pratica: 'Practice (optional)',
   notaObbligatori: 'Fields marked with * are required.',
   consiglioTelefono: 'We recommend leaving a phone number: sometimes a call is the quickest answer.',
-  guidaDescrizione: 'Describe what happened and what you expected, with the type and number of the practice and any error message.',
+  guidaDescrizione:
+    'Describe what happened and what you expected, with the type and number of the practice and any error message.',
   contatore: '{n} of {max} characters',
   invia: 'Send request',
   invio: 'Sending…',
@@ -36,7 +37,8 @@ export const modulo: typeof It.modulo = {
   rifiutata: 'The request was not accepted: {messaggio}',
   erroreGenerico: 'error {stato}.',
   inCodaOffline: 'Request queued, you are offline: it will be sent as soon as you are back online.',
-  inCodaServizio: 'Request queued, the support service is not answering: the request is saved on this computer and will be sent automatically.',
+  inCodaServizio:
+    'Request queued, the support service is not answering: the request is saved on this computer and will be sent automatically.',
   inAttesa: 'Requests waiting to be sent: {n}.',
   senzaArchivio: 'This browser cannot keep drafts: if you close the page before sending, the text will be lost.',
   nonInviata: 'Request not sent',
@@ -49,7 +51,8 @@ export const modulo: typeof It.modulo = {
 
 export const allegati: typeof It.allegati = {
   etichetta: 'Attachments',
-  aiuto: 'PNG or JPEG images and PDFs, up to 5 files of 10 MB each. You can also paste a screenshot or drop the files here.',
+  aiuto:
+    'PNG or JPEG images and PDFs, up to 5 files of 10 MB each. You can also paste a screenshot or drop the files here.',
   elenco: 'Attached files',
   voce: '{nome}, {dimensione}',
   rimuovi: 'Remove {nome}',
@@ -82,14 +85,16 @@ export const telefonica: typeof It.telefonica = {
 
 export const limiti: typeof It.limiti = {
   titolo: 'What we cannot solve',
-  intro: 'We handle technical problems and unexpected errors; in the cases below the municipality (the Ente) has to act.',
+  intro:
+    'We handle technical problems and unexpected errors; in the cases below the municipality (the Ente) has to act.',
   sommario: 'Matters for the municipality',
   chi: 'Who can act:',
   noi: 'What we can do:',
   puoiInviare: 'You can still send the request.',
   pagopa: {
     titolo: 'PagoPA payments',
-    perche: 'We cannot act on PagoPA payments: if you paid by bank transfer where PagoPA was required, we cannot unlock the practice.',
+    perche:
+      'We cannot act on PagoPA payments: if you paid by bank transfer where PagoPA was required, we cannot unlock the practice.',
     chi: 'The municipality, which has the tools to do it.',
     noi: 'Support the municipality, not act on the professional’s word alone.',
   },
@@ -101,7 +106,8 @@ export const limiti: typeof It.limiti = {
   },
   modulistica: {
     titolo: 'National and regional forms',
-    perche: 'If a national or regional form does not let you complete the practice, we cannot bypass its required fields or checks.',
+    perche:
+      'If a national or regional form does not let you complete the practice, we cannot bypass its required fields or checks.',
     chi: 'The municipality, to which you should report it.',
     noi: 'Check that it is not a software error.',
   },

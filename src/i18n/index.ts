@@ -28,7 +28,11 @@ export function linguaDi(el: Element): Lingua {
 export const localeDi = (el: Element) => (linguaDi(el) === 'en' ? 'en-GB' : 'it-IT');
 
 /** One section of texts in the element's language, with the host's overrides of that section on top. */
-export function testiDi<S extends keyof Testi>(el: Element & { testi?: TestiParziali }, sezione: S, traduzioni: Traduzioni<S>): Testi[S] {
+export function testiDi<S extends keyof Testi>(
+  el: Element & { testi?: TestiParziali },
+  sezione: S,
+  traduzioni: Traduzioni<S>,
+): Testi[S] {
   const base = traduzioni[linguaDi(el)];
   const override = el.testi?.[sezione];
   if (!override) return base;

@@ -27,8 +27,10 @@ export const modulo = {
   numeroPratica: 'Numero pratica',
   pratica: 'Pratica (facoltativo)',
   notaObbligatori: 'I campi contrassegnati con * sono obbligatori.',
-  consiglioTelefono: 'Ti consigliamo di lasciare un numero di telefono: a volte la risposta è più semplice per telefono.',
-  guidaDescrizione: 'Descrivi cosa è successo e cosa ti aspettavi, con la tipologia e il numero della pratica e l’eventuale messaggio di errore.',
+  consiglioTelefono:
+    'Ti consigliamo di lasciare un numero di telefono: a volte la risposta è più semplice per telefono.',
+  guidaDescrizione:
+    'Descrivi cosa è successo e cosa ti aspettavi, con la tipologia e il numero della pratica e l’eventuale messaggio di errore.',
   contatore: '{n} caratteri su {max}',
   invia: 'Invia richiesta',
   invio: 'Invio in corso…',
@@ -39,7 +41,8 @@ export const modulo = {
   rifiutata: 'La richiesta non è stata accettata: {messaggio}',
   erroreGenerico: 'errore {stato}.',
   inCodaOffline: 'Richiesta in coda, sei offline: verrà inviata appena torni online.',
-  inCodaServizio: 'Richiesta in coda, il servizio di assistenza non risponde: la richiesta è salvata su questo computer e verrà inviata automaticamente.',
+  inCodaServizio:
+    'Richiesta in coda, il servizio di assistenza non risponde: la richiesta è salvata su questo computer e verrà inviata automaticamente.',
   inAttesa: 'Richieste in attesa di invio: {n}.',
   senzaArchivio: 'Questo browser non conserva le bozze: se chiudi la pagina prima dell’invio, il testo andrà perso.',
   nonInviata: 'Richiesta non inviata',
@@ -53,7 +56,8 @@ export const modulo = {
 /** The form's attachments (<assistenza-ticket-form>). */
 export const allegati = {
   etichetta: 'Allegati',
-  aiuto: 'Immagini PNG o JPEG e PDF, fino a 5 file da 10 MB ciascuno. Puoi anche incollare uno screenshot o trascinare qui i file.',
+  aiuto:
+    'Immagini PNG o JPEG e PDF, fino a 5 file da 10 MB ciascuno. Puoi anche incollare uno screenshot o trascinare qui i file.',
   elenco: 'File allegati',
   voce: '{nome}, {dimensione}',
   rimuovi: 'Rimuovi {nome}',
@@ -66,7 +70,8 @@ export const allegati = {
   rifiutato: '{nome}: {messaggio}',
   daRimuovere: 'Rimuovi o sostituisci i file non accettati prima di inviare.',
   preparazione: 'Preparazione degli allegati…',
-  soloPagina: 'Gli allegati sono conservati solo in questa pagina: non chiuderla finché la richiesta non è stata inviata.',
+  soloPagina:
+    'Gli allegati sono conservati solo in questa pagina: non chiuderla finché la richiesta non è stata inviata.',
   caricamento: 'Caricamento di {nome}',
   inviati: 'Allegati inviati: {n}.',
 };
@@ -88,14 +93,16 @@ export const telefonica = {
 /** <assistenza-limiti>, and the form's notice about the same cases. */
 export const limiti = {
   titolo: 'Cosa non possiamo risolvere',
-  intro: 'Ci occupiamo di problemi tecnico-informatici e di errori imprevisti: nei casi seguenti deve intervenire l’Ente.',
+  intro:
+    'Ci occupiamo di problemi tecnico-informatici e di errori imprevisti: nei casi seguenti deve intervenire l’Ente.',
   sommario: 'I casi di competenza dell’Ente',
   chi: 'Chi può intervenire:',
   noi: 'Cosa possiamo fare:',
   puoiInviare: 'Puoi comunque inviare la richiesta.',
   pagopa: {
     titolo: 'Pagamenti con PagoPA',
-    perche: 'Non possiamo intervenire sui pagamenti PagoPA: se hai pagato con bonifico dove era previsto PagoPA, non possiamo sbloccare la pratica.',
+    perche:
+      'Non possiamo intervenire sui pagamenti PagoPA: se hai pagato con bonifico dove era previsto PagoPA, non possiamo sbloccare la pratica.',
     chi: 'L’Ente, che ha gli strumenti per farlo.',
     noi: 'Supportare l’Ente, non agire sul solo input del professionista.',
   },
@@ -107,7 +114,8 @@ export const limiti = {
   },
   modulistica: {
     titolo: 'Modulistica nazionale e regionale',
-    perche: 'Se un modello nazionale o regionale non ti consente di conformare la pratica, non possiamo aggirare i suoi campi obbligatori o controlli.',
+    perche:
+      'Se un modello nazionale o regionale non ti consente di conformare la pratica, non possiamo aggirare i suoi campi obbligatori o controlli.',
     chi: 'L’Ente, a cui segnalarlo.',
     noi: 'Verificare che non sia un errore del software.',
   },

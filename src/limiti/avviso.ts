@@ -18,17 +18,19 @@ export function avvisoLimiti(descrizione: string, host: Element & { testi?: Test
   const modulo = testiDi(host, 'modulo', MODULO);
   // Through the style property, not the attribute: a page whose CSP forbids inline styles allows it.
   return html`<div aria-live="polite" .style=${casi.length ? '' : 'position:absolute'}>
-    ${casi.length
-      ? html`<div part="notice">
-          <p><strong>${modulo.limiteEnte}</strong></p>
-          <ul>
-            ${casi.map((id) => {
-              const c = limiti[id];
-              return html`<li><strong>${c.titolo}</strong>: ${c.perche} ${limiti.chi} ${c.chi}</li>`;
-            })}
-          </ul>
-          <p>${limiti.puoiInviare}</p>
-        </div>`
-      : nothing}
+    ${
+      casi.length
+        ? html`<div part="notice">
+            <p><strong>${modulo.limiteEnte}</strong></p>
+            <ul>
+              ${casi.map((id) => {
+                const c = limiti[id];
+                return html`<li><strong>${c.titolo}</strong>: ${c.perche} ${limiti.chi} ${c.chi}</li>`;
+              })}
+            </ul>
+            <p>${limiti.puoiInviare}</p>
+          </div>`
+        : nothing
+    }
   </div>`;
 }

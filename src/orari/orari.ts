@@ -65,10 +65,12 @@ export function leggiOrari(s: string): Intervalli {
 }
 
 /** "lun-ven", "lun,mer,ven", "lun-mer,sab" as ranges of ISO weekdays. */
-export const leggiGiorni = (s: string) => intervalli(s, '-', (x) => SIGLE.indexOf(x.toLowerCase()) + 1 || NaN, 'giorni');
+export const leggiGiorni = (s: string) =>
+  intervalli(s, '-', (x) => SIGLE.indexOf(x.toLowerCase()) + 1 || NaN, 'giorni');
 
 /** "2026-06-29, 2026-08-10/2026-08-21", or a list of them: days and inclusive ranges of days. */
-export const leggiChiusure = (c: string | string[] = '') => (String(c).trim() ? intervalli(String(c), '/', daIso, 'chiusure') : []);
+export const leggiChiusure = (c: string | string[] = '') =>
+  String(c).trim() ? intervalli(String(c), '/', daIso, 'chiusure') : [];
 
 /** The whole configuration, checked: throws an Error that says which setting is wrong and where. */
 export const calendario = (c: ConfigurazioneOrari = {}): Calendario => ({
@@ -106,7 +108,8 @@ export function statoLinea(istante: number, c: Calendario): Stato {
 }
 
 /** A time as the seed writes it: 8.30, 14.00. */
-const formattaOra = (minuti: number, t = testiItaliani) => formatta(t.ora, { h: Math.floor(minuti / 60), m: String(minuti % 60).padStart(2, '0') });
+const formattaOra = (minuti: number, t = testiItaliani) =>
+  formatta(t.ora, { h: Math.floor(minuti / 60), m: String(minuti % 60).padStart(2, '0') });
 
 const elenco = (parti: string[], locale: string) => new Intl.ListFormat(locale).format(parti);
 
@@ -131,10 +134,17 @@ export function descriviOrari({ giorni, fasce }: Calendario, t = testiItaliani, 
 }
 
 /** "riapre alle 14.00", "riapre domani alle 8.30", "riapre lunedì alle 8.30"; a week or more away, with the date. */
-export function descriviRiapertura({ data, minuti, traGiorni }: NonNullable<Stato['riapre']>, t = testiItaliani, locale = 'it-IT'): string {
+export function descriviRiapertura(
+  { data, minuti, traGiorni }: NonNullable<Stato['riapre']>,
+  t = testiItaliani,
+  locale = 'it-IT',
+): string {
   const ora = formattaOra(minuti, t);
   if (traGiorni === 0) return formatta(t.riapreOggi, { ora });
   if (traGiorni === 1) return formatta(t.riapreDomani, { ora });
   const conLaData = traGiorni > 6;
-  return formatta(t.riapreGiorno, { giorno: giorno(data, locale, conLaData ? { day: 'numeric', month: 'long' } : {}), ora });
+  return formatta(t.riapreGiorno, {
+    giorno: giorno(data, locale, conLaData ? { day: 'numeric', month: 'long' } : {}),
+    ora,
+  });
 }

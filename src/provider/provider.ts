@@ -1,6 +1,13 @@
 import { LitElement, html, css } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { profiloContext, endpointContext, enteContext, paginaRichiesteContext, type Profilo, type ConfigurazioneEnte } from '../context.js';
+import {
+  profiloContext,
+  endpointContext,
+  enteContext,
+  paginaRichiesteContext,
+  type Profilo,
+  type ConfigurazioneEnte,
+} from '../context.js';
 
 /**
  * @summary Hands the logged-in profile, the endpoint and the Ente's configuration to every assistenza element inside it.
@@ -11,7 +18,9 @@ import { profiloContext, endpointContext, enteContext, paginaRichiesteContext, t
  */
 export class AssistenzaProvider extends LitElement {
   static override styles = css`
-    :host { display: contents; }
+    :host {
+      display: contents;
+    }
   `;
   // The accessors below are the provider's own: Lit only handles the endpoint and pagina-richieste attributes.
   static override properties = {

@@ -208,7 +208,13 @@ export class ElencoController implements ReactiveController {
   async caricaPrecedenti(): Promise<void> {
     const url = this.prossima;
     if (!url) return;
-    const esito = await leggi({ url, credentials: this.o.credentials(), intestazioni: await this.o.intestazioni(), timeoutMs: TIMEOUT_MS, ora: this.o.orologio().ora() });
+    const esito = await leggi({
+      url,
+      credentials: this.o.credentials(),
+      intestazioni: await this.o.intestazioni(),
+      timeoutMs: TIMEOUT_MS,
+      ora: this.o.orologio().ora(),
+    });
     if (esito.tipo !== 'letto') return;
     this.#precedenti = unisci(this.#precedenti, esito.richieste);
     this.prossima = esito.prossima;

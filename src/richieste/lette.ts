@@ -21,7 +21,12 @@ export async function leggiLette(archivio: Archivio, utente: string | null): Pro
 }
 
 /** Marks every reply of `r` as read; returns what is stored now (another tab may have marked others meanwhile). */
-export async function segnaLette(archivio: Archivio, utente: string | null, r: RichiestaUtente, lette: Lette): Promise<Lette> {
+export async function segnaLette(
+  archivio: Archivio,
+  utente: string | null,
+  r: RichiestaUtente,
+  lette: Lette,
+): Promise<Lette> {
   const tutte = dellAssistenza(r);
   if (!utente) return { ...lette, [r.id]: tutte };
   const scritte = await archivio.aggiorna<Lette>(chiave(utente), (v) => ({ ...v, [r.id]: tutte }));

@@ -59,7 +59,12 @@ export async function leggi(l: LetturaElenco): Promise<EsitoLettura> {
     const r = await fetch(l.url, { credentials: l.credentials, headers, cache: 'no-store', signal });
     if (r.status === 304) return { tipo: 'invariato' };
     if (r.status === 401 || r.status === 403) return { tipo: 'non-autorizzato' };
-    if (!r.ok) return { tipo: 'errore', motivo: `HTTP ${r.status}`, retryAfterMs: leggiRetryAfter(r.headers.get('Retry-After'), l.ora) };
+    if (!r.ok)
+      return {
+        tipo: 'errore',
+        motivo: `HTTP ${r.status}`,
+        retryAfterMs: leggiRetryAfter(r.headers.get('Retry-After'), l.ora),
+      };
     const corpo = elencoRichiesteSchema.safeParse(await r.json().catch(() => undefined));
     if (!corpo.success) return { tipo: 'errore', motivo: 'risposta non riconosciuta' };
     return {

@@ -11,7 +11,10 @@ type T = Testi['richieste'];
 export function formatoOrario(locale: string) {
   const dataEOra = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Rome' });
   const ora = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'Europe/Rome' });
-  return { dataEOra: (istante: string | number) => dataEOra.format(new Date(istante)), ora: (istante: number) => ora.format(new Date(istante)) };
+  return {
+    dataEOra: (istante: string | number) => dataEOra.format(new Date(istante)),
+    ora: (istante: number) => ora.format(new Date(istante)),
+  };
 }
 
 export type Orari = ReturnType<typeof formatoOrario>;
@@ -31,10 +34,11 @@ export function richiesteInAttesa(voci: VoceRichiesta[], t: T, orari: Orari) {
   if (!voci.length) return nothing;
   return html`<ul part="waiting">
     ${voci.map(
-      (v) => html`<li>
-        <strong>${t.inAttesaDiInvio}</strong>${v.tentativi ? html`: ${motivoAttesa(v, t, orari)}` : nothing}
-        <p class="testo">${v.richiesta.descrizione}</p>
-      </li>`,
+      (v) =>
+        html`<li>
+          <strong>${t.inAttesaDiInvio}</strong>${v.tentativi ? html`: ${motivoAttesa(v, t, orari)}` : nothing}
+          <p class="testo">${v.richiesta.descrizione}</p>
+        </li>`,
     )}
   </ul>`;
 }
@@ -110,11 +114,16 @@ export function boxRisposta(b: BoxRisposta) {
 /** A reply that will not be sent any more (refused while a new draft was there, or past the retention): its text to copy. */
 export function risposteFerme(voci: VoceRisposta[], t: T, giorni: number, elimina: (id: string) => void) {
   return voci.map((v) => {
-    const perche = v.stato === 'scaduta' ? formatta(t.rispostaScaduta, { giorni }) : formatta(t.rispostaRespinta, { messaggio: v.messaggio ?? '' });
+    const perche =
+      v.stato === 'scaduta'
+        ? formatta(t.rispostaScaduta, { giorni })
+        : formatta(t.rispostaRespinta, { messaggio: v.messaggio ?? '' });
     return html`<div part="notice" role="group" aria-label=${perche}>
       <p>${perche}</p>
       <p class="testo">${v.risposta.testo}</p>
-      <button part="button" type="button" @click=${() => navigator.clipboard?.writeText(v.risposta.testo)}>${t.copia}</button>
+      <button part="button" type="button" @click=${() => navigator.clipboard?.writeText(v.risposta.testo)}>
+        ${t.copia}
+      </button>
       <button part="button" type="button" @click=${() => elimina(v.id)}>${t.elimina}</button>
     </div>`;
   });

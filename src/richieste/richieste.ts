@@ -4,7 +4,13 @@ import { ContextConsumer } from '@lit/context';
 import { endpointContext } from '../context.js';
 import { PartecipazioneController } from '../controllers/partecipazione.js';
 import { InAttesaController } from '../controllers/in-attesa-controller.js';
-import { consegnaDellaPagina, type Notifica, type VoceCoda, type VoceRichiesta, type VoceRisposta } from '../delivery/consegna.js';
+import {
+  consegnaDellaPagina,
+  type Notifica,
+  type VoceCoda,
+  type VoceRichiesta,
+  type VoceRisposta,
+} from '../delivery/consegna.js';
 import type { Intestazioni } from '../delivery/invio.js';
 import { leggiBozzaRisposta, scritturaBozzaRisposta } from '../delivery/bozze.js';
 import type { RichiestaUtente } from '../elenco.js';
@@ -17,7 +23,16 @@ import { MAX_TESTO_RISPOSTA, testoRispostaSchema } from '../risposta.js';
 import { titolo } from '../titolo.js';
 import { ElencoController } from './elenco-controller.js';
 import { leggiLette, nonLette, segnaLette, type Lette } from './lette.js';
-import { boxRisposta, dettagli, etichettaStato, filo, formatoOrario, richiesteInAttesa, risposteFerme, type Orari } from './modelli.js';
+import {
+  boxRisposta,
+  dettagli,
+  etichettaStato,
+  filo,
+  formatoOrario,
+  richiesteInAttesa,
+  risposteFerme,
+  type Orari,
+} from './modelli.js';
 import { styles } from './richieste.styles.js';
 
 const TESTI: Traduzioni<'richieste'> = { it: it.richieste, en: en.richieste };
@@ -122,7 +137,11 @@ export class AssistenzaRichieste extends LitElement {
     notifica: (n) => this.#quandoNotifica(n),
   });
 
-  #attesa = new InAttesaController(this, () => this.#partecipazione.utente(), (v): v is VoceRichiesta | VoceRisposta => unaRichiesta(v) || unaRisposta(v));
+  #attesa = new InAttesaController(
+    this,
+    () => this.#partecipazione.utente(),
+    (v): v is VoceRichiesta | VoceRisposta => unaRichiesta(v) || unaRisposta(v),
+  );
 
   #elenco = new ElencoController(this, {
     archivio: consegnaDellaPagina().archivio,
@@ -205,7 +224,8 @@ export class AssistenzaRichieste extends LitElement {
     this.bozze = { ...this.bozze, [id]: testo };
     this.errori = { ...this.errori, [id]: undefined };
     this.#salvataggi.get(id)?.();
-    const salva = () => void consegnaDellaPagina().archivio.scrivi(...scritturaBozzaRisposta(this.#partecipazione.utente(), id, testo));
+    const salva = () =>
+      void consegnaDellaPagina().archivio.scrivi(...scritturaBozzaRisposta(this.#partecipazione.utente(), id, testo));
     this.#salvataggi.set(id, this.orologio.programma(salva, RITARDO_BOZZA_MS));
   }
 
@@ -255,7 +275,10 @@ export class AssistenzaRichieste extends LitElement {
     } else if (n.tipo === 'respinta' && n.cosa === 'risposta' && n.richiestaId) {
       const id = n.richiestaId;
       const t = testiDi(this, 'richieste', TESTI);
-      this.errori = { ...this.errori, [id]: formatta(t.rispostaRespinta, { messaggio: n.messaggio ?? `HTTP ${n.stato}` }) };
+      this.errori = {
+        ...this.errori,
+        [id]: formatta(t.rispostaRespinta, { messaggio: n.messaggio ?? `HTTP ${n.stato}` }),
+      };
       if (n.inBozza) {
         this.bozze = { ...this.bozze, [id]: '' };
         void this.#caricaBozza(id);
@@ -271,10 +294,20 @@ export class AssistenzaRichieste extends LitElement {
       ${titolo(this.livello, t.titolo)}
       <div part="status" role="status">${this.annuncio}</div>
       ${this.#avvisi(t, orari)}
-      ${richiesteInAttesa(this.#attesa.voci.filter(unaRichiesta).filter((v) => v.stato === 'in-coda'), t, orari)}
+      ${richiesteInAttesa(
+        this.#attesa.voci.filter(unaRichiesta).filter((v) => v.stato === 'in-coda'),
+        t,
+        orari,
+      )}
       ${this.#elenco.stato === 'caricamento' && !e.richieste.length ? html`<p>${t.caricamento}</p>` : nothing}
       ${e.stato === 'aggiornato' && !e.richieste.length && !this.#attesa.voci.length ? html`<p>${t.vuoto}</p>` : nothing}
-      ${e.richieste.length ? html`<ul part="list">${e.richieste.map((r) => this.#voce(r, t, orari))}</ul>` : nothing}
+      ${
+        e.richieste.length
+          ? html`<ul part="list">
+              ${e.richieste.map((r) => this.#voce(r, t, orari))}
+            </ul>`
+          : nothing
+      }
       ${e.prossima ? html`<button part="button" type="button" @click=${() => void e.caricaPrecedenti()}>${t.precedenti}</button>` : nothing}
     `;
   }
@@ -292,12 +325,21 @@ export class AssistenzaRichieste extends LitElement {
     const aperta = this.aperte.has(r.id);
     const nuove = nonLette(r, this.#lette) > 0;
     const dettaglio = `dettaglio-${r.id}`;
-    const risposte = this.#attesa.voci.filter(unaRisposta).filter((v) => v.richiestaId === r.id && !r.messaggi.some((m) => m.id === v.id));
+    const risposte = this.#attesa.voci
+      .filter(unaRisposta)
+      .filter((v) => v.richiestaId === r.id && !r.messaggi.some((m) => m.id === v.id));
     return html`<li>
-      <button part="toggle" type="button" aria-expanded=${aperta} aria-controls=${dettaglio} @click=${() => void this.#apriOChiudi(r)}>
-        <span class="numero">${formatta(t.numero, { numero: r.numero })}</span>, <span class="stato">${etichettaStato(r.stato, t)}</span>${nuove
-          ? html`, <span class="nuova">${t.nuovaRisposta}</span>`
-          : nothing}
+      <button
+        part="toggle"
+        type="button"
+        aria-expanded=${aperta}
+        aria-controls=${dettaglio}
+        @click=${() => void this.#apriOChiudi(r)}
+      >
+        <span class="numero">${formatta(t.numero, { numero: r.numero })}</span>,
+        <span class="stato">${etichettaStato(r.stato, t)}</span>${
+          nuove ? html`, <span class="nuova">${t.nuovaRisposta}</span>` : nothing
+        }
       </button>
       <div part="detail" id=${dettaglio} ?hidden=${!aperta}>
         ${aperta ? this.#aperta(r, risposte, t, orari) : nothing}
@@ -310,15 +352,17 @@ export class AssistenzaRichieste extends LitElement {
     const chiusa = r.stato === 'chiusa';
     return html`${dettagli(r, t, orari)} ${filo({ r, inCoda: risposte, t, orari })}
     ${risposteFerme(ferme, t, GIORNI_CONSERVAZIONE, (id) => void consegnaDellaPagina().elimina(id))}
-    ${chiusa
-      ? html`<p>${t.chiusa}</p>`
-      : boxRisposta({
-          id: r.id,
-          valore: this.bozze[r.id] ?? '',
-          errore: this.errori[r.id],
-          t,
-          alCambio: (testo) => this.#scrive(r.id, testo),
-          invia: (e) => void this.#inviaRisposta(e, r),
-        })}`;
+    ${
+      chiusa
+        ? html`<p>${t.chiusa}</p>`
+        : boxRisposta({
+            id: r.id,
+            valore: this.bozze[r.id] ?? '',
+            errore: this.errori[r.id],
+            t,
+            alCambio: (testo) => this.#scrive(r.id, testo),
+            invia: (e) => void this.#inviaRisposta(e, r),
+          })
+    }`;
   }
 }

@@ -6,7 +6,14 @@ import { localeDi, testiDi, type Testi, type TestiParziali, type Traduzioni } fr
 import * as it from '../i18n/it.js';
 import * as en from '../i18n/en.js';
 import { titolo } from '../titolo.js';
-import { calendario, descriviOrari, descriviRiapertura, statoLinea, type Calendario, type Stato } from '../orari/orari.js';
+import {
+  calendario,
+  descriviOrari,
+  descriviRiapertura,
+  statoLinea,
+  type Calendario,
+  type Stato,
+} from '../orari/orari.js';
 import { orologioDiSistema, type Orologio } from '../orologio.js';
 import { styles } from './telefonica.styles.js';
 
@@ -118,7 +125,11 @@ export class AssistenzaTelefonica extends LitElement {
     this.#calendario = undefined;
     this.#stato = undefined;
     try {
-      this.#calendario = calendario({ orari: this.orari ?? tel.orari, giorni: this.giorni ?? tel.giorni, chiusure: this.chiusure ?? tel.chiusure });
+      this.#calendario = calendario({
+        orari: this.orari ?? tel.orari,
+        giorni: this.giorni ?? tel.giorni,
+        chiusure: this.chiusure ?? tel.chiusure,
+      });
       if (this.#attiva) this.#stato = statoLinea(this.orologio.ora(), this.#calendario);
     } catch (e) {
       this.#avvisaUnaVolta(`<assistenza-telefonica> ${(e as Error).message}: orari non mostrati`);
@@ -147,7 +158,11 @@ export class AssistenzaTelefonica extends LitElement {
     this.#annulla?.();
     this.#annulla = undefined;
     const rivedi = this.#stato?.rivedi;
-    if (rivedi) this.#annulla = this.orologio.programma(this.#aggiorna, Math.min(rivedi - this.orologio.ora(), ATTESA_MASSIMA_MS));
+    if (rivedi)
+      this.#annulla = this.orologio.programma(
+        this.#aggiorna,
+        Math.min(rivedi - this.orologio.ora(), ATTESA_MASSIMA_MS),
+      );
   }
 
   override render() {
@@ -169,6 +184,8 @@ export class AssistenzaTelefonica extends LitElement {
     const locale = localeDi(this);
     const riapre = s.riapre ? `, ${descriviRiapertura(s.riapre, t, locale)}` : '';
     return html`<p part="hours">${descriviOrari(c, t, locale)}</p>
-      <p part="status"><strong class=${s.aperto ? 'aperto' : ''}>${s.aperto ? t.aperto : t.chiuso}</strong>${riapre}</p>`;
+      <p part="status">
+        <strong class=${s.aperto ? 'aperto' : ''}>${s.aperto ? t.aperto : t.chiuso}</strong>${riapre}
+      </p>`;
   }
 }

@@ -33,7 +33,8 @@ export const DATI: DatiTempi = {
 const ARROTONDAMENTI = [undefined, 'oltre', 'quasi', 'solo'];
 
 /** One figure: minutes after the request, a share from 0 to 100, a known rounding. */
-const tempoValido = (t: Tempo) => t?.minuti > 0 && t.percentuale >= 0 && t.percentuale <= 100 && ARROTONDAMENTI.includes(t.circa);
+const tempoValido = (t: Tempo) =>
+  t?.minuti > 0 && t.percentuale >= 0 && t.percentuale <= 100 && ARROTONDAMENTI.includes(t.circa);
 
 /** Whether figures a host passed have the shape of DATI (a month, percentages from 0 to 100). */
 export function validi(d: DatiTempi): boolean {

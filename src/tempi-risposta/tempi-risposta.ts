@@ -100,7 +100,9 @@ export class AssistenzaTempiRisposta extends LitElement {
       return html`<div class=${classe}>
         <dt>${formatta(testo, { durata: durata(minuti, t, locale) })}</dt>
         <dd>
-          <svg aria-hidden="true" viewBox="0 0 100 10" preserveAspectRatio="none"><rect class="quota" width=${percentuale} height="10"></rect></svg>
+          <svg aria-hidden="true" viewBox="0 0 100 10" preserveAspectRatio="none">
+            <rect class="quota" width=${percentuale} height="10"></rect>
+          </svg>
           ${cifra}
         </dd>
       </div>`;
@@ -108,14 +110,18 @@ export class AssistenzaTempiRisposta extends LitElement {
     return html`
       ${titolo(this.livello, t.titolo)}
       <p>${t.intro}</p>
-      <dl part="chart">${d.entro.map((x) => riga(x, t.entro))} ${d.oltre ? riga(d.oltre, t.oltre, 'lenta') : nothing}</dl>
+      <dl part="chart">
+        ${d.entro.map((x) => riga(x, t.entro))} ${d.oltre ? riga(d.oltre, t.oltre, 'lenta') : nothing}
+      </dl>
       <p>${t.cause}</p>
       <ul part="causes">
         ${t.motivi.map((m) => html`<li>${m}</li>`)}
       </ul>
       <p part="date">
         ${t.aggiornati}
-        <time datetime=${d.aggiornati}>${new Date(d.aggiornati).toLocaleDateString(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })}</time>.
+        <time datetime=${d.aggiornati}
+          >${new Date(d.aggiornati).toLocaleDateString(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })}</time
+        >.
       </p>
     `;
   }

@@ -49,7 +49,12 @@ const daFile = (file: File): Arrivato => ({ file, nome: file.name });
 const daIncollato = (file: File): Arrivato => ({ file, nome: nomeScreenshot(new Date()) });
 
 /** The attachment as the request names it: without the draft's own marks. */
-export const perLaRichiesta = ({ id, nome, tipo, dimensione }: AllegatoBozza): Allegato => ({ id, nome, tipo, dimensione });
+export const perLaRichiesta = ({ id, nome, tipo, dimensione }: AllegatoBozza): Allegato => ({
+  id,
+  nome,
+  tipo,
+  dimensione,
+});
 
 export class AllegatiController implements ReactiveController {
   /** What went wrong with the files added last, one entry per file (or one for the count). */
@@ -138,7 +143,12 @@ export class AllegatiController implements ReactiveController {
           problemi.push({ motivo: pronto.motivo, nome: pronto.nome });
           continue;
         }
-        const allegato = { id: crypto.randomUUID(), nome: pronto.nome, tipo: pronto.tipo, dimensione: pronto.dimensione };
+        const allegato = {
+          id: crypto.randomUUID(),
+          nome: pronto.nome,
+          tipo: pronto.tipo,
+          dimensione: pronto.dimensione,
+        };
         await consegnaDellaPagina().allegati.metti({ ...allegato, byte: pronto.byte });
         await this.opz.cambia([...this.opz.elenco(), allegato]);
       }

@@ -78,7 +78,10 @@ export class BozzaController implements ReactiveController {
     this.host.requestUpdate();
     this.#annullaSalvataggio?.();
     // The page's clock, which the queue uses too: a test moves both.
-    this.#annullaSalvataggio = consegnaDellaPagina().orologio.programma(() => void this.salvaOra(), RITARDO_AUTOSALVATAGGIO_MS);
+    this.#annullaSalvataggio = consegnaDellaPagina().orologio.programma(
+      () => void this.salvaOra(),
+      RITARDO_AUTOSALVATAGGIO_MS,
+    );
   }
 
   /** The fields are empty again: the request left the form, or the user changed. */

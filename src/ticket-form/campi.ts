@@ -77,7 +77,12 @@ export function campoDescrizione(c: CampoDescrizione) {
   </div>`;
 }
 
-export function casella(c: { nome: string; etichetta: string; selezionata: boolean; alCambio: (selezionata: boolean) => void }) {
+export function casella(c: {
+  nome: string;
+  etichetta: string;
+  selezionata: boolean;
+  alCambio: (selezionata: boolean) => void;
+}) {
   return html`<div part="field" class="campo">
     <input
       part="checkbox"

@@ -34,19 +34,26 @@ function scelta(e: Event, alCambio: CampoAllegati['alCambio']) {
 function voce(c: CampoAllegati, a: AllegatoBozza) {
   return html`<li class=${a.errore ? 'rifiutato' : ''}>
     <span>${formatta(c.t.voce, { nome: a.nome, dimensione: c.dimensione(a.dimensione) })}</span>
-    <button part="button" type="button" @click=${() => c.rimuovi(a.id)}>${formatta(c.t.rimuovi, { nome: a.nome })}</button>
+    <button part="button" type="button" @click=${() => c.rimuovi(a.id)}>
+      ${formatta(c.t.rimuovi, { nome: a.nome })}
+    </button>
   </li>`;
 }
 
 function caricamento(c: CampoAllegati, k: CaricamentoMostrato) {
   const nome = formatta(c.t.caricamento, { nome: k.nome });
-  return html`<li><span id="caricamento-${k.id}">${nome}</span> <progress aria-labelledby="caricamento-${k.id}" max=${k.totale} .value=${k.inviati}></progress></li>`;
+  return html`<li>
+    <span id="caricamento-${k.id}">${nome}</span>
+    <progress aria-labelledby="caricamento-${k.id}" max=${k.totale} .value=${k.inviati}></progress>
+  </li>`;
 }
 
 /** The field's messages, each naming its file: the refused additions, the files the server refused, the submit's. */
 function messaggi(c: CampoAllegati): string[] {
   const aggiunte = c.problemi.map((p) => formatta(c.t[p.motivo], { nome: p.nome }));
-  const rifiutati = c.elenco.filter((a) => a.errore).map((a) => formatta(c.t.rifiutato, { nome: a.nome, messaggio: a.errore ?? '' }));
+  const rifiutati = c.elenco
+    .filter((a) => a.errore)
+    .map((a) => formatta(c.t.rifiutato, { nome: a.nome, messaggio: a.errore ?? '' }));
   return [...aggiunte, ...rifiutati, ...(c.erroreInvio ? [c.erroreInvio] : [])];
 }
 
@@ -68,9 +75,21 @@ export function campoAllegati(c: CampoAllegati) {
     />
     <!-- One paragraph per message, a space between them: the description read out does not run them together. -->
     ${errore ? html`<div part="error" id="errore-allegati">${errori.map((m) => html`<p>${m}</p> `)}</div>` : nothing}
-    ${c.elenco.length ? html`<ul aria-label=${c.t.elenco}>${c.elenco.map((a) => voce(c, a))}</ul>` : nothing}
+    ${
+      c.elenco.length
+        ? html`<ul aria-label=${c.t.elenco}>
+            ${c.elenco.map((a) => voce(c, a))}
+          </ul>`
+        : nothing
+    }
     ${c.inPreparazione ? html`<p part="hint">${c.t.preparazione}</p>` : nothing}
-    ${c.caricamenti.length ? html`<ul class="caricamenti">${c.caricamenti.map((k) => caricamento(c, k))}</ul>` : nothing}
+    ${
+      c.caricamenti.length
+        ? html`<ul class="caricamenti">
+            ${c.caricamenti.map((k) => caricamento(c, k))}
+          </ul>`
+        : nothing
+    }
     ${c.soloInPagina ? html`<p part="notice">${c.t.soloPagina}</p>` : nothing}
   </div>`;
 }

@@ -3,11 +3,25 @@ import { LinguaController } from '../controllers/lingua-controller.js';
 import { ContextConsumer } from '@lit/context';
 import { endpointContext, paginaRichiesteContext } from '../context.js';
 import { richiestaSchema, MAX_DESCRIZIONE } from '../richiesta.js';
-import { consegnaDellaPagina, type Notifica, type NotificaDiRichiesta, type VoceCoda, type VoceRichiesta } from '../delivery/consegna.js';
+import {
+  consegnaDellaPagina,
+  type Notifica,
+  type NotificaDiRichiesta,
+  type VoceCoda,
+  type VoceRichiesta,
+} from '../delivery/consegna.js';
 import type { Intestazioni } from '../delivery/invio.js';
 import type { ValoriModulo } from '../delivery/bozze.js';
 import { PartecipazioneController } from '../controllers/partecipazione.js';
-import { formatta, linguaDi, testiDi, traduciErrore, type Testi, type TestiParziali, type Traduzioni } from '../i18n/index.js';
+import {
+  formatta,
+  linguaDi,
+  testiDi,
+  traduciErrore,
+  type Testi,
+  type TestiParziali,
+  type Traduzioni,
+} from '../i18n/index.js';
 import * as it from '../i18n/it.js';
 import * as en from '../i18n/en.js';
 import { avvisoLimiti } from '../limiti/avviso.js';
@@ -221,7 +235,8 @@ export class AssistenzaTicketForm extends LitElement {
       conservazione: this.conservazione,
     });
     // Still undecided: an earlier request held up this run, so this one waits in the queue too.
-    if (this.inviando === id) void this.#concludi({ tipo: 'rinviata', motivo: navigator.onLine ? 'in attesa' : 'offline' }, true);
+    if (this.inviando === id)
+      void this.#concludi({ tipo: 'rinviata', motivo: navigator.onLine ? 'in attesa' : 'offline' }, true);
   }
 
   /** One message per field, in the element's language; focus on the first invalid field in the order of the form. */
@@ -263,7 +278,11 @@ export class AssistenzaTicketForm extends LitElement {
 
   /** Refused: this form's own request keeps its text; another's goes back into the draft the queue wrote. */
   #respinta(n: Extract<Notifica, { tipo: 'respinta' }>, mia: boolean): void {
-    if (mia && n.allegato) void this.#allegati.segnaRifiutato(n.allegato, n.messaggio ?? formatta(testiDi(this, 'modulo', TESTI).erroreGenerico, { stato: n.stato }));
+    if (mia && n.allegato)
+      void this.#allegati.segnaRifiutato(
+        n.allegato,
+        n.messaggio ?? formatta(testiDi(this, 'modulo', TESTI).erroreGenerico, { stato: n.stato }),
+      );
     else if (mia) void this.#bozza.salvaOra();
     else if (n.inBozza) void this.#bozza.caricamento.then(() => this.#bozza.ricarica());
     this.inviando = undefined;
@@ -283,7 +302,11 @@ export class AssistenzaTicketForm extends LitElement {
 
   override render() {
     const t = testiDi(this, 'modulo', TESTI);
-    const testo = (nome: Campo, etichetta: string, altro: { tipo?: 'text' | 'email' | 'tel'; autocomplete?: string; obbligatorio?: boolean; aiuto?: string } = {}) =>
+    const testo = (
+      nome: Campo,
+      etichetta: string,
+      altro: { tipo?: 'text' | 'email' | 'tel'; autocomplete?: string; obbligatorio?: boolean; aiuto?: string } = {},
+    ) =>
       campoDiTesto({
         nome,
         etichetta,
@@ -369,19 +392,24 @@ export class AssistenzaTicketForm extends LitElement {
     const e = this.esito;
     const nErrori = Object.values(this.errori).filter(Boolean).length;
     const inCoda = this.#attesa.inCoda.length;
-    const numero = e?.tipo === 'consegnata' && e.numero !== undefined ? formatta(t.numeroTicket, { numero: e.numero }) : '';
+    const numero =
+      e?.tipo === 'consegnata' && e.numero !== undefined ? formatta(t.numeroTicket, { numero: e.numero }) : '';
     let rinviata = '';
     if (e?.tipo === 'rinviata') rinviata = e.motivo === 'offline' ? t.inCodaOffline : t.inCodaServizio;
     let rifiutata = '';
-    if (e?.tipo === 'respinta') rifiutata = formatta(t.rifiutata, { messaggio: e.messaggio ?? formatta(t.erroreGenerico, { stato: e.stato }) });
+    if (e?.tipo === 'respinta')
+      rifiutata = formatta(t.rifiutata, { messaggio: e.messaggio ?? formatta(t.erroreGenerico, { stato: e.stato }) });
     return html`
       <div part="status" role="status" tabindex="-1">
-        ${e?.tipo === 'consegnata' ? html`<p class="ok">${t.inviata} ${numero} ${this.#allegatiConsegnati()}</p>${this.#collegamentoRichieste(t)}` : nothing}
+        ${
+          e?.tipo === 'consegnata'
+            ? html`<p class="ok">${t.inviata} ${numero} ${this.#allegatiConsegnati()}</p>
+                ${this.#collegamentoRichieste(t)}`
+            : nothing
+        }
         ${rinviata || inCoda ? html`<p>${rinviata} ${inCoda ? formatta(t.inAttesa, { n: inCoda }) : nothing}</p>` : nothing}
       </div>
-      <div part="alert" role="alert">
-        ${nErrori ? formatta(t.correggi, { n: nErrori }) : nothing} ${rifiutata}
-      </div>
+      <div part="alert" role="alert">${nErrori ? formatta(t.correggi, { n: nErrori }) : nothing} ${rifiutata}</div>
     `;
   }
 }

@@ -2,7 +2,11 @@
 // markers to tell what the re-encoded file carries.
 
 /** A picture drawn on a canvas: the left half red, the right half blue, so a rotation shows where the halves went. */
-export async function disegnata(larghezza: number, altezza: number, tipo: 'image/jpeg' | 'image/png'): Promise<ArrayBuffer> {
+export async function disegnata(
+  larghezza: number,
+  altezza: number,
+  tipo: 'image/jpeg' | 'image/png',
+): Promise<ArrayBuffer> {
   const canvas = document.createElement('canvas');
   canvas.width = larghezza;
   canvas.height = altezza;
@@ -91,10 +95,15 @@ export function conSegmenti(jpeg: ArrayBuffer, segmenti: Uint8Array[]): ArrayBuf
 }
 
 /** The JPEG with an APP1 EXIF segment (Orientation and GPS) right after its SOI. */
-export const conExif = (jpeg: ArrayBuffer, orientamento: number) => conSegmenti(jpeg, [segmento(0xe1, bloccoExif(orientamento))]);
+export const conExif = (jpeg: ArrayBuffer, orientamento: number) =>
+  conSegmenti(jpeg, [segmento(0xe1, bloccoExif(orientamento))]);
 
 /** The JPEG made larger by `quanti` comment segments of 64 KB each: the picture it decodes to stays the same. */
-export const conCommenti = (jpeg: ArrayBuffer, quanti: number) => conSegmenti(jpeg, Array.from({ length: quanti }, () => segmento(0xfe, new Uint8Array(65_000))));
+export const conCommenti = (jpeg: ArrayBuffer, quanti: number) =>
+  conSegmenti(
+    jpeg,
+    Array.from({ length: quanti }, () => segmento(0xfe, new Uint8Array(65_000))),
+  );
 
 export interface Segmento {
   marker: number;
@@ -128,11 +137,14 @@ export function segmentiFinoASos(jpeg: ArrayBuffer): Segmento[] {
 const intestazioneExif = [0x45, 0x78, 0x69, 0x66, 0, 0]; // "Exif\0\0"
 
 /** The APP1 segments that carry EXIF. */
-export const segmentiExif = (jpeg: ArrayBuffer) => segmentiFinoASos(jpeg).filter((s) => s.marker === 0xe1 && intestazioneExif.every((b, i) => s.dati[i] === b));
+export const segmentiExif = (jpeg: ArrayBuffer) =>
+  segmentiFinoASos(jpeg).filter((s) => s.marker === 0xe1 && intestazioneExif.every((b, i) => s.dati[i] === b));
 
 /** The picture's size as its frame header (SOF0 to SOF15, bar DHT, JPG and DAC) says. */
 export function dimensioniJpeg(jpeg: ArrayBuffer): { larghezza: number; altezza: number } {
-  const sof = segmentiFinoASos(jpeg).find((s) => s.marker >= 0xc0 && s.marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(s.marker));
+  const sof = segmentiFinoASos(jpeg).find(
+    (s) => s.marker >= 0xc0 && s.marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(s.marker),
+  );
   if (!sof) throw new Error('no SOF');
   const v = new DataView(sof.dati.buffer, sof.dati.byteOffset, sof.dati.byteLength);
   return { altezza: v.getUint16(1), larghezza: v.getUint16(3) };
@@ -145,7 +157,8 @@ export function leggiExif(blocco: Uint8Array): { orientamento?: number; latitudi
   const ifd0 = voci(tiff.getUint32(4));
   const orientamento = ifd0.find((at) => tiff.getUint16(at) === TAG_ORIENTAMENTO);
   const gps = ifd0.find((at) => tiff.getUint16(at) === TAG_GPS);
-  const latitudine = gps !== undefined && voci(tiff.getUint32(gps + 8)).some((at) => tiff.getUint16(at) === TAG_LATITUDINE);
+  const latitudine =
+    gps !== undefined && voci(tiff.getUint32(gps + 8)).some((at) => tiff.getUint16(at) === TAG_LATITUDINE);
   return { orientamento: orientamento === undefined ? undefined : tiff.getUint16(orientamento + 8), latitudine };
 }
 

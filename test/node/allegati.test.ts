@@ -5,10 +5,25 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { avvia, cartellaTemporanea, elenco, grezza, invia, italiano, richiesta, sessione, sportello, type Demo, type Errore } from './http.js';
+import {
+  avvia,
+  cartellaTemporanea,
+  elenco,
+  grezza,
+  invia,
+  italiano,
+  richiesta,
+  sessione,
+  sportello,
+  type Demo,
+  type Errore,
+} from './http.js';
 
 const MB10 = 10 * 1024 * 1024;
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR finto di una planimetria')]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('IHDR finto di una planimetria'),
+]);
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF finto')]);
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
 
@@ -43,7 +58,10 @@ describe('attachments (demo endpoint, file store)', () => {
     if (chiave !== null) {
       h['Idempotency-Key'] = chiave;
     }
-    const disposizione = o.disposizione === undefined ? `attachment; filename*=UTF-8''${encodeURIComponent(o.nome ?? 'planimetria.png')}` : o.disposizione;
+    const disposizione =
+      o.disposizione === undefined
+        ? `attachment; filename*=UTF-8''${encodeURIComponent(o.nome ?? 'planimetria.png')}`
+        : o.disposizione;
     if (disposizione !== null) {
       h['Content-Disposition'] = disposizione;
     }
@@ -51,7 +69,11 @@ describe('attachments (demo endpoint, file store)', () => {
   };
 
   async function carica(id: string, byte: Buffer, o: Caricamento = {}) {
-    const res = await fetch(`${d.url}/api/richieste/allegati/${id}`, { method: 'PUT', headers: intestazioni(id, o), body: new Blob([new Uint8Array(byte)]) });
+    const res = await fetch(`${d.url}/api/richieste/allegati/${id}`, {
+      method: 'PUT',
+      headers: intestazioni(id, o),
+      body: new Blob([new Uint8Array(byte)]),
+    });
     return { stato: res.status, intestazioni: res.headers, json: (await res.json()) as Metadati & Errore };
   }
 
@@ -64,7 +86,11 @@ describe('attachments (demo endpoint, file store)', () => {
   };
 
   it('stores a PNG, a JPEG and a PDF, answering 201 with id, nome, tipo, dimensione', async () => {
-    for (const [byte, tipo, nome] of [[PNG, 'image/png', 'pianta.png'], [JPEG, 'image/jpeg', 'foto.jpg'], [PDF, 'application/pdf', 'relazione.pdf']] as const) {
+    for (const [byte, tipo, nome] of [
+      [PNG, 'image/png', 'pianta.png'],
+      [JPEG, 'image/jpeg', 'foto.jpg'],
+      [PDF, 'application/pdf', 'relazione.pdf'],
+    ] as const) {
       const id = randomUUID();
       const a = await carica(id, byte, { tipo, nome, utente: 'mrossi' });
       assert.equal(a.stato, 201, nome);
@@ -80,13 +106,19 @@ describe('attachments (demo endpoint, file store)', () => {
     assert.match(comePdf.json.messaggio!, /«pianta\.pdf»/);
     assert.match(comePdf.json.messaggio!, /PDF/);
     italiano(comePdf.json.messaggio);
-    const testo = await carica(randomUUID(), Buffer.from('solo testo, non una immagine'), { tipo: 'image/png', nome: 'note.png' });
+    const testo = await carica(randomUUID(), Buffer.from('solo testo, non una immagine'), {
+      tipo: 'image/png',
+      nome: 'note.png',
+    });
     assert.equal(testo.stato, 415);
     assert.match(testo.json.messaggio!, /«note\.png»/);
     const tipo = await carica(randomUUID(), Buffer.from('ciao'), { tipo: 'text/plain', nome: 'note.txt' });
     assert.equal(tipo.stato, 415);
     assert.match(tipo.json.messaggio!, /«note\.txt».*PNG, JPEG o PDF/);
-    const troppoCorto = await carica(randomUUID(), Buffer.from([0xff, 0xd8]), { tipo: 'image/jpeg', nome: 'corto.jpg' });
+    const troppoCorto = await carica(randomUUID(), Buffer.from([0xff, 0xd8]), {
+      tipo: 'image/jpeg',
+      nome: 'corto.jpg',
+    });
     assert.equal(troppoCorto.stato, 415);
     const vuoto = await carica(randomUUID(), Buffer.alloc(0), { nome: 'vuoto.png' });
     assert.equal(vuoto.stato, 422);
@@ -101,7 +133,12 @@ describe('attachments (demo endpoint, file store)', () => {
     assert.equal(annunciato.stato, 413);
     assert.match(annunciato.json.messaggio!, /«grande\.pdf» è troppo grande: al massimo 10 MB/);
     const id = randomUUID();
-    const a = await grezza(d, { metodo: 'PUT', percorso: `/api/richieste/allegati/${id}`, intestazioni: intestazioni(id, { tipo: 'application/pdf', nome: 'grande.pdf' }), byte: troppo });
+    const a = await grezza(d, {
+      metodo: 'PUT',
+      percorso: `/api/richieste/allegati/${id}`,
+      intestazioni: intestazioni(id, { tipo: 'application/pdf', nome: 'grande.pdf' }),
+      byte: troppo,
+    });
     assert.equal(a.stato, 413);
     assert.deepEqual(salvati(), []);
     assert.deepEqual((await sportello(d)).length, 0);
@@ -128,20 +165,34 @@ describe('attachments (demo endpoint, file store)', () => {
   });
 
   it('reads the name from filename* (RFC 8187) or filename, keeping no path or control character', async () => {
-    const nome = async (disposizione: string) => (await carica(randomUUID(), PDF, { tipo: 'application/pdf', disposizione })).json;
+    const nome = async (disposizione: string) =>
+      (await carica(randomUUID(), PDF, { tipo: 'application/pdf', disposizione })).json;
     assert.equal((await nome(`attachment; filename*=UTF-8''%E2%82%AC%20pianta%20(v2).pdf`)).nome, '€ pianta (v2).pdf');
     assert.equal((await nome('attachment; filename="relazione \\"finale\\".pdf"')).nome, 'relazione "finale".pdf');
-    assert.equal((await nome(`attachment; filename="vecchio.pdf"; filename*=utf-8'it'nuovo.pdf`)).nome, 'nuovo.pdf', 'filename* wins');
+    assert.equal(
+      (await nome(`attachment; filename="vecchio.pdf"; filename*=utf-8'it'nuovo.pdf`)).nome,
+      'nuovo.pdf',
+      'filename* wins',
+    );
     assert.equal((await nome('attachment; filename=semplice.pdf')).nome, 'semplice.pdf');
     assert.equal((await nome('attachment; filename="../../etc/passwd.pdf"')).nome, 'passwd.pdf');
     assert.equal((await nome('attachment; filename="C:\\\\Utenti\\\\mario\\\\tavola.pdf"')).nome, 'tavola.pdf');
     assert.equal((await nome(`attachment; filename*=UTF-8''a%0Ab%09c.pdf`)).nome, 'abc.pdf');
     assert.equal((await nome(`attachment; filename*=UTF-8''${'a'.repeat(251)}.pdf`)).nome.length, 255);
 
-    const lungo = await carica(randomUUID(), PDF, { tipo: 'application/pdf', disposizione: `attachment; filename*=UTF-8''${'a'.repeat(252)}.pdf` });
+    const lungo = await carica(randomUUID(), PDF, {
+      tipo: 'application/pdf',
+      disposizione: `attachment; filename*=UTF-8''${'a'.repeat(252)}.pdf`,
+    });
     assert.equal(lungo.stato, 422);
     italiano(lungo.json.messaggio);
-    for (const disposizione of [null, 'attachment', 'attachment; filename=""', 'attachment; filename="../"', `attachment; filename*=UTF-8''%ZZ`]) {
+    for (const disposizione of [
+      null,
+      'attachment',
+      'attachment; filename=""',
+      'attachment; filename="../"',
+      `attachment; filename*=UTF-8''%ZZ`,
+    ]) {
       const a = await carica(randomUUID(), PDF, { tipo: 'application/pdf', disposizione });
       assert.equal(a.stato, 400, String(disposizione));
       italiano(a.json.messaggio);
@@ -159,7 +210,8 @@ describe('attachments (demo endpoint, file store)', () => {
   });
 
   it('lets a request name only its user’s own uploads, as uploaded; 422 names the others', async () => {
-    const meta = async (byte: Buffer, tipo: string, nome: string, utente?: string) => (await carica(randomUUID(), byte, { tipo, nome, utente })).json as Metadati;
+    const meta = async (byte: Buffer, tipo: string, nome: string, utente?: string) =>
+      (await carica(randomUUID(), byte, { tipo, nome, utente })).json as Metadati;
     const diMario = await meta(PNG, 'image/png', 'pianta.png', 'mrossi');
     const diMario2 = await meta(PDF, 'application/pdf', 'relazione.pdf', 'mrossi');
     const diAnna = await meta(JPEG, 'image/jpeg', 'foto.jpg', 'abianchi');
@@ -182,31 +234,64 @@ describe('attachments (demo endpoint, file store)', () => {
     assert.match(altrui.messaggio!, new RegExp(`${diAnna.id}, ${ignoto.id}`));
     assert.equal(altrui.errori![0].campo, 'allegati');
     assert.deepEqual((await rifiutata([{ ...diMario, nome: 'altro.png' }], 'mrossi')).allegati, [diMario.id]);
-    assert.deepEqual((await rifiutata([{ ...diMario, dimensione: diMario.dimensione + 1 }], 'mrossi')).allegati, [diMario.id]);
-    assert.deepEqual((await rifiutata([anonimo], 'mrossi')).allegati, [anonimo.id], 'an anonymous upload is not Mario’s');
-    assert.deepEqual((await rifiutata([diMario])).allegati, [diMario.id], 'nor is Mario’s upload an anonymous request’s');
+    assert.deepEqual((await rifiutata([{ ...diMario, dimensione: diMario.dimensione + 1 }], 'mrossi')).allegati, [
+      diMario.id,
+    ]);
+    assert.deepEqual(
+      (await rifiutata([anonimo], 'mrossi')).allegati,
+      [anonimo.id],
+      'an anonymous upload is not Mario’s',
+    );
+    assert.deepEqual(
+      (await rifiutata([diMario])).allegati,
+      [diMario.id],
+      'nor is Mario’s upload an anonymous request’s',
+    );
     assert.equal((await invia(d, richiesta({ allegati: [anonimo] }))).stato, 201);
 
     // The schema's own limits: at most 5, only the three types, at most 10 MB each, no unknown fields.
     const sei = Array.from({ length: 6 }, () => ({ ...ignoto, id: randomUUID() }));
     assert.match((await rifiutata(sei, 'mrossi')).messaggio!, /Al massimo 5 allegati/);
     assert.equal((await rifiutata([{ ...ignoto, tipo: 'text/plain' }], 'mrossi')).errori![0].campo, 'allegati.0.tipo');
-    assert.equal((await rifiutata([{ ...ignoto, dimensione: MB10 + 1 }], 'mrossi')).errori![0].campo, 'allegati.0.dimensione');
-    assert.match((await rifiutata([{ ...ignoto, url: 'x' }], 'mrossi')).messaggio!, /Campi non previsti in «allegati\.0»: url/);
+    assert.equal(
+      (await rifiutata([{ ...ignoto, dimensione: MB10 + 1 }], 'mrossi')).errori![0].campo,
+      'allegati.0.dimensione',
+    );
+    assert.match(
+      (await rifiutata([{ ...ignoto, url: 'x' }], 'mrossi')).messaggio!,
+      /Campi non previsti in «allegati\.0»: url/,
+    );
     assert.equal((await sportello(d)).length, 2);
   });
 
   it('serves the help desk the download as an attachment, with its type, nosniff and a CSP that allows nothing', async () => {
     const id = randomUUID();
-    await carica(id, PDF, { tipo: 'application/pdf', disposizione: `attachment; filename*=UTF-8''%E2%82%AC%20pianta%20(v2).pdf`, utente: 'mrossi' });
-    const r = richiesta({ allegati: [{ id, nome: '€ pianta (v2).pdf', tipo: 'application/pdf', dimensione: PDF.length }] });
+    await carica(id, PDF, {
+      tipo: 'application/pdf',
+      disposizione: `attachment; filename*=UTF-8''%E2%82%AC%20pianta%20(v2).pdf`,
+      utente: 'mrossi',
+    });
+    const r = richiesta({
+      allegati: [{ id, nome: '€ pianta (v2).pdf', tipo: 'application/pdf', dimensione: PDF.length }],
+    });
     await invia(d, r, { utente: 'mrossi' });
     const [voce] = await sportello(d);
-    assert.deepEqual(voce.allegati, [{ id, nome: '€ pianta (v2).pdf', tipo: 'application/pdf', dimensione: PDF.length, indirizzo: `/api/sportello/allegati/${id}` }]);
+    assert.deepEqual(voce.allegati, [
+      {
+        id,
+        nome: '€ pianta (v2).pdf',
+        tipo: 'application/pdf',
+        dimensione: PDF.length,
+        indirizzo: `/api/sportello/allegati/${id}`,
+      },
+    ]);
     const res = await fetch(`${d.url}${voce.allegati[0].indirizzo}`);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/pdf');
-    assert.equal(res.headers.get('content-disposition'), `attachment; filename="_ pianta (v2).pdf"; filename*=UTF-8''%E2%82%AC%20pianta%20%28v2%29.pdf`);
+    assert.equal(
+      res.headers.get('content-disposition'),
+      `attachment; filename="_ pianta (v2).pdf"; filename*=UTF-8''%E2%82%AC%20pianta%20%28v2%29.pdf`,
+    );
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(res.headers.get('content-security-policy'), "default-src 'none'");
     assert.equal(res.headers.get('content-length'), String(PDF.length));
@@ -224,7 +309,11 @@ describe('attachments (demo endpoint, file store)', () => {
     const ripetuto = await carica(id, JPEG, { tipo: 'image/jpeg', nome: 'foto.jpg', utente: 'mrossi' });
     assert.equal(ripetuto.intestazioni.get('idempotent-replayed'), 'true');
     assert.deepEqual(ripetuto.json, prima.json);
-    assert.equal((await invia(d, richiesta({ allegati: [prima.json] }), { utente: 'abianchi' })).stato, 422, 'still Mario’s');
+    assert.equal(
+      (await invia(d, richiesta({ allegati: [prima.json] }), { utente: 'abianchi' })).stato,
+      422,
+      'still Mario’s',
+    );
     assert.equal((await invia(d, richiesta({ allegati: [prima.json] }), { utente: 'mrossi' })).stato, 201);
     await d.chiudi();
     d = await avvia(file);
@@ -234,7 +323,10 @@ describe('attachments (demo endpoint, file store)', () => {
   });
 
   it('limits a fault to the uploads', async () => {
-    await fetch(`${d.url}/api/guasti`, { method: 'POST', body: JSON.stringify([{ modo: 'stato', stato: 503, su: 'allegati', volte: 1 }]) });
+    await fetch(`${d.url}/api/guasti`, {
+      method: 'POST',
+      body: JSON.stringify([{ modo: 'stato', stato: 503, su: 'allegati', volte: 1 }]),
+    });
     assert.equal((await invia(d, richiesta(), { utente: 'mrossi' })).stato, 201);
     const id = randomUUID();
     assert.equal((await carica(id, PNG)).stato, 503);

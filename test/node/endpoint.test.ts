@@ -38,7 +38,10 @@ describe('POST /api/richieste (demo endpoint, file archive)', () => {
     assert.deepEqual((x as unknown as { pratica: unknown }).pratica, { tipologia: 'SCIA', numero: '123/2026' });
     assert.ok(Math.abs(Date.parse(x.ricevutaIl) - Date.now()) < 5000, 'ricevutaIl is now');
     assert.equal(x.stato, 'ricevuta');
-    assert.deepEqual((JSON.parse(readFileSync(file, 'utf8')) as DatiArchivio).richieste.map((y) => y.chiave), [r.id]);
+    assert.deepEqual(
+      (JSON.parse(readFileSync(file, 'utf8')) as DatiArchivio).richieste.map((y) => y.chiave),
+      [r.id],
+    );
   });
 
   it('assigns numeri in sequence', async () => {
@@ -55,7 +58,10 @@ describe('POST /api/richieste (demo endpoint, file archive)', () => {
     assert.equal(seconda.stato, 201);
     assert.deepEqual(seconda.json, prima.json);
     assert.equal(seconda.intestazioni.get('idempotent-replayed'), 'true');
-    assert.deepEqual((await ricevute(d)).map((x) => x.numero), [1, 2]);
+    assert.deepEqual(
+      (await ricevute(d)).map((x) => x.numero),
+      [1, 2],
+    );
   });
 
   it('refuses an invalid request with 422, a messaggio per field in Italian, and stores nothing', async () => {
@@ -116,10 +122,19 @@ describe('POST /api/richieste (demo endpoint, file archive)', () => {
     // Chunked, with no Content-Length: the limit holds while reading.
     const stato = await new Promise<number>((ok, ko) => {
       const u = new URL(`${d.url}/api/richieste`);
-      const req = request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': grande.id } }, (res) => {
-        res.resume();
-        ok(res.statusCode!);
-      });
+      const req = request(
+        {
+          host: u.hostname,
+          port: u.port,
+          path: u.pathname,
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': grande.id },
+        },
+        (res) => {
+          res.resume();
+          ok(res.statusCode!);
+        },
+      );
       req.on('error', ko);
       const testo = JSON.stringify(grande);
       for (let i = 0; i < testo.length; i += 8192) req.write(testo.slice(i, i + 8192));
@@ -147,7 +162,13 @@ describe('POST /api/richieste (demo endpoint, file archive)', () => {
     await invia(d, r2);
     await d.chiudi();
     d = await avvia(file);
-    assert.deepEqual((await ricevute(d)).map((x) => [x.numero, x.id]), [[1, r1.id], [2, r2.id]]);
+    assert.deepEqual(
+      (await ricevute(d)).map((x) => [x.numero, x.id]),
+      [
+        [1, r1.id],
+        [2, r2.id],
+      ],
+    );
     assert.deepEqual((await invia(d, r1)).json, { id: r1.id, numero: 1 });
     assert.equal((await invia(d, richiesta())).json.numero, 3);
     assert.equal((await ricevute(d)).length, 3);
@@ -173,7 +194,10 @@ describe('POST /api/richieste (demo endpoint, file archive)', () => {
   });
 
   it('a fault set through /api/guasti hits the next request only as often as asked', async () => {
-    const g = await fetch(`${d.url}/api/guasti`, { method: 'POST', body: JSON.stringify([{ modo: 'stato', stato: 503, volte: 1, retryAfter: '2' }]) });
+    const g = await fetch(`${d.url}/api/guasti`, {
+      method: 'POST',
+      body: JSON.stringify([{ modo: 'stato', stato: 503, volte: 1, retryAfter: '2' }]),
+    });
     assert.equal(g.status, 200);
     const r = richiesta();
     const a = await invia(d, r);
@@ -207,7 +231,10 @@ describe('POST /api/richieste (demo endpoint, file archive)', () => {
     writeFileSync(join(dist, 'assistenza-telefonica.js'), 'console.log("telefono");');
     writeFileSync(join(dist, 'segreto.js'), 'no');
     d = await avvia(file, { bundle: dist });
-    for (const [percorso, testo] of [['/assistenza-tecnica.js', 'console.log("tutto");'], ['/assistenza-telefonica.js', 'console.log("telefono");']]) {
+    for (const [percorso, testo] of [
+      ['/assistenza-tecnica.js', 'console.log("tutto");'],
+      ['/assistenza-telefonica.js', 'console.log("telefono");'],
+    ]) {
       const res = await fetch(`${d.url}${percorso}`);
       assert.equal(res.status, 200, percorso);
       assert.match(res.headers.get('content-type')!, /^text\/javascript/);

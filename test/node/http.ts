@@ -15,7 +15,13 @@ export interface Demo {
 }
 
 /** Serves any Node middleware on a free port of 127.0.0.1. */
-export async function servi(gestore: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void): Promise<Demo> {
+export async function servi(
+  gestore: (
+    req: import('node:http').IncomingMessage,
+    res: import('node:http').ServerResponse,
+    next: () => void,
+  ) => void,
+): Promise<Demo> {
   const server: Server = createServer((req, res) =>
     gestore(req, res, () => {
       res.writeHead(404);
@@ -40,7 +46,11 @@ export function avvia(file: string, o: Partial<OpzioniDemo> = {}): Promise<Demo>
 /** A temporary folder for one test, and the requests file in it. */
 export function cartellaTemporanea(): { cartella: string; file: string; elimina(): void } {
   const cartella = mkdtempSync(join(tmpdir(), 'assistenza-endpoint-'));
-  return { cartella, file: join(cartella, 'richieste.json'), elimina: () => rmSync(cartella, { recursive: true, force: true }) };
+  return {
+    cartella,
+    file: join(cartella, 'richieste.json'),
+    elimina: () => rmSync(cartella, { recursive: true, force: true }),
+  };
 }
 
 export const richiesta = (extra: Record<string, unknown> = {}) => ({
@@ -57,7 +67,8 @@ export const richiesta = (extra: Record<string, unknown> = {}) => ({
 });
 
 /** The demo's session cookie of a demo user, as the pages write it. */
-export const sessione = (utente: string | undefined): Record<string, string> => (utente === undefined ? {} : { Cookie: `${COOKIE_SESSIONE}=${utente}` });
+export const sessione = (utente: string | undefined): Record<string, string> =>
+  utente === undefined ? {} : { Cookie: `${COOKIE_SESSIONE}=${utente}` };
 
 export interface RispostaHttp<T = Record<string, unknown>> {
   stato: number;
@@ -86,14 +97,22 @@ export interface OpzioniInvio {
 }
 
 /** POSTs JSON to the demo (a new request unless `percorso` says otherwise). */
-export async function invia<T = { id?: string; numero?: number } & Errore>(d: Demo, corpo: unknown, o: OpzioniInvio = {}): Promise<RispostaHttp<T>> {
+export async function invia<T = { id?: string; numero?: number } & Errore>(
+  d: Demo,
+  corpo: unknown,
+  o: OpzioniInvio = {},
+): Promise<RispostaHttp<T>> {
   const testo = typeof corpo === 'string' ? corpo : JSON.stringify(corpo);
   const chiave = o.chiave === undefined ? (corpo as { id?: string }).id : o.chiave;
   const intestazioni: Record<string, string> = { 'Content-Type': o.tipo ?? 'application/json', ...sessione(o.utente) };
   if (chiave) {
     intestazioni['Idempotency-Key'] = chiave;
   }
-  const res = await fetch(`${d.url}${o.percorso ?? '/api/richieste'}`, { method: 'POST', headers: intestazioni, body: testo });
+  const res = await fetch(`${d.url}${o.percorso ?? '/api/richieste'}`, {
+    method: 'POST',
+    headers: intestazioni,
+    body: testo,
+  });
   return risposta<T>(res);
 }
 
@@ -101,7 +120,12 @@ export async function invia<T = { id?: string; numero?: number } & Errore>(d: De
 export const rispondi = (d: Demo, id: string, corpo: unknown, o: OpzioniInvio = {}) =>
   invia<{ id?: string; stato?: string } & Errore>(d, corpo, { ...o, percorso: `/api/richieste/${id}/messaggi` });
 
-export const nuovaRisposta = (extra: Record<string, unknown> = {}) => ({ id: randomUUID(), testo: 'Ho provato, ma il caricamento si ferma al 90%.', inviatoIl: new Date().toISOString(), ...extra });
+export const nuovaRisposta = (extra: Record<string, unknown> = {}) => ({
+  id: randomUUID(),
+  testo: 'Ho provato, ma il caricamento si ferma al 90%.',
+  inviatoIl: new Date().toISOString(),
+  ...extra,
+});
 
 export interface VoceElenco {
   id: string;
@@ -144,34 +168,48 @@ export interface VoceSportelloJson {
 }
 
 /** The help desk's list. */
-export const sportello = async (d: Demo) => ((await (await fetch(`${d.url}/api/sportello/richieste`)).json()) as { richieste: VoceSportelloJson[] }).richieste;
+export const sportello = async (d: Demo) =>
+  ((await (await fetch(`${d.url}/api/sportello/richieste`)).json()) as { richieste: VoceSportelloJson[] }).richieste;
 
 /** The operator's reply. */
 export const rispostaSportello = (d: Demo, id: string, corpo: unknown) =>
-  invia<{ id?: string; stato?: string; inviataViaMailA?: string } & Errore>(d, corpo, { chiave: null, percorso: `/api/sportello/richieste/${id}/messaggi` });
+  invia<{ id?: string; stato?: string; inviataViaMailA?: string } & Errore>(d, corpo, {
+    chiave: null,
+    percorso: `/api/sportello/richieste/${id}/messaggi`,
+  });
 
 /** The operator sets the state alone. */
 export async function cambiaStato(d: Demo, id: string, stato: string) {
-  const res = await fetch(`${d.url}/api/sportello/richieste/${id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ stato }) });
+  const res = await fetch(`${d.url}/api/sportello/richieste/${id}`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ stato }),
+  });
   return risposta<{ id?: string; stato?: string } & Errore>(res);
 }
 
 /** A raw request with node:http, writing the body in chunks with no Content-Length (chunked) unless `lunghezza`. */
-export function grezza(d: Demo, o: { metodo: string; percorso: string; intestazioni: Record<string, string>; byte: Buffer; pezzo?: number }): Promise<{ stato: number; testo: string }> {
+export function grezza(
+  d: Demo,
+  o: { metodo: string; percorso: string; intestazioni: Record<string, string>; byte: Buffer; pezzo?: number },
+): Promise<{ stato: number; testo: string }> {
   return new Promise((ok, ko) => {
     const u = new URL(`${d.url}${o.percorso}`);
     let risolta = false;
-    const req = request({ host: u.hostname, port: u.port, path: u.pathname, method: o.metodo, headers: o.intestazioni }, (res) => {
-      let testo = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => {
-        testo += c;
-      });
-      res.on('end', () => {
-        risolta = true;
-        ok({ stato: res.statusCode ?? 0, testo });
-      });
-    });
+    const req = request(
+      { host: u.hostname, port: u.port, path: u.pathname, method: o.metodo, headers: o.intestazioni },
+      (res) => {
+        let testo = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          testo += c;
+        });
+        res.on('end', () => {
+          risolta = true;
+          ok({ stato: res.statusCode ?? 0, testo });
+        });
+      },
+    );
     // Once answered, the server may close while the rest is still being written: that is not the test's failure.
     req.on('error', (e) => {
       if (!risolta) {

@@ -27,7 +27,15 @@ describe("import 'assistenza-tecnica' in Node", () => {
 /** The files esbuild puts in a bundle of `entrata`, as a bundler of an npm user would (sideEffects respected). */
 async function fileNelBundle(entrata: string): Promise<string[]> {
   const { build } = await import('esbuild');
-  const r = await build({ entryPoints: [entrata], bundle: true, write: false, format: 'esm', platform: 'browser', metafile: true, logLevel: 'silent' });
+  const r = await build({
+    entryPoints: [entrata],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    metafile: true,
+    logLevel: 'silent',
+  });
   return Object.keys(r.metafile.inputs);
 }
 
@@ -35,16 +43,25 @@ describe("import 'assistenza-tecnica/telefonica': the phone line without the res
   for (const entrata of ['dist/lib/entries/telefonica.js', 'src/entries/telefonica.ts']) {
     it(`${entrata} bundles neither zod, idb-keyval, the queue nor the form`, async () => {
       const file = await fileNelBundle(entrata);
-      assert.ok(file.some((f) => /telefonica\/telefonica\.(js|ts)$/.test(f)), 'the phone line is in');
-      assert.ok(file.some((f) => f.includes('node_modules/lit')), 'lit is in');
-      const estranei = file.filter((f) => /node_modules\/(zod|idb-keyval)\/|\/delivery\/|ticket-form|richiesta\.|limiti\/|tempi-risposta\//.test(f));
+      assert.ok(
+        file.some((f) => /telefonica\/telefonica\.(js|ts)$/.test(f)),
+        'the phone line is in',
+      );
+      assert.ok(
+        file.some((f) => f.includes('node_modules/lit')),
+        'lit is in',
+      );
+      const estranei = file.filter((f) =>
+        /node_modules\/(zod|idb-keyval)\/|\/delivery\/|ticket-form|richiesta\.|limiti\/|tempi-risposta\//.test(f),
+      );
       assert.deepEqual(estranei, []);
     });
   }
 
   it('the package exports one entry per element and both bundles', () => {
     const esportazioni = JSON.parse(readFileSync('package.json', 'utf8')).exports as Record<string, unknown>;
-    for (const e of ['./provider', './ticket-form', './telefonica', './limiti', './tempi-risposta', './richieste']) assert.ok(esportazioni[e], e);
+    for (const e of ['./provider', './ticket-form', './telefonica', './limiti', './tempi-risposta', './richieste'])
+      assert.ok(esportazioni[e], e);
     assert.equal(esportazioni['./bundle'], './dist/assistenza-tecnica.js');
     assert.equal(esportazioni['./bundle/telefonica'], './dist/assistenza-telefonica.js');
   });
@@ -54,6 +71,12 @@ describe("import 'assistenza-tecnica/telefonica': the phone line without the res
       const nomi = ['assistenza-tecnica/telefonica', 'assistenza-tecnica/ticket-form', 'assistenza-tecnica/limiti', 'assistenza-tecnica/tempi-risposta', 'assistenza-tecnica/provider'];
       console.log(JSON.stringify(nomi.map((n) => import.meta.resolve(n).replace(/^.*\\/dist\\//, 'dist/'))));
     `);
-    assert.deepEqual(esito, ['dist/lib/entries/telefonica.js', 'dist/lib/entries/ticket-form.js', 'dist/lib/entries/limiti.js', 'dist/lib/entries/tempi-risposta.js', 'dist/lib/entries/provider.js']);
+    assert.deepEqual(esito, [
+      'dist/lib/entries/telefonica.js',
+      'dist/lib/entries/ticket-form.js',
+      'dist/lib/entries/limiti.js',
+      'dist/lib/entries/tempi-risposta.js',
+      'dist/lib/entries/provider.js',
+    ]);
   });
 });

@@ -4,7 +4,22 @@ import { describe, it, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { elencoRichiesteSchema, richiestaUtenteSchema } from '../../src/elenco.js';
-import { avvia, cambiaStato, cartellaTemporanea, elenco, grezza, invia, italiano, nuovaRisposta, richiesta, rispondi, rispostaSportello, sessione, sportello, type Demo } from './http.js';
+import {
+  avvia,
+  cambiaStato,
+  cartellaTemporanea,
+  elenco,
+  grezza,
+  invia,
+  italiano,
+  nuovaRisposta,
+  richiesta,
+  rispondi,
+  rispostaSportello,
+  sessione,
+  sportello,
+  type Demo,
+} from './http.js';
 
 describe('GET /api/richieste and the user’s replies (demo endpoint, file store)', () => {
   let file: string;
@@ -35,9 +50,15 @@ describe('GET /api/richieste and the user’s replies (demo endpoint, file store
 
     const mario = await elenco(d, 'mrossi');
     assert.equal(mario.stato, 200);
-    assert.deepEqual(mario.json.richieste.map((r) => r.id), [m2, m1]);
+    assert.deepEqual(
+      mario.json.richieste.map((r) => r.id),
+      [m2, m1],
+    );
     const anna = await elenco(d, 'abianchi');
-    assert.deepEqual(anna.json.richieste.map((r) => r.id), [a1]);
+    assert.deepEqual(
+      anna.json.richieste.map((r) => r.id),
+      [a1],
+    );
 
     const nessuno = await elenco(d, undefined);
     assert.equal(nessuno.stato, 401);
@@ -64,7 +85,17 @@ describe('GET /api/richieste and the user’s replies (demo endpoint, file store
     assert.equal(conPratica.allegati, undefined);
     assert.ok(Math.abs(Date.parse(conPratica.aggiornataIl) - Date.now()) < 5000, 'aggiornataIl is the time of arrival');
     assert.ok(!('pratica' in senzaPratica));
-    assert.deepEqual(Object.keys(a.json.richieste[1]).sort(), ['aggiornataIl', 'creataIl', 'descrizione', 'id', 'messaggi', 'numero', 'pratica', 'rispostaViaEmail', 'stato']);
+    assert.deepEqual(Object.keys(a.json.richieste[1]).sort(), [
+      'aggiornataIl',
+      'creataIl',
+      'descrizione',
+      'id',
+      'messaggi',
+      'numero',
+      'pratica',
+      'rispostaViaEmail',
+      'stato',
+    ]);
   });
 
   it('takes the user’s reply into the thread, keeps the state, moves aggiornataIl', async () => {
@@ -77,7 +108,9 @@ describe('GET /api/richieste and the user’s replies (demo endpoint, file store
     assert.deepEqual(a.json, { id: r.id, stato: 'ricevuta' });
     assert.equal(a.intestazioni.get('cache-control'), 'no-store');
     const [dopo] = (await elenco(d, 'mrossi')).json.richieste;
-    assert.deepEqual(dopo.messaggi, [{ id: r.id, autore: 'utente', testo: 'Riga uno\nriga due.', inviatoIl: r.inviatoIl }]);
+    assert.deepEqual(dopo.messaggi, [
+      { id: r.id, autore: 'utente', testo: 'Riga uno\nriga due.', inviatoIl: r.inviatoIl },
+    ]);
     assert.ok(Date.parse(dopo.aggiornataIl) > Date.parse(prima.aggiornataIl), 'aggiornataIl moved');
     const [perSportello] = await sportello(d);
     assert.equal(perSportello.messaggi[0].autore, 'utente');
@@ -133,7 +166,10 @@ describe('GET /api/richieste and the user’s replies (demo endpoint, file store
     ] as const) {
       const a = await rispondi(d, id, sbagliata, come);
       assert.equal(a.stato, 422, JSON.stringify(sbagliata).slice(0, 80));
-      assert.deepEqual(a.json.errori!.map((e) => e.campo), [campo]);
+      assert.deepEqual(
+        a.json.errori!.map((e) => e.campo),
+        [campo],
+      );
       italiano(a.json.messaggio);
     }
     const { testo: _, ...senzaTesto } = nuovaRisposta();
@@ -178,7 +214,11 @@ describe('GET /api/richieste and the user’s replies (demo endpoint, file store
     assert.equal(b.testo, '');
     assert.equal(b.intestazioni.get('etag'), etag);
     assert.equal(b.intestazioni.get('cache-control'), 'no-store');
-    assert.equal((await elenco(d, 'mrossi', { etag: `"altro", W/${etag}` })).stato, 304, 'a list of tags, weak comparison');
+    assert.equal(
+      (await elenco(d, 'mrossi', { etag: `"altro", W/${etag}` })).stato,
+      304,
+      'a list of tags, weak comparison',
+    );
     assert.equal((await elenco(d, 'mrossi', { etag: '"altro"' })).stato, 200);
     // Anna's list is another body, so another tag.
     assert.notEqual((await elenco(d, 'abianchi')).intestazioni.get('etag'), etag);
@@ -214,7 +254,10 @@ describe('GET /api/richieste and the user’s replies (demo endpoint, file store
     // A request arriving meanwhile shifts nothing: the next page still starts after the last one seen.
     const pagina2 = '/api/richieste?prima-di=4';
     await inviaCome('mrossi');
-    assert.deepEqual((await elenco(d, 'mrossi', { percorso: pagina2 })).json.richieste.map((r) => r.id), [id[2], id[1]]);
+    assert.deepEqual(
+      (await elenco(d, 'mrossi', { percorso: pagina2 })).json.richieste.map((r) => r.id),
+      [id[2], id[1]],
+    );
     const sbagliata = await elenco(d, 'mrossi', { percorso: '/api/richieste?prima-di=zero' });
     assert.equal(sbagliata.stato, 400);
     italiano(sbagliata.json.messaggio);
@@ -222,13 +265,21 @@ describe('GET /api/richieste and the user’s replies (demo endpoint, file store
 
   it('marks every personal answer Cache-Control: no-store', async () => {
     const r = richiesta();
-    const risposte = [await invia(d, r, { utente: 'mrossi' }), await invia(d, r, { utente: 'mrossi' }), await elenco(d, 'mrossi'), await elenco(d, undefined)];
+    const risposte = [
+      await invia(d, r, { utente: 'mrossi' }),
+      await invia(d, r, { utente: 'mrossi' }),
+      await elenco(d, 'mrossi'),
+      await elenco(d, undefined),
+    ];
     const etag = risposte[2].intestazioni.get('etag')!;
     risposte.push(await elenco(d, 'mrossi', { etag }));
     risposte.push(await rispondi(d, r.id, nuovaRisposta(), { utente: 'mrossi' }));
     risposte.push(await rispondi(d, randomUUID(), nuovaRisposta(), { utente: 'mrossi' }));
     risposte.push(await rispondi(d, r.id, nuovaRisposta(), {}));
-    assert.deepEqual(risposte.map((a) => a.stato), [201, 201, 200, 401, 304, 201, 404, 401]);
+    assert.deepEqual(
+      risposte.map((a) => a.stato),
+      [201, 201, 200, 401, 304, 201, 404, 401],
+    );
     for (const a of risposte) {
       assert.equal(a.intestazioni.get('cache-control'), 'no-store');
     }
@@ -245,7 +296,10 @@ describe('GET /api/richieste and the user’s replies (demo endpoint, file store
     const dopo = await elenco(d, 'mrossi');
     assert.deepEqual(dopo.json, prima);
     assert.equal(dopo.json.richieste[0].stato, 'risolta');
-    assert.deepEqual(dopo.json.richieste[0].messaggi.map((m) => m.autore), ['utente', 'assistenza']);
+    assert.deepEqual(
+      dopo.json.richieste[0].messaggi.map((m) => m.autore),
+      ['utente', 'assistenza'],
+    );
     assert.deepEqual((await elenco(d, 'abianchi')).json.richieste, []);
     const ripetuta = await rispondi(d, id, r, { utente: 'mrossi' });
     assert.equal(ripetuta.intestazioni.get('idempotent-replayed'), 'true');
@@ -268,7 +322,10 @@ describe('GET /api/richieste and the user’s replies (demo endpoint, file store
     await guasti([]);
 
     // In order: the first fault that applies to the route is the one met.
-    await guasti([{ modo: 'stato', stato: 500, su: 'richieste', volte: 1 }, { modo: 'stato', stato: 502, volte: 1 }]);
+    await guasti([
+      { modo: 'stato', stato: 500, su: 'richieste', volte: 1 },
+      { modo: 'stato', stato: 502, volte: 1 },
+    ]);
     assert.equal((await elenco(d, 'mrossi')).stato, 502);
     assert.equal((await invia(d, richiesta(), { utente: 'mrossi' })).stato, 500);
     assert.equal((await invia(d, richiesta(), { utente: 'mrossi' })).stato, 201);
@@ -280,7 +337,10 @@ describe('GET /api/richieste and the user’s replies (demo endpoint, file store
 
   it('"perdi-risposta" on the replies stores the reply and drops the answer; the retry is a replay', async () => {
     const id = await inviaCome('mrossi');
-    await fetch(`${d.url}/api/guasti`, { method: 'POST', body: JSON.stringify([{ modo: 'perdi-risposta', su: 'messaggi', volte: 1 }]) });
+    await fetch(`${d.url}/api/guasti`, {
+      method: 'POST',
+      body: JSON.stringify([{ modo: 'perdi-risposta', su: 'messaggi', volte: 1 }]),
+    });
     const r = nuovaRisposta();
     await assert.rejects(rispondi(d, id, r, { utente: 'mrossi' }), TypeError);
     const ripetuta = await rispondi(d, id, r, { utente: 'mrossi' });
@@ -292,7 +352,13 @@ describe('GET /api/richieste and the user’s replies (demo endpoint, file store
   it('takes the streamed body of a reply within the limit and refuses one past it, chunked', async () => {
     const id = await inviaCome('mrossi');
     const grande = Buffer.from(JSON.stringify(nuovaRisposta({ testo: 'x'.repeat(70 * 1024) })));
-    const a = await grezza(d, { metodo: 'POST', percorso: `/api/richieste/${id}/messaggi`, intestazioni: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), ...sessione('mrossi') }, byte: grande, pezzo: 8192 });
+    const a = await grezza(d, {
+      metodo: 'POST',
+      percorso: `/api/richieste/${id}/messaggi`,
+      intestazioni: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), ...sessione('mrossi') },
+      byte: grande,
+      pezzo: 8192,
+    });
     assert.equal(a.stato, 413);
     assert.deepEqual((await elenco(d, 'mrossi')).json.richieste[0].messaggi, []);
   });

@@ -38,7 +38,11 @@ describe('the test runner’s buckets (/prova/<bucket>/…)', () => {
       return res;
     }
     const json = (percorso: string, metodo: string, corpo: unknown, extra: Record<string, string> = {}) =>
-      chiedi(percorso, { method: metodo, headers: { 'Content-Type': 'application/json', ...extra }, body: JSON.stringify(corpo) });
+      chiedi(percorso, {
+        method: metodo,
+        headers: { 'Content-Type': 'application/json', ...extra },
+        body: JSON.stringify(corpo),
+      });
     return { base, chiedi, json, cookie };
   }
 
@@ -47,16 +51,26 @@ describe('the test runner’s buckets (/prova/<bucket>/…)', () => {
     const a = await s.json(`${s.base}/sessione`, 'POST', { utente: 'mrossi' });
     assert.equal(a.status, 200);
     const [impostato] = a.headers.getSetCookie();
-    assert.match(impostato, new RegExp(`^assistenza-prova-sessione=[\\w-]+; Path=${s.base}; HttpOnly; SameSite=Strict$`));
+    assert.match(
+      impostato,
+      new RegExp(`^assistenza-prova-sessione=[\\w-]+; Path=${s.base}; HttpOnly; SameSite=Strict$`),
+    );
     const r = richiesta();
     assert.equal((await s.json(`${s.base}/richieste`, 'POST', r, { 'Idempotency-Key': r.id })).status, 201);
     const lista = (await (await s.chiedi(`${s.base}/richieste`)).json()) as { richieste: { id: string }[] };
-    assert.deepEqual(lista.richieste.map((x) => x.id), [r.id]);
-    const [ricevuta] = ((await (await s.chiedi(`${s.base}/registro`)).json()) as { ricevute: { utente?: string }[] }).ricevute;
+    assert.deepEqual(
+      lista.richieste.map((x) => x.id),
+      [r.id],
+    );
+    const [ricevuta] = ((await (await s.chiedi(`${s.base}/registro`)).json()) as { ricevute: { utente?: string }[] })
+      .ricevute;
     assert.equal(ricevuta.utente, 'mrossi');
 
     await s.json(`${s.base}/sessione`, 'POST', { utente: 'abianchi' });
-    assert.deepEqual(((await (await s.chiedi(`${s.base}/richieste`)).json()) as { richieste: unknown[] }).richieste, []);
+    assert.deepEqual(
+      ((await (await s.chiedi(`${s.base}/richieste`)).json()) as { richieste: unknown[] }).richieste,
+      [],
+    );
     const fuori = await s.json(`${s.base}/sessione`, 'POST', { utente: null });
     assert.match(fuori.headers.getSetCookie()[0], /Max-Age=0/);
     assert.equal((await s.chiedi(`${s.base}/richieste`)).status, 401);
@@ -66,7 +80,9 @@ describe('the test runner’s buckets (/prova/<bucket>/…)', () => {
     const t = secchio();
     await t.json(`${t.base}/sessione`, 'POST', { utente: 'mrossi' });
     const token = [...t.cookie.values()][0];
-    const res = await fetch(`${d.url}${s.base}/richieste`, { headers: { Cookie: `assistenza-prova-sessione=${token}` } });
+    const res = await fetch(`${d.url}${s.base}/richieste`, {
+      headers: { Cookie: `assistenza-prova-sessione=${token}` },
+    });
     assert.equal(res.status, 401);
   });
 
@@ -87,16 +103,34 @@ describe('the test runner’s buckets (/prova/<bucket>/…)', () => {
   it('logs every attempt with method, path, key, status, headers and body; faults filtered by route', async () => {
     const s = secchio();
     await s.json(`${s.base}/sessione`, 'POST', { utente: 'mrossi' });
-    assert.equal((await s.json(`${s.base}/guasti`, 'POST', [{ modo: 'stato', stato: 503, su: 'messaggi', volte: 1 }])).status, 200);
+    assert.equal(
+      (await s.json(`${s.base}/guasti`, 'POST', [{ modo: 'stato', stato: 503, su: 'messaggi', volte: 1 }])).status,
+      200,
+    );
     // Refused, so the fault above stays.
     assert.equal((await s.json(`${s.base}/guasti`, 'POST', [{ modo: 'fuoco' }])).status, 400);
     const r = richiesta();
     await s.json(`${s.base}/richieste`, 'POST', r, { 'Idempotency-Key': r.id });
     const m = nuovaRisposta();
-    assert.equal((await s.json(`${s.base}/richieste/${r.id}/messaggi`, 'POST', m, { 'Idempotency-Key': m.id })).status, 503);
-    assert.equal((await s.json(`${s.base}/richieste/${r.id}/messaggi`, 'POST', m, { 'Idempotency-Key': m.id })).status, 201);
+    assert.equal(
+      (await s.json(`${s.base}/richieste/${r.id}/messaggi`, 'POST', m, { 'Idempotency-Key': m.id })).status,
+      503,
+    );
+    assert.equal(
+      (await s.json(`${s.base}/richieste/${r.id}/messaggi`, 'POST', m, { 'Idempotency-Key': m.id })).status,
+      201,
+    );
     await s.chiedi(`${s.base}/richieste?prima-di=9`);
-    const { tentativi } = (await (await s.chiedi(`${s.base}/registro`)).json()) as { tentativi: { metodo: string; percorso: string; chiave?: string; stato: number; corpo: string; intestazioni: Record<string, string> }[] };
+    const { tentativi } = (await (await s.chiedi(`${s.base}/registro`)).json()) as {
+      tentativi: {
+        metodo: string;
+        percorso: string;
+        chiave?: string;
+        stato: number;
+        corpo: string;
+        intestazioni: Record<string, string>;
+      }[];
+    };
     assert.deepEqual(
       tentativi.map((t) => [t.metodo, t.percorso.replace(s.base, ''), t.chiave, t.stato]),
       [
@@ -115,17 +149,32 @@ describe('the test runner’s buckets (/prova/<bucket>/…)', () => {
     await s.json(`${s.base}/sessione`, 'POST', { utente: 'mrossi' });
     const r = richiesta({ email: 'mario.rossi@esempio.it', rispostaViaEmail: true });
     await s.json(`${s.base}/richieste`, 'POST', r, { 'Idempotency-Key': r.id });
-    const a = await s.json(`${s.base}/sportello/richieste/${r.id}/messaggi`, 'POST', { testo: 'Buongiorno.', stato: 'attesa-utente' });
+    const a = await s.json(`${s.base}/sportello/richieste/${r.id}/messaggi`, 'POST', {
+      testo: 'Buongiorno.',
+      stato: 'attesa-utente',
+    });
     assert.equal(a.status, 201);
     assert.equal(((await a.json()) as { inviataViaMailA: string }).inviataViaMailA, 'mario.rossi@esempio.it');
-    const [q] = ((await (await s.chiedi(`${s.base}/richieste`)).json()) as { richieste: { stato: string; messaggi: { autore: string }[] }[] }).richieste;
+    const [q] = (
+      (await (await s.chiedi(`${s.base}/richieste`)).json()) as {
+        richieste: { stato: string; messaggi: { autore: string }[] }[];
+      }
+    ).richieste;
     assert.equal(q.stato, 'attesa-utente');
-    assert.deepEqual(q.messaggi.map((x) => x.autore), ['assistenza']);
+    assert.deepEqual(
+      q.messaggi.map((x) => x.autore),
+      ['assistenza'],
+    );
     assert.equal((await s.json(`${s.base}/sportello/richieste/${r.id}`, 'PATCH', { stato: 'risolta' })).status, 200);
-    const [perSportello] = ((await (await s.chiedi(`${s.base}/sportello/richieste`)).json()) as { richieste: { stato: string }[] }).richieste;
+    const [perSportello] = (
+      (await (await s.chiedi(`${s.base}/sportello/richieste`)).json()) as { richieste: { stato: string }[] }
+    ).richieste;
     assert.equal(perSportello.stato, 'risolta');
     const { posta } = (await (await s.chiedi(`${s.base}/registro`)).json()) as { posta: { a: string }[] };
-    assert.deepEqual(posta.map((m) => m.a), ['mario.rossi@esempio.it']);
+    assert.deepEqual(
+      posta.map((m) => m.a),
+      ['mario.rossi@esempio.it'],
+    );
     // The help desk's calls are not the user's attempts.
     const { tentativi } = (await (await s.chiedi(`${s.base}/registro`)).json()) as { tentativi: unknown[] };
     assert.equal(tentativi.length, 2);

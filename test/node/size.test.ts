@@ -23,13 +23,20 @@ describe('npm run size', () => {
   it('fails on a file over its budget and prints the figure and the budget', () => {
     // Random bytes do not compress: 40 KiB of base64 stay well above 24 KiB gzipped.
     const file = join(cartella, 'grande.js');
-    const dati = Buffer.from(randomBytes(30 * 1024).toString('base64').slice(0, 40 * 1024));
+    const dati = Buffer.from(
+      randomBytes(30 * 1024)
+        .toString('base64')
+        .slice(0, 40 * 1024),
+    );
     writeFileSync(file, dati);
     const gz = gzipSync(dati, { level: 9 }).length;
     assert.ok(gz > 24 * 1024);
     const r = size(file, '--budget', String(24 * 1024));
     assert.notEqual(r.codice, 0);
-    assert.match(r.uscita, new RegExp(`${gz} bytes gzipped is ${gz - 24 * 1024} bytes above the budget of 24\\.00 KB \\(24576 bytes\\)`));
+    assert.match(
+      r.uscita,
+      new RegExp(`${gz} bytes gzipped is ${gz - 24 * 1024} bytes above the budget of 24\\.00 KB \\(24576 bytes\\)`),
+    );
   });
 
   it('passes a file within its budget and says what is left; the budget is exact to the byte', () => {

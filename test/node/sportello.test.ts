@@ -7,7 +7,18 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Mail } from '../../demo/server/posta.js';
 import { gestoreDemo } from '../../demo/server/plugin.js';
-import { avvia, cambiaStato, cartellaTemporanea, elenco, invia, italiano, richiesta, rispostaSportello, sportello, type Demo } from './http.js';
+import {
+  avvia,
+  cambiaStato,
+  cartellaTemporanea,
+  elenco,
+  invia,
+  italiano,
+  richiesta,
+  rispostaSportello,
+  sportello,
+  type Demo,
+} from './http.js';
 
 describe('/api/sportello (the help desk’s routes, demo server)', () => {
   let cartella: string;
@@ -27,7 +38,14 @@ describe('/api/sportello (the help desk’s routes, demo server)', () => {
 
   it('lists every request, newest first, with its user (or none), contacts, practice, state and thread', async () => {
     const mario = richiesta({ cognome: 'Rossi', nome: 'Mario', email: 'mario.rossi@esempio.it' });
-    const anonima = richiesta({ cognome: 'Verdi', nome: 'Luca', telefono: undefined, pratica: undefined, rispostaViaEmail: false, email: undefined });
+    const anonima = richiesta({
+      cognome: 'Verdi',
+      nome: 'Luca',
+      telefono: undefined,
+      pratica: undefined,
+      rispostaViaEmail: false,
+      email: undefined,
+    });
     await invia(d, mario, { utente: 'mrossi' });
     await invia(d, anonima);
     const [a, b] = await sportello(d);
@@ -53,7 +71,10 @@ describe('/api/sportello (the help desk’s routes, demo server)', () => {
     assert.equal(a.json.inviataViaMailA, undefined);
     const [perUtente] = (await elenco(d, 'mrossi')).json.richieste;
     assert.equal(perUtente.stato, 'in-lavorazione');
-    assert.deepEqual(perUtente.messaggi.map((m) => [m.id, m.autore, m.testo]), [[a.json.id, 'assistenza', 'Buongiorno, ci può mandare il file?']]);
+    assert.deepEqual(
+      perUtente.messaggi.map((m) => [m.id, m.autore, m.testo]),
+      [[a.json.id, 'assistenza', 'Buongiorno, ci può mandare il file?']],
+    );
     assert.ok(!('inviataViaMailA' in perUtente.messaggi[0]), 'the user’s list says nothing of the outbox');
 
     // Another reply without a state keeps the one it has; with a state, takes it.
@@ -62,7 +83,10 @@ describe('/api/sportello (the help desk’s routes, demo server)', () => {
     assert.equal((await rispostaSportello(d, r.id, { testo: 'Risolto.', stato: 'risolta' })).json.stato, 'risolta');
     const [x] = await sportello(d);
     assert.equal(x.stato, 'risolta');
-    assert.deepEqual(x.messaggi.map((m) => m.testo), ['Buongiorno, ci può mandare il file?', 'Sollecito.', 'Risolto.']);
+    assert.deepEqual(
+      x.messaggi.map((m) => m.testo),
+      ['Buongiorno, ci può mandare il file?', 'Sollecito.', 'Risolto.'],
+    );
     assert.ok(!existsSync(join(cartella, 'posta.json')), 'no mail was asked for');
   });
 
@@ -138,7 +162,10 @@ describe('/api/sportello (the help desk’s routes, demo server)', () => {
   it('will not start on an unreadable outbox', async () => {
     await d.chiudi();
     writeFileSync(join(cartella, 'posta.json'), '{');
-    assert.throws(() => gestoreDemo({ file, bundle: 'x.js' }), /posta in uscita .* non è leggibile.*correggila o cancellala/);
+    assert.throws(
+      () => gestoreDemo({ file, bundle: 'x.js' }),
+      /posta in uscita .* non è leggibile.*correggila o cancellala/,
+    );
     d = await avvia(join(cartella, 'altro', 'richieste.json'));
   });
 });

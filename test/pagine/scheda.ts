@@ -41,7 +41,8 @@ if (q.get('timeout')) coda.consegnaDellaPagina().timeoutMs = Number(q.get('timeo
 await import('../../src/index.js');
 
 const el = document.createElement(q.get('elemento') ?? 'assistenza-ticket-form');
-for (const a of ['endpoint', 'utente', 'cognome', 'nome', 'email', 'abilitata', 'numero', 'conservazione']) if (q.get(a)) el.setAttribute(a, q.get(a)!);
+for (const a of ['endpoint', 'utente', 'cognome', 'nome', 'email', 'abilitata', 'numero', 'conservazione'])
+  if (q.get(a)) el.setAttribute(a, q.get(a)!);
 document.body.append(el);
 w.elemento = el;
 w.pronta = true;

@@ -5,7 +5,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
 const FILE: Record<string, string> = {
   'assistenza-tecnica.js': 'dist/assistenza-tecnica.js',
@@ -27,7 +28,9 @@ const testa = (titolo: string, script: string, q: URLSearchParams) => `<!doctype
   </head>`;
 
 const scriptDi = (file: string, tipo: string) =>
-  tipo === 'modulo' ? `<script type="module" src="/bundle/${file}"></script>` : `<script src="/bundle/${file}"></script>`;
+  tipo === 'modulo'
+    ? `<script type="module" src="/bundle/${file}"></script>`
+    : `<script src="/bundle/${file}"></script>`;
 
 /** The portal's page: every element, from the full bundle. */
 function paginaDelPortale(tipo: string, q: URLSearchParams): string {
@@ -65,7 +68,11 @@ export async function gestisciPagineBundle(req: IncomingMessage, res: ServerResp
   if (!m) return false;
   const [, ente, tipo, script] = m;
   if (tipo) {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...(tipo === 'csp' && { 'Content-Security-Policy': CSP }) });
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...(tipo === 'csp' && { 'Content-Security-Policy': CSP }),
+    });
     res.end(ente ? paginaDellEnte(tipo, u.searchParams) : paginaDelPortale(tipo, u.searchParams));
     return true;
   }

@@ -146,7 +146,12 @@ export async function gestisciProva(req: IncomingMessage, res: ServerResponse): 
     } else if (controllo === 'opzioni' && metodo === 'POST') {
       await opzioni(req, res, m[1], s);
     } else if (controllo === 'registro' && metodo === 'GET') {
-      rispondiJson(res, 200, { ricevute: s.archivio.leggi().richieste, allegati: s.archivio.leggi().allegati, tentativi: s.registro, posta: s.posta.elenco() });
+      rispondiJson(res, 200, {
+        ricevute: s.archivio.leggi().richieste,
+        allegati: s.archivio.leggi().allegati,
+        tentativi: s.registro,
+        posta: s.posta.elenco(),
+      });
     } else if (controllo === undefined) {
       rispondiErrore(res, 404, 'Risorsa non trovata.');
     } else {

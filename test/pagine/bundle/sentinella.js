@@ -4,7 +4,12 @@ window.segnalazioni = [];
 window.aperture = [];
 const annota = (tipo, testo) => window.segnalazioni.push({ tipo, testo });
 const apre = (cosa) => window.aperture.push(cosa);
-document.addEventListener('securitypolicyviolation', (e) => annota('csp', `${e.violatedDirective} ${e.blockedURI} ${e.sample} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+document.addEventListener('securitypolicyviolation', (e) =>
+  annota(
+    'csp',
+    `${e.violatedDirective} ${e.blockedURI} ${e.sample} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+  ),
+);
 addEventListener('error', (e) => annota('errore', String(e.message)));
 addEventListener('unhandledrejection', (e) => annota('errore', String(e.reason)));
 const originale = console.error;
