@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'demo/.dati/', 'tmp/'] },
+  { ignores: ['**/dist/', 'node_modules/', '**/.dati/', 'tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,7 +30,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**'],
+    files: ['test/**', 'server/test/**'],
     rules: {
       // chai's assertions are properties (`expect(x).to.be.true`), and a node a test expects is there or the test fails.
       '@typescript-eslint/no-unused-expressions': 'off',

@@ -1,14 +1,19 @@
 // `npm run build`: dist/lib (ES modules + .d.ts, dependencies external), the single-file bundles of
-// scripts/bundles.mjs, and custom-elements.json regenerated from the JSDoc.
+// scripts/bundles.mjs, custom-elements.json regenerated from the JSDoc, and the server (server/dist/main.js).
 import { execSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dipendenze } from './prepara.mjs';
-import { BUNDLE, costruisciBundle } from './bundles.mjs';
 
 dipendenze();
+// Only now: Vite and esbuild come with the `npm ci` above.
+const { BUNDLE, costruisciBundle } = await import('./bundles.mjs');
+const { costruisciServer, USCITA } = await import('./server.mjs');
 const run = (c) => execSync(c, { stdio: 'inherit' });
 rmSync('dist', { recursive: true, force: true });
 run('npx tsc -p tsconfig.build.json');
 await costruisciBundle();
 run('npm run --silent analyze');
-console.log(`assistenza-tecnica: built ${BUNDLE.map((b) => b.file).join(', ')}, dist/lib/ and custom-elements.json`);
+await costruisciServer();
+console.log(
+  `assistenza-tecnica: built ${BUNDLE.map((b) => b.file).join(', ')}, dist/lib/, custom-elements.json and ${USCITA}`,
+);

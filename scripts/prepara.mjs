@@ -1,6 +1,6 @@
 // Set-up that `npm start` and `npm test` do themselves on a fresh machine: dependencies, then (for tests) browsers.
 import { execSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { PACCHETTI, file } from './engines.mjs';
 
 export function dipendenze() {
@@ -28,6 +28,27 @@ export function browser(engines) {
   console.log(`assistenza-tecnica: installing ${deb.join(', ')} with apt-get (missing: ${mancanti.join(', ')})…`);
   execSync('apt-get update -qq', { stdio: 'inherit' });
   execSync(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${deb.join(' ')}`, {
+    stdio: 'inherit',
+  });
+}
+
+/** Installs Debian's PostgreSQL server when its binaries are missing (as root, with apt-get), or says what to install. */
+export function postgres() {
+  if (
+    existsSync('/usr/lib/postgresql') &&
+    readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))
+  )
+    return;
+  const root = process.getuid?.() === 0;
+  if (!root || !existsSync('/usr/bin/apt-get')) {
+    console.error(
+      "assistenza-tecnica: the server's tests need PostgreSQL's server binaries.\nInstall Debian's package: sudo apt-get install --no-install-recommends postgresql",
+    );
+    process.exit(1);
+  }
+  console.log('assistenza-tecnica: installing postgresql with apt-get…');
+  execSync('apt-get update -qq', { stdio: 'inherit' });
+  execSync('DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql', {
     stdio: 'inherit',
   });
 }

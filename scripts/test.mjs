@@ -2,7 +2,7 @@
 // "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { browser, dipendenze } from './prepara.mjs';
+import { browser, dipendenze, postgres } from './prepara.mjs';
 import { scelti } from './engines.mjs';
 
 dipendenze();
@@ -10,6 +10,7 @@ dipendenze();
 const { testNode } = await import('./test-node.mjs');
 const engines = scelti();
 browser([...new Set([...engines, 'chromium'])]); // the Node tests drive the demo in Chromium whatever engines the browser suite uses
+postgres(); // the server's tests run on PGlite and on a throwaway PostgreSQL cluster
 
 const esegui = (cmd, args, env = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;

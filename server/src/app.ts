@@ -1,0 +1,79 @@
+// Builds the Fastify app from its parts: the user's routes, the uploads, the help desk's, health and the OpenAPI
+// document, with one JSON log line per request. main.ts starts it; the tests start it on a free port.
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import type { Database } from './archivio/database.js';
+import { chiaveJwt } from './servizi/identita.js';
+import { gestisciErrori } from './rotte/comuni.js';
+import { rotteRichieste } from './rotte/richieste.js';
+import { rotteAllegati } from './rotte/allegati.js';
+import { rotteSportello } from './rotte/sportello.js';
+import { rotteSalute } from './rotte/salute.js';
+import { rotteOpenApi } from './rotte/openapi.js';
+
+export interface OpzioniApp {
+  db: Database;
+  jwtSegreto: string;
+  /** Origins whose pages may call the API (CORS); none by default. */
+  origini?: string[];
+  /** The pino logger the app writes to; none by default (the tests). */
+  log?: FastifyBaseLogger;
+  /** How many requests a page of a user's list holds (20). */
+  perPagina?: number;
+}
+
+/** Headers a page across origins may read: the list's tag and pages, the queue's retry and replay signals. */
+const ESPOSTE = ['ETag', 'Link', 'Retry-After', 'Idempotent-Replayed', 'X-Request-Id'];
+
+export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(o.log ? { loggerInstance: o.log } : { logger: false }),
+    // One line per request, written below, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    // A connection that sends nothing for this long is closed: no slow client holds a socket for ever.
+    requestTimeout: 120_000,
+    // On close: new requests on kept-alive connections get 503, idle connections are closed at once.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  app.removeContentTypeParser('text/plain');
+  gestisciErrori(app);
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('X-Request-Id', req.id);
+    // Every answer of the API is personal or changes at once; a route that may be cached says so itself.
+    reply.header('Cache-Control', 'no-store');
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      {
+        metodo: req.method,
+        rotta: req.routeOptions.url ?? null,
+        statoHttp: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'richiesta',
+    );
+  });
+
+  if (o.origini && o.origini.length > 0) {
+    await app.register(cors, {
+      origin: o.origini,
+      credentials: true,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      exposedHeaders: ESPOSTE,
+      maxAge: 600,
+    });
+  }
+
+  const chiave = chiaveJwt(o.jwtSegreto);
+  rotteRichieste(app, { db: o.db, chiaveJwt: chiave, perPagina: o.perPagina ?? 20 });
+  rotteAllegati(app, { db: o.db, chiaveJwt: chiave });
+  rotteSportello(app, { db: o.db });
+  rotteSalute(app, { db: o.db });
+  rotteOpenApi(app);
+  return app;
+}

@@ -1,0 +1,11 @@
+// The migrations, in order: each a numbered .sql file, bundled as text. A new one is a new file and a line here;
+// a migration already applied anywhere is never edited.
+import m001 from './001_richieste.sql';
+
+export interface Migrazione {
+  versione: number;
+  nome: string;
+  sql: string;
+}
+
+export const MIGRAZIONI: Migrazione[] = [{ versione: 1, nome: '001_richieste', sql: m001 }];

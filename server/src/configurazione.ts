@@ -1,0 +1,150 @@
+// The server's settings, read from the environment in one place and checked before anything starts: a missing or
+// unusable one stops the start with one line naming it. The README's table "Configuration" lists the same variables.
+import { resolve } from 'node:path';
+
+export interface Configurazione {
+  /** PORT: the HTTP port. */
+  porta: number;
+  /** HOST: the address it listens on. */
+  host: string;
+  /** ASSISTENZA_DATABASE_URL: a PostgreSQL server; without it, the embedded database in `dati`. */
+  databaseUrl: string | undefined;
+  /** ASSISTENZA_DATI: the embedded database's folder (absolute). */
+  dati: string;
+  /** ASSISTENZA_JWT_SEGRETO: the HS256 secret the portal signs its users' tokens with. */
+  jwtSegreto: string;
+  /** ASSISTENZA_ORIGINI: the origins (scheme://host[:port]) whose pages may call the server across origins. */
+  origini: string[];
+  /** ASSISTENZA_LOG: the log level. */
+  livelloLog: LivelloLog;
+}
+
+export const LIVELLI_LOG = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LivelloLog = (typeof LIVELLI_LOG)[number];
+
+/** The shortest JWT secret accepted: 32 characters, the 256 bits RFC 7518 asks of an HS256 key. */
+export const MIN_SEGRETO = 32;
+
+/** A setting that cannot be used: the message names the variable and says what is wrong. */
+export class ErroreConfigurazione extends Error {
+  constructor(
+    readonly variabile: string,
+    motivo: string,
+  ) {
+    super(`${variabile}: ${motivo}`);
+    this.name = 'ErroreConfigurazione';
+  }
+}
+
+type Ambiente = Record<string, string | undefined>;
+
+/** The value of a variable, or undefined when it is unset or empty. */
+function valore(env: Ambiente, nome: string): string | undefined {
+  const v = env[nome]?.trim();
+  if (v === undefined || v === '') {
+    return undefined;
+  }
+  return v;
+}
+
+function porta(env: Ambiente): number {
+  const v = valore(env, 'PORT');
+  if (v === undefined) {
+    return 8787;
+  }
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > 65535) {
+    throw new ErroreConfigurazione('PORT', `«${v}» non è una porta TCP (un numero da 0 a 65535).`);
+  }
+  return n;
+}
+
+function databaseUrl(env: Ambiente): string | undefined {
+  const v = valore(env, 'ASSISTENZA_DATABASE_URL');
+  if (v === undefined) {
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new ErroreConfigurazione(
+      'ASSISTENZA_DATABASE_URL',
+      'non è un URL (postgres://utente:password@host:5432/database).',
+    );
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ErroreConfigurazione(
+      'ASSISTENZA_DATABASE_URL',
+      `lo schema «${url.protocol}» non è di PostgreSQL: usa postgres://utente:password@host:5432/database.`,
+    );
+  }
+  return v;
+}
+
+function segreto(env: Ambiente): string {
+  const v = valore(env, 'ASSISTENZA_JWT_SEGRETO');
+  if (v === undefined) {
+    throw new ErroreConfigurazione(
+      'ASSISTENZA_JWT_SEGRETO',
+      'manca: è il segreto HS256 con cui il portale firma i token dei suoi utenti (almeno 32 caratteri).',
+    );
+  }
+  if (v.length < MIN_SEGRETO) {
+    throw new ErroreConfigurazione(
+      'ASSISTENZA_JWT_SEGRETO',
+      `è lungo ${v.length} caratteri: ne servono almeno ${MIN_SEGRETO} (256 bit per HS256).`,
+    );
+  }
+  return v;
+}
+
+function origini(env: Ambiente): string[] {
+  const v = valore(env, 'ASSISTENZA_ORIGINI');
+  if (v === undefined) {
+    return [];
+  }
+  return v
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '')
+    .map((o) => {
+      let url: URL;
+      try {
+        url = new URL(o);
+      } catch {
+        throw new ErroreConfigurazione('ASSISTENZA_ORIGINI', `«${o}» non è un'origine (https://portale.esempio.it).`);
+      }
+      if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== o.replace(/\/$/, '')) {
+        throw new ErroreConfigurazione(
+          'ASSISTENZA_ORIGINI',
+          `«${o}» non è un'origine: solo schema, host e porta, come https://portale.esempio.it.`,
+        );
+      }
+      return url.origin;
+    });
+}
+
+function livelloLog(env: Ambiente): LivelloLog {
+  const v = valore(env, 'ASSISTENZA_LOG');
+  if (v === undefined) {
+    return 'info';
+  }
+  if (!(LIVELLI_LOG as readonly string[]).includes(v)) {
+    throw new ErroreConfigurazione('ASSISTENZA_LOG', `«${v}» non è un livello: usa uno tra ${LIVELLI_LOG.join(', ')}.`);
+  }
+  return v as LivelloLog;
+}
+
+/** Reads and checks every setting; throws ErroreConfigurazione for the first that cannot be used. */
+export function leggiConfigurazione(env: Ambiente, cartellaDiAvvio = process.cwd()): Configurazione {
+  return {
+    porta: porta(env),
+    host: valore(env, 'HOST') ?? '127.0.0.1',
+    databaseUrl: databaseUrl(env),
+    dati: resolve(cartellaDiAvvio, valore(env, 'ASSISTENZA_DATI') ?? '.dati'),
+    jwtSegreto: segreto(env),
+    origini: origini(env),
+    livelloLog: livelloLog(env),
+  };
+}

@@ -1,0 +1,98 @@
+// The server's entry point (the bin assistenza-tecnica-server): reads the configuration, opens the database (a
+// PostgreSQL server, or the embedded one in ASSISTENZA_DATI), applies the migrations, serves HTTP, and on SIGTERM or
+// SIGINT stops taking requests, finishes those in flight, closes the database and exits 0.
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { leggiConfigurazione, ErroreConfigurazione, type Configurazione } from './configurazione.js';
+import { apriPglite, apriPostgres } from './archivio/apri.js';
+import { CartellaInUso } from './archivio/blocco.js';
+import type { Database } from './archivio/database.js';
+import { applicaMigrazioni } from './archivio/migrazioni.js';
+import { costruisciApp } from './app.js';
+
+/** One line on stderr and exit 1: what a person starting the server reads when it cannot start. */
+function esci(messaggio: string): never {
+  process.stderr.write(`assistenza-tecnica-server: ${messaggio}\n`);
+  process.exit(1);
+}
+
+async function apriDatabase(config: Configurazione, log: pino.Logger): Promise<Database> {
+  if (config.databaseUrl !== undefined) {
+    const db = apriPostgres(config.databaseUrl, log);
+    if (!(await db.risponde())) {
+      await db.chiudi();
+      esci(`ASSISTENZA_DATABASE_URL: PostgreSQL non risponde a ${senzaPassword(config.databaseUrl)}.`);
+    }
+    return db;
+  }
+  try {
+    return await apriPglite(config.dati);
+  } catch (e) {
+    if (e instanceof CartellaInUso) {
+      esci(`ASSISTENZA_DATI: ${e.message}`);
+    }
+    esci(`ASSISTENZA_DATI: il database incorporato in ${config.dati} non si apre (${(e as Error).message}).`);
+  }
+}
+
+/** The URL without its password, for messages and logs. */
+function senzaPassword(url: string): string {
+  const u = new URL(url);
+  if (u.password) {
+    u.password = '***';
+  }
+  return u.toString();
+}
+
+/** http://host:port of a listening address. */
+function indirizzoHttp(a: AddressInfo | string): string {
+  if (typeof a === 'string') {
+    return a;
+  }
+  const host = a.family === 'IPv6' ? `[${a.address}]` : a.address;
+  return `http://${host}:${a.port}`;
+}
+
+async function avvia(): Promise<void> {
+  let config: Configurazione;
+  try {
+    config = leggiConfigurazione(process.env);
+  } catch (e) {
+    if (e instanceof ErroreConfigurazione) {
+      esci(e.message);
+    }
+    throw e;
+  }
+  const log = pino({ level: config.livelloLog, base: { pid: process.pid } });
+  const db = await apriDatabase(config, log);
+  await applicaMigrazioni(db, log);
+  const app = await costruisciApp({ db, jwtSegreto: config.jwtSegreto, origini: config.origini, log });
+  try {
+    await app.listen({ port: config.porta, host: config.host });
+  } catch (e) {
+    await db.chiudi();
+    esci(`PORT/HOST: non riesco ad ascoltare su ${config.host}:${config.porta} (${(e as Error).message}).`);
+  }
+  log.info(
+    {
+      indirizzi: app.addresses().map(indirizzoHttp),
+      database: config.databaseUrl === undefined ? `PGlite in ${config.dati}` : senzaPassword(config.databaseUrl),
+    },
+    'assistenza-tecnica-server in ascolto',
+  );
+
+  let chiusura: Promise<void> | undefined;
+  const chiudi = (segnale: string) => {
+    chiusura ??= (async () => {
+      log.info({ segnale }, 'chiusura: non accetto nuove richieste, finisco quelle in corso');
+      await app.close();
+      await db.chiudi();
+      log.info('chiuso');
+      process.exit(0);
+    })();
+  };
+  process.on('SIGTERM', () => chiudi('SIGTERM'));
+  process.on('SIGINT', () => chiudi('SIGINT'));
+}
+
+avvia().catch((e: unknown) => esci(`errore all’avvio: ${(e as Error)?.stack ?? String(e)}`));

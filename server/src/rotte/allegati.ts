@@ -1,0 +1,106 @@
+// PUT /api/richieste/allegati/<id>: a file's bytes, before the request that names it. Everything that can be checked
+// without the bytes (the caller, the id, the key, the name, the declared type, the announced size) is checked before
+// the body is read; the content's signature and the dedupe need the bytes.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../archivio/database.js';
+import { MAX_BYTE_ALLEGATO, TIPI_ALLEGATO, tipoAmmesso, type TipoAllegato } from '../../../src/richiesta.js';
+import { caricaAllegato } from '../servizi/allegati.js';
+import { eUuid } from '../servizi/validazione.js';
+import { altriMetodi, chiaveDi, identifica, rispondiErrore } from './comuni.js';
+import { nomeDaContentDisposition, tipoDi } from './nome-file.js';
+import { BASE_RICHIESTE } from './richieste.js';
+
+const MB = MAX_BYTE_ALLEGATO / (1024 * 1024);
+
+/** The short name of an accepted type, for messages: its subtype ("PDF", "JPEG", "PNG"). */
+const nomeDelTipo = (tipo: TipoAllegato): string => tipo.split('/')[1].toUpperCase();
+
+/** « name» for messages, when the request gives one. */
+function chiamato(req: FastifyRequest): string {
+  const nome = nomeDaContentDisposition(req.headers['content-disposition']);
+  return nome.esito === 'ok' ? ` «${nome.nome}»` : '';
+}
+
+const troppoGrande = (req: FastifyRequest) => `Il file${chiamato(req)} è troppo grande: al massimo ${MB} MB.`;
+
+type Richiesta = FastifyRequest<{ Params: { id: string } }>;
+
+/** The checks that need no bytes, in order; the first that fails is answered. */
+async function controlliPrimaDelCorpo(req: Richiesta, reply: FastifyReply) {
+  const { id } = req.params;
+  if (!eUuid(id)) {
+    return rispondiErrore(reply, 400, 'L’identificativo dell’allegato nel percorso deve essere un UUID v4.');
+  }
+  const chiave = chiaveDi(req);
+  if (chiave === undefined) {
+    return rispondiErrore(reply, 400, 'Manca l’intestazione Idempotency-Key.');
+  }
+  if (chiave.toLowerCase() !== id.toLowerCase()) {
+    return rispondiErrore(
+      reply,
+      422,
+      'L’intestazione Idempotency-Key deve essere uguale all’identificativo nel percorso.',
+    );
+  }
+  const nome = nomeDaContentDisposition(req.headers['content-disposition']);
+  if (nome.esito === 'mancante') {
+    return rispondiErrore(
+      reply,
+      400,
+      "Manca il nome del file: Content-Disposition: attachment; filename*=UTF-8''<nome>.",
+    );
+  }
+  if (nome.esito === 'lungo') {
+    return rispondiErrore(reply, 422, 'Il nome del file è troppo lungo: al massimo 255 caratteri.');
+  }
+  if (!tipoAmmesso(tipoDi(req.headers['content-type']))) {
+    return rispondiErrore(reply, 415, `Il file «${nome.nome}» non è di un tipo ammesso: solo PNG, JPEG o PDF.`);
+  }
+  if (Number(req.headers['content-length']) > MAX_BYTE_ALLEGATO) {
+    return rispondiErrore(reply, 413, troppoGrande(req), { Connection: 'close' });
+  }
+}
+
+export function rotteAllegati(app: FastifyInstance, o: { db: Database; chiaveJwt: Uint8Array }): void {
+  const url = `${BASE_RICHIESTE}/allegati/:id`;
+  // The three accepted types arrive as bytes; any other type was answered 415 before its body was read.
+  app.addContentTypeParser(
+    [...TIPI_ALLEGATO],
+    { parseAs: 'buffer', bodyLimit: MAX_BYTE_ALLEGATO },
+    (_req, corpo, fatto) => fatto(null, corpo),
+  );
+  app.put<{ Params: { id: string } }>(
+    url,
+    {
+      onRequest: [identifica(o.chiaveJwt), controlliPrimaDelCorpo],
+      bodyLimit: MAX_BYTE_ALLEGATO,
+      config: { troppoGrande },
+    },
+    async (req, reply) => {
+      const nome = nomeDaContentDisposition(req.headers['content-disposition']);
+      const tipo = tipoDi(req.headers['content-type']);
+      if (nome.esito !== 'ok' || !tipoAmmesso(tipo)) {
+        throw new Error('controlli prima del corpo saltati');
+      }
+      const byte = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const esito = await caricaAllegato(o.db, { id: req.params.id, utente: req.utente, nome: nome.nome, tipo, byte });
+      switch (esito.esito) {
+        case 'caricato':
+          return reply.code(201).send(esito.allegato);
+        case 'ripetuto':
+          return reply.code(201).header('Idempotent-Replayed', 'true').send(esito.allegato);
+        case 'chiave-usata':
+          return rispondiErrore(reply, 422, 'Questo identificativo di allegato è già in uso: caricalo con un altro.');
+        case 'vuoto':
+          return rispondiErrore(reply, 422, `Il file «${nome.nome}» è vuoto.`);
+        case 'contenuto-diverso':
+          return rispondiErrore(
+            reply,
+            415,
+            `Il file «${nome.nome}» non è un ${nomeDelTipo(tipo)}: il suo contenuto non corrisponde al tipo dichiarato.`,
+          );
+      }
+    },
+  );
+  altriMetodi(app, url, ['PUT']);
+}

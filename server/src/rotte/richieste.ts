@@ -1,0 +1,169 @@
+// The user's routes under /api/richieste: POST a request (anonymous too), GET the caller's own list, POST a reply in
+// one of their threads. HTTP in and out only; the rules are in servizi/richieste.ts.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../archivio/database.js';
+import { elencoUtente, eDiUtente, nuovaRichiesta, rispostaUtente } from '../servizi/richieste.js';
+import {
+  altriMetodi,
+  chiaveRichiesta,
+  corpoOggetto,
+  identifica,
+  richiediUtente,
+  rispondiErrore,
+  rispondiNonValido,
+} from './comuni.js';
+
+export const BASE_RICHIESTE = '/api/richieste';
+
+/** Largest JSON body accepted, in bytes: a full request is under 20 KiB. */
+export const MAX_BYTE_JSON = 64 * 1024;
+
+export interface OpzioniRichieste {
+  db: Database;
+  chiaveJwt: Uint8Array;
+  /** How many requests a page of the list holds by default (20). */
+  perPagina: number;
+}
+
+const CHIAVE_GIA_USATA = 'Questa Idempotency-Key è già stata usata per un’altra richiesta.';
+const CHIAVE_DIVERSA = 'L’intestazione Idempotency-Key deve essere uguale al campo id.';
+const troppoGrande = () => `La richiesta è troppo grande: al massimo ${MAX_BYTE_JSON / 1024} KiB.`;
+
+/** A strong ETag of a body: its SHA-256. */
+const etagDi = (corpo: string) => `"${createHash('sha256').update(corpo).digest('base64url')}"`;
+
+/** If-None-Match holds this ETag (or *). Weak comparison, as RFC 9110 asks for this header. */
+function corrisponde(req: FastifyRequest, etag: string): boolean {
+  const intestazione = req.headers['if-none-match'];
+  if (intestazione === undefined) {
+    return false;
+  }
+  const valori = intestazione.split(',').map((v) => v.trim().replace(/^W\//, ''));
+  return valori.includes('*') || valori.includes(etag);
+}
+
+const intero = /^[1-9]\d{0,15}$/;
+
+export function rotteRichieste(app: FastifyInstance, o: OpzioniRichieste): void {
+  const { db } = o;
+  const chi = identifica(o.chiaveJwt);
+  const config = { troppoGrande };
+
+  // POST: a new request. Without a token it is accepted as an anonymous one, which no user's list shows: a person who
+  // cannot log in is exactly who needs help.
+  app.post(BASE_RICHIESTE, { onRequest: chi, bodyLimit: MAX_BYTE_JSON, config }, async (req, reply) => {
+    const corpo = corpoOggetto(req, reply);
+    const chiave = corpo && chiaveRichiesta(req, reply);
+    if (corpo === undefined || chiave === undefined) {
+      return reply;
+    }
+    const esito = await nuovaRichiesta(db, { chiave, corpo, utente: req.utente });
+    switch (esito.esito) {
+      case 'creata':
+        return reply.code(201).send({ id: esito.id, numero: esito.numero });
+      case 'ripetuta':
+        return reply.code(201).header('Idempotent-Replayed', 'true').send({ id: esito.id, numero: esito.numero });
+      case 'chiave-usata':
+        return rispondiErrore(reply, 422, CHIAVE_GIA_USATA);
+      case 'non-valida':
+        return rispondiNonValido(reply, esito.errori);
+      case 'chiave-diversa':
+        return rispondiErrore(reply, 422, CHIAVE_DIVERSA);
+      case 'allegati-ignoti': {
+        const messaggio = `Allegati non trovati tra quelli caricati: ${esito.allegati.join(', ')}. Caricali di nuovo.`;
+        return reply
+          .code(422)
+          .send({ messaggio, errori: [{ campo: 'allegati', messaggio }], allegati: esito.allegati });
+      }
+    }
+  });
+
+  // GET [?prima-di=<numero>]: the caller's requests, newest first, a page at a time; Link rel="next" to the older ones.
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    BASE_RICHIESTE,
+    { onRequest: [chi, richiediUtente('Accedi al portale per vedere le tue richieste.')] },
+    async (req, reply) => {
+      const primaDi = req.query['prima-di'];
+      if (primaDi !== undefined && !intero.test(primaDi)) {
+        return rispondiErrore(reply, 400, 'Il parametro prima-di deve essere un numero di richiesta.');
+      }
+      const perPaginaChiesta = req.query['per-pagina'];
+      if (perPaginaChiesta !== undefined && !(intero.test(perPaginaChiesta) && Number(perPaginaChiesta) <= 100)) {
+        return rispondiErrore(reply, 400, 'Il parametro per-pagina deve essere un numero da 1 a 100.');
+      }
+      const perPagina = perPaginaChiesta === undefined ? o.perPagina : Number(perPaginaChiesta);
+      const pagina = await elencoUtente(
+        db,
+        req.utente ?? '',
+        primaDi === undefined ? undefined : Number(primaDi),
+        perPagina,
+      );
+      const corpo = JSON.stringify({ richieste: pagina.richieste });
+      const etag = etagDi(corpo);
+      reply.header('ETag', etag);
+      if (pagina.primaDi !== undefined) {
+        const query = new URLSearchParams({ 'prima-di': String(pagina.primaDi) });
+        if (perPaginaChiesta !== undefined) {
+          query.set('per-pagina', perPaginaChiesta);
+        }
+        reply.header('Link', `<${BASE_RICHIESTE}?${query}>; rel="next"`);
+      }
+      if (corrisponde(req, etag)) {
+        return reply.code(304).send();
+      }
+      return reply.code(200).type('application/json; charset=utf-8').send(corpo);
+    },
+  );
+  altriMetodi(app, BASE_RICHIESTE, ['GET', 'POST']);
+
+  // POST <id>/messaggi: the user's reply in the thread of one of their own requests. Someone else's request gets the
+  // answer of one that does not exist, and that is decided before the body is read.
+  const url = `${BASE_RICHIESTE}/:id/messaggi`;
+  const soloSue = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+    if (!(await eDiUtente(db, req.params.id, req.utente ?? ''))) {
+      return rispondiErrore(reply, 404, 'Richiesta non trovata.');
+    }
+  };
+  app.post<{ Params: { id: string } }>(
+    url,
+    {
+      onRequest: [chi, richiediUtente('Accedi al portale per rispondere alle tue richieste.')],
+      preParsing: async (req, reply, payload) => {
+        await soloSue(req, reply);
+        return payload;
+      },
+      bodyLimit: MAX_BYTE_JSON,
+      config,
+    },
+    async (req, reply) => {
+      const corpo = corpoOggetto(req, reply);
+      const chiave = corpo && chiaveRichiesta(req, reply);
+      if (corpo === undefined || chiave === undefined) {
+        return reply;
+      }
+      const esito = await rispostaUtente(db, { richiesta: req.params.id, chiave, corpo, utente: req.utente ?? '' });
+      switch (esito.esito) {
+        case 'creata':
+          return reply.code(201).send({ id: esito.id, stato: esito.stato });
+        case 'ripetuta':
+          return reply.code(201).header('Idempotent-Replayed', 'true').send({ id: esito.id, stato: esito.stato });
+        case 'chiave-usata':
+          return rispondiErrore(reply, 422, 'Questa Idempotency-Key è già stata usata per un altro messaggio.');
+        case 'non-trovata':
+          return rispondiErrore(reply, 404, 'Richiesta non trovata.');
+        case 'chiusa':
+          return rispondiErrore(
+            reply,
+            409,
+            'La richiesta è chiusa: non si possono aggiungere messaggi. Se il problema si ripresenta, invia una nuova richiesta.',
+          );
+        case 'non-valida':
+          return rispondiNonValido(reply, esito.errori);
+        case 'chiave-diversa':
+          return rispondiErrore(reply, 422, CHIAVE_DIVERSA);
+      }
+    },
+  );
+  altriMetodi(app, url, ['POST']);
+}

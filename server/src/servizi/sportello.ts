@@ -1,0 +1,202 @@
+// The help desk's side: every request with who sent it, its contacts and whole thread; the operator's reply (written
+// to the mail outbox in the same transaction when the request asked for the answer by mail); a change of state.
+import { randomUUID } from 'node:crypto';
+import type { Database, Esecutore } from '../archivio/database.js';
+import * as richieste from '../archivio/richieste.js';
+import * as messaggi from '../archivio/messaggi.js';
+import * as allegati from '../archivio/allegati.js';
+import * as posta from '../archivio/posta.js';
+import type { RigaRichiesta } from '../archivio/richieste.js';
+import type { RigaMessaggio } from '../archivio/messaggi.js';
+import type { RigaAllegato } from '../archivio/allegati.js';
+import { statoDopo, type StatoRichiesta } from './stati.js';
+import { eUuid } from './validazione.js';
+
+/** A message of the thread as the help desk sees it. */
+export interface MessaggioSportello {
+  id: string;
+  autore: 'utente' | 'assistenza';
+  testo: string;
+  inviatoIl: string;
+  /** When it arrived here (the thread's order). */
+  ricevutoIl: string;
+  inviataViaMailA?: string;
+}
+
+/** A request as the help desk's list shows it. */
+export interface RichiestaSportello {
+  id: string;
+  numero: number;
+  stato: StatoRichiesta;
+  /** The token's user who sent it; null for an anonymous request. */
+  utente: string | null;
+  cognome: string;
+  nome: string;
+  email?: string;
+  telefono?: string;
+  rispostaViaEmail: boolean;
+  descrizione: string;
+  pratica?: { tipologia?: string; numero?: string };
+  creataIl: string;
+  ricevutaIl: string;
+  aggiornataIl: string;
+  messaggi: MessaggioSportello[];
+  /** Its attachments, each with the path of its download under the help desk's base. */
+  allegati: { id: string; nome: string; tipo: string; dimensione: number; indirizzo: string }[];
+}
+
+function messaggioSportello(m: RigaMessaggio): MessaggioSportello {
+  const voce: MessaggioSportello = {
+    id: m.id,
+    autore: m.autore,
+    testo: m.testo,
+    inviatoIl: m.scrittoIl.toISOString(),
+    ricevutoIl: m.ricevutoIl.toISOString(),
+  };
+  if (m.inviataViaMailA !== null) {
+    voce.inviataViaMailA = m.inviataViaMailA;
+  }
+  return voce;
+}
+
+function perSportello(r: RigaRichiesta, thread: RigaMessaggio[], files: RigaAllegato[], base: string) {
+  const voce: RichiestaSportello = {
+    id: r.id,
+    numero: r.numero,
+    stato: r.stato,
+    utente: r.utente,
+    cognome: r.cognome,
+    nome: r.nome,
+    rispostaViaEmail: r.rispostaViaEmail,
+    descrizione: r.descrizione,
+    creataIl: r.scrittaIl.toISOString(),
+    ricevutaIl: r.ricevutaIl.toISOString(),
+    aggiornataIl: r.aggiornataIl.toISOString(),
+    messaggi: thread.map(messaggioSportello),
+    allegati: files.map((a) => ({
+      id: a.id,
+      nome: a.nome,
+      tipo: a.tipo,
+      dimensione: a.dimensione,
+      indirizzo: `${base}/allegati/${a.id}`,
+    })),
+  };
+  if (r.email !== null) {
+    voce.email = r.email;
+  }
+  if (r.telefono !== null) {
+    voce.telefono = r.telefono;
+  }
+  if (r.praticaTipologia !== null || r.praticaNumero !== null) {
+    voce.pratica = {};
+    if (r.praticaTipologia !== null) {
+      voce.pratica.tipologia = r.praticaTipologia;
+    }
+    if (r.praticaNumero !== null) {
+      voce.pratica.numero = r.praticaNumero;
+    }
+  }
+  return voce;
+}
+
+async function conThread(q: Esecutore, righe: RigaRichiesta[], base: string): Promise<RichiestaSportello[]> {
+  const id = righe.map((r) => r.id);
+  const [thread, files] = await Promise.all([messaggi.diRichieste(q, id), allegati.diRichieste(q, id)]);
+  return righe.map((r) => perSportello(r, thread.get(r.id) ?? [], files.get(r.id) ?? [], base));
+}
+
+/** Every request, newest first, with its thread and attachments. `base` is the help desk's path, for downloads. */
+export async function elencoSportello(db: Database, base: string): Promise<RichiestaSportello[]> {
+  return conThread(db, await richieste.tutte(db), base);
+}
+
+/** One request, with its thread and attachments. */
+export async function richiestaSportello(db: Database, id: string, base: string) {
+  if (!eUuid(id)) {
+    return undefined;
+  }
+  const r = await richieste.leggi(db, id);
+  if (r === undefined) {
+    return undefined;
+  }
+  const [voce] = await conThread(db, [r], base);
+  return voce;
+}
+
+/** Where the reply goes by mail: the request's email when it asked for the answer by mail, else nowhere. */
+function indirizzoPerMail(r: RigaRichiesta): string | undefined {
+  if (r.rispostaViaEmail && r.email !== null) {
+    return r.email;
+  }
+  return undefined;
+}
+
+export type EsitoRispostaSportello =
+  { esito: 'creata'; id: string; stato: StatoRichiesta; inviataViaMailA?: string } | { esito: 'non-trovata' };
+
+/**
+ * The operator's reply, with the state chosen (without one, as the transition table says). The mail to a request
+ * that asked for the answer by mail is written to the outbox in the same transaction: both or neither.
+ */
+export async function rispostaSportello(
+  db: Database,
+  o: { richiesta: string; testo: string; stato?: StatoRichiesta },
+): Promise<EsitoRispostaSportello> {
+  if (!eUuid(o.richiesta)) {
+    return { esito: 'non-trovata' };
+  }
+  return db.transazione(async (tx): Promise<EsitoRispostaSportello> => {
+    const r = await richieste.leggi(tx, o.richiesta, true);
+    if (r === undefined) {
+      return { esito: 'non-trovata' };
+    }
+    const stato = o.stato ?? statoDopo('risposta-assistenza', r.stato) ?? r.stato;
+    const a = indirizzoPerMail(r);
+    const id = randomUUID();
+    const ora = new Date();
+    await messaggi.inserisci(tx, {
+      id,
+      richiesta: r.id,
+      autore: 'assistenza',
+      testo: o.testo,
+      scrittoIl: ora,
+      utente: null,
+      impronta: null,
+      statoDopo: stato,
+      inviataViaMailA: a ?? null,
+    });
+    await richieste.cambiaStato(tx, r.id, stato);
+    if (a === undefined) {
+      return { esito: 'creata', id, stato };
+    }
+    await posta.scrivi(tx, {
+      id: randomUUID(),
+      richiesta: r.id,
+      messaggio: id,
+      destinatario: a,
+      oggetto: `Assistenza tecnica: risposta alla richiesta n. ${r.numero}`,
+      testo: `${o.testo}\n\n--\nAssistenza tecnica GeoTecSUE. Per rispondere apri «Le mie richieste» nel portale.`,
+    });
+    return { esito: 'creata', id, stato, inviataViaMailA: a };
+  });
+}
+
+/** The state alone (solved, closed, waiting for the user…): false when there is no such request. */
+export async function cambiaStatoSportello(db: Database, id: string, stato: StatoRichiesta): Promise<boolean> {
+  if (!eUuid(id)) {
+    return false;
+  }
+  return db.transazione(async (tx) => {
+    const r = await richieste.leggi(tx, id, true);
+    if (r === undefined) {
+      return false;
+    }
+    await richieste.cambiaStato(tx, id, stato);
+    return true;
+  });
+}
+
+/** The mails written for these requests (the outbox), oldest first. */
+export async function postaDi(db: Database, richiesteId: string[]) {
+  return posta.diRichieste(db, richiesteId.filter(eUuid));
+}

@@ -1,0 +1,196 @@
+// The server's tests talk to it over real HTTP, as the widget, the help desk and a misbehaving client do.
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { autorizzazione } from './aiuti.js';
+
+/** Anything with the base URL of a running server. */
+export interface ConUrl {
+  url: string;
+}
+
+export const richiesta = (extra: Record<string, unknown> = {}) => ({
+  id: randomUUID(),
+  cognome: ' D’Angelo ',
+  nome: 'Zoë',
+  email: 'zoe.dangelo@esempio.it',
+  telefono: '+39 347 123.45.67',
+  rispostaViaEmail: true,
+  descrizione: 'Non riesco a caricare la planimetria della SCIA.',
+  pratica: { tipologia: 'SCIA', numero: '123/2026' },
+  creataIl: new Date().toISOString(),
+  ...extra,
+});
+
+export const nuovaRisposta = (extra: Record<string, unknown> = {}) => ({
+  id: randomUUID(),
+  testo: 'Ho provato, ma il caricamento si ferma al 90%.',
+  inviatoIl: new Date().toISOString(),
+  ...extra,
+});
+
+export interface RispostaHttp<T = Record<string, unknown>> {
+  stato: number;
+  intestazioni: Headers;
+  testo: string;
+  json: T;
+}
+
+export async function risposta<T>(res: Response): Promise<RispostaHttp<T>> {
+  const testo = await res.text();
+  let json = {} as T;
+  if (testo !== '' && /json/.test(res.headers.get('content-type') ?? '')) {
+    json = JSON.parse(testo) as T;
+  }
+  return { stato: res.status, intestazioni: res.headers, testo, json };
+}
+
+export type Errore = { messaggio?: string; errori?: { campo: string; messaggio: string }[]; allegati?: string[] };
+
+export interface OpzioniInvio {
+  /** The Idempotency-Key: the body's id unless given; null for none. */
+  chiave?: string | null;
+  tipo?: string;
+  /** The caller: a user (a valid token for them is sent) or anonymous. */
+  utente?: string;
+  /** Headers of its own (a bad Authorization, say), over the ones above. */
+  intestazioni?: Record<string, string>;
+  percorso?: string;
+}
+
+/** POSTs JSON (a new request unless `percorso` says otherwise). */
+export async function invia<T = { id?: string; numero?: number } & Errore>(
+  s: ConUrl,
+  corpo: unknown,
+  o: OpzioniInvio = {},
+): Promise<RispostaHttp<T>> {
+  const testo = typeof corpo === 'string' ? corpo : JSON.stringify(corpo);
+  const chiave = o.chiave === undefined ? (corpo as { id?: string }).id : o.chiave;
+  const intestazioni: Record<string, string> = {
+    'Content-Type': o.tipo ?? 'application/json',
+    ...(await autorizzazione(o.utente)),
+    ...o.intestazioni,
+  };
+  if (chiave) {
+    intestazioni['Idempotency-Key'] = chiave;
+  }
+  const res = await fetch(`${s.url}${o.percorso ?? '/api/richieste'}`, {
+    method: 'POST',
+    headers: intestazioni,
+    body: testo,
+  });
+  return risposta<T>(res);
+}
+
+/** The user's reply to their request `id`. */
+export const rispondi = (s: ConUrl, id: string, corpo: unknown, o: OpzioniInvio = {}) =>
+  invia<{ id?: string; stato?: string } & Errore>(s, corpo, { ...o, percorso: `/api/richieste/${id}/messaggi` });
+
+export interface VoceElenco {
+  id: string;
+  numero: number;
+  stato: string;
+  creataIl: string;
+  aggiornataIl: string;
+  descrizione: string;
+  rispostaViaEmail: boolean;
+  pratica?: { tipologia?: string; numero?: string };
+  messaggi: { id: string; autore: string; testo: string; inviatoIl: string }[];
+  allegati?: { id: string; nome: string; tipo: string; dimensione: number }[];
+}
+
+/** GET of a user's list (or of `percorso`, a next page). */
+export async function elenco(
+  s: ConUrl,
+  utente: string | undefined,
+  o: { percorso?: string; etag?: string; intestazioni?: Record<string, string> } = {},
+) {
+  const intestazioni: Record<string, string> = { ...(await autorizzazione(utente)), ...o.intestazioni };
+  if (o.etag !== undefined) {
+    intestazioni['If-None-Match'] = o.etag;
+  }
+  const res = await fetch(`${s.url}${o.percorso ?? '/api/richieste'}`, { headers: intestazioni });
+  return risposta<{ richieste: VoceElenco[] } & Errore>(res);
+}
+
+export interface VoceSportelloJson {
+  id: string;
+  numero: number;
+  stato: string;
+  utente: string | null;
+  cognome: string;
+  nome: string;
+  email?: string;
+  telefono?: string;
+  rispostaViaEmail: boolean;
+  descrizione: string;
+  pratica?: { tipologia?: string; numero?: string };
+  creataIl: string;
+  ricevutaIl: string;
+  aggiornataIl: string;
+  messaggi: { id: string; autore: string; testo: string; inviatoIl: string; inviataViaMailA?: string }[];
+  allegati: { id: string; nome: string; tipo: string; dimensione: number; indirizzo: string }[];
+}
+
+/** The help desk's list, newest first. */
+export const sportello = async (s: ConUrl) =>
+  ((await (await fetch(`${s.url}/api/sportello/richieste`)).json()) as { richieste: VoceSportelloJson[] }).richieste;
+
+/** The operator's reply. */
+export const rispostaSportello = (s: ConUrl, id: string, corpo: unknown) =>
+  invia<{ id?: string; stato?: string; inviataViaMailA?: string } & Errore>(s, corpo, {
+    chiave: null,
+    percorso: `/api/sportello/richieste/${id}/messaggi`,
+  });
+
+/** The operator sets the state alone. */
+export async function cambiaStato(s: ConUrl, id: string, stato: string) {
+  const res = await fetch(`${s.url}/api/sportello/richieste/${id}`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ stato }),
+  });
+  return risposta<{ id?: string; stato?: string } & Errore>(res);
+}
+
+/** A raw request with node:http, writing the body in chunks with no Content-Length (chunked) unless given. */
+export function grezza(
+  s: ConUrl,
+  o: { metodo: string; percorso: string; intestazioni: Record<string, string>; byte: Buffer; pezzo?: number },
+): Promise<{ stato: number; testo: string; intestazioni: Record<string, string | string[] | undefined> }> {
+  return new Promise((ok, ko) => {
+    const u = new URL(`${s.url}${o.percorso}`);
+    let risolta = false;
+    const req = request(
+      { host: u.hostname, port: u.port, path: u.pathname + u.search, method: o.metodo, headers: o.intestazioni },
+      (res) => {
+        let testo = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          testo += c;
+        });
+        res.on('end', () => {
+          risolta = true;
+          ok({ stato: res.statusCode ?? 0, testo, intestazioni: res.headers });
+        });
+      },
+    );
+    // Once answered, the server may close while the rest is still being written: that is not the test's failure.
+    req.on('error', (e) => {
+      if (!risolta) {
+        ko(e);
+      }
+    });
+    const pezzo = o.pezzo ?? 64 * 1024;
+    for (let i = 0; i < o.byte.length; i += pezzo) {
+      req.write(o.byte.subarray(i, i + pezzo));
+    }
+    req.end();
+  });
+}
+
+/** An error worded for a person: Italian, never zod's or Fastify's English. */
+export function italiano(messaggio: string | undefined): void {
+  assert.ok(messaggio, 'a messaggio');
+  assert.doesNotMatch(messaggio, /invalid|expected|unrecognized|received|body|must/i);
+}
