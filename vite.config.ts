@@ -15,7 +15,7 @@ export default defineConfig({
   plugins: [
     // Lit's html`` and css`` templates are strings to a JavaScript minifier: this one folds their markup and styles.
     { ...minifyHTML({ failOnError: true }), apply: 'build' },
-    endpointDemo({ file: process.env.ASSISTENZA_DEMO_DATI ?? qui('demo/.dati/richieste.json'), bundle: qui('dist') }),
+    endpointDemo({ dati: process.env.ASSISTENZA_DEMO_DATI ?? qui('demo/.dati'), bundle: qui('dist') }),
   ],
   server: { port: 5173, strictPort: false },
   build: {

@@ -1,22 +1,17 @@
-// @web/test-runner: the browser suite against a real HTTP endpoint (/prova/…), in the engines ASSISTENZA_BROWSER names.
+// @web/test-runner: the browser suite against the help desk's real server (behind the /prova/… proxy), in the engines
+// ASSISTENZA_BROWSER names.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { browsers } from './scripts/browsers.mjs';
+import { OPZIONI_SERVER } from './scripts/server.mjs';
 
-// The endpoint is TypeScript shared with the demo: bundle it for Node once, at start-up.
+// The proxy and the server are TypeScript: bundle them for Node once, at start-up, then start the server.
 const plugin = 'node_modules/.cache/assistenza/test-plugin.mjs';
-await build({
-  entryPoints: ['test/server/plugin.ts'],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
-  outfile: plugin,
-  logLevel: 'warning',
-});
-const { gestisciProva } = await import(`./${plugin}?${Date.now()}`);
+await build({ ...OPZIONI_SERVER, sourcemap: false, entryPoints: ['test/server/plugin.ts'], outfile: plugin });
+const { gestisciProva, avviaServer } = await import(`./${plugin}?${Date.now()}`);
+await avviaServer();
 
 /** Counts every test of every engine for the closing "N passed, N failed" line (scripts/test.mjs prints it). */
 function contatore(file) {

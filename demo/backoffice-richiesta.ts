@@ -1,7 +1,7 @@
 // One request in the back-office: its row in the list and, below it, the disclosure with its thread and the operator's
 // reply form. Updated in place at every refresh, so what the operator types and which request is open are never lost.
-import type { RichiestaSportello } from './server/sportello.js';
-import type { Messaggio, StatoRichiesta } from './server/archivio.js';
+import type { MessaggioSportello as Messaggio, RichiestaSportello } from '../server/src/servizi/sportello.js';
+import type { StatoRichiesta } from '../src/elenco.js';
 
 const ora = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Rome' });
 const quando = (iso: string) => ora.format(new Date(iso));

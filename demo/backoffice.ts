@@ -1,7 +1,7 @@
 // The help desk's back-office: every request from GET /api/sportello/richieste, newest first, each opening to its thread
 // and the operator's reply; refreshed every 3 s in place, announcing only what changed.
-import type { RichiestaSportello } from './server/sportello.js';
-import type { StatoRichiesta } from './server/archivio.js';
+import type { RichiestaSportello } from '../server/src/servizi/sportello.js';
+import type { StatoRichiesta } from '../src/elenco.js';
 import { NOMI_STATI, VoceSportello, type AzioniSportello } from './backoffice-richiesta.js';
 
 // The help desk's own routes. A real portal protects them with the help desk's authentication.

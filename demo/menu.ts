@@ -1,6 +1,6 @@
 // The portal's personal menu, top right: "Bentornato, Mario Rossi" as a disclosure button (WAI-ARIA APG disclosure
 // navigation): Enter or Space opens it, arrows move between its items, Escape or leaving it closes it.
-import { profiloAttivo, scegliProfilo } from './stato.js';
+import { firma, profiloAttivo, scegliProfilo } from './stato.js';
 
 const VOCI = [
   { href: '/', testo: 'Le mie pratiche' },
@@ -42,6 +42,7 @@ function seguiRisposte(utente: string | undefined): void {
     el.hidden = true;
     el.setAttribute('data-per-il-menu', '');
     el.setAttribute('aggiornamento', '30');
+    firma(el);
     document.body.append(el);
   }
   el.setAttribute('utente', utente);

@@ -4,8 +4,9 @@ import { errori as e } from './i18n/it.js';
 
 /** Longest description accepted, in characters. */
 export const MAX_DESCRIZIONE = 4000;
-const MAX_NOME = 100;
-const MAX_PRATICA = 100;
+/** Longest name or surname, and longest practice type or number, in characters. */
+export const MAX_NOME = 100;
+export const MAX_PRATICA = 100;
 
 // Any script's letters, apostrophes and spaces are welcome (D'Angelo, Zoë, Nguyễn); control characters are not.
 const conLettera = /\p{L}/u;

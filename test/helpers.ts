@@ -1,9 +1,8 @@
-// Shared by the browser tests: an isolated bucket of the real test endpoint, and a clean archive.
+// Shared by the browser tests: an isolated bucket of the help desk's server (test/server/plugin.ts), and a clean archive.
 import { clear, createStore } from 'idb-keyval';
-import type { AllegatoCaricato, Ricevuta, StatoRichiesta } from '../demo/server/archivio.js';
-import type { Guasto, VoceRegistro } from '../demo/server/guasti.js';
-import type { Mail } from '../demo/server/posta.js';
-import type { RichiestaSportello } from '../demo/server/sportello.js';
+import type { Guasto } from '../demo/server/guasti.js';
+import type { Registro, StatoRichiesta } from './server/registro.js';
+import type { RichiestaSportello } from '../server/src/servizi/sportello.js';
 import type { Orologio } from '../src/orologio.js';
 
 export type { RichiestaSportello };
@@ -13,10 +12,15 @@ export interface Secchio {
   endpoint: string;
   /** The faults the next requests meet, in order (`su` limits one to a route). */
   guasti(g: Guasto[]): Promise<void>;
-  /** What the endpoint stored (requests, attachments without their bytes, mail) and every attempt it saw. */
-  registro(): Promise<{ ricevute: Ricevuta[]; allegati: AllegatoCaricato[]; tentativi: VoceRegistro[]; posta: Mail[] }>;
-  /** Logs this bucket in as `utente` (an HttpOnly cookie for the bucket's path only), or out with null. */
+  /** What the server stored (requests, attachments without their bytes, mail) and every attempt the proxy saw. */
+  registro(): Promise<Registro>;
+  /**
+   * Logs this bucket in as `utente` (an HttpOnly cookie for the bucket's path only), or out with null: the proxy then
+   * sends the server that user's token, as a portal's backend would.
+   */
   sessione(utente: string | null): Promise<void>;
+  /** The portal's token for `utente` of this bucket, for a page that hands it to `headers` itself. */
+  token(utente: string): Promise<string>;
   /** The endpoint's options: how many requests a page of the list holds (20 unless set). */
   opzioni(o: { perPagina: number }): Promise<void>;
   /** The help desk's side of the bucket. */
@@ -57,6 +61,9 @@ export function nuovoSecchio(): Secchio {
     },
     async sessione(utente) {
       await invia(`${base}/sessione`, 'POST', { utente });
+    },
+    async token(utente) {
+      return ((await (await invia(`${base}/token`, 'POST', { utente })).json()) as { token: string }).token;
     },
     async opzioni(o) {
       await invia(`${base}/opzioni`, 'POST', o);

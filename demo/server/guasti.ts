@@ -1,8 +1,24 @@
-// Faults injected around the reference endpoint, for the demo's controls and the tests: a dropped connection, a status,
-// a slow or hanging answer, a captive portal, a lost answer. It also logs every attempt, faults included.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Endpoint, NomeRotta } from './endpoint.js';
-import { leggiCorpo, rispondiJson, type GestoreHttp } from './http.js';
+// Faults injected in front of the help desk's server, for the demo's controls and the browser suite: a dropped
+// connection, a status, a slow or hanging answer, a captive portal, a lost answer. The server itself never fakes a
+// fault; this proxy does, then forwards the rest. It also logs every attempt, faults included.
+import type { IncomingMessage } from 'node:http';
+import { leggiCorpo, percorsoDi, rispondiJson, type GestoreHttp } from './http.js';
+import { rispondiCome, serverAssente, type RispostaInoltrata } from './inoltro.js';
+
+/** The user's routes of the widget's endpoint, by the names a fault is limited with. */
+export type NomeRotta = 'richieste' | 'elenco' | 'messaggi' | 'allegati' | 'altro';
+
+/** Largest body the proxy reads before forwarding: past it, it answers 413 itself, as a front proxy does. */
+const MAX_BYTE_INOLTRATI = 12 * 1024 * 1024;
+
+/** Which route a request under the endpoint's base takes (`resto` is the path after the base). */
+export function rottaDi(metodo: string, resto: string): NomeRotta {
+  if (resto === '' && metodo === 'POST') return 'richieste';
+  if (resto === '' && metodo === 'GET') return 'elenco';
+  if (/^\/allegati\/[^/]+$/.test(resto) && metodo === 'PUT') return 'allegati';
+  if (/^\/[^/]+\/messaggi$/.test(resto) && metodo === 'POST') return 'messaggi';
+  return 'altro';
+}
 
 /** The routes a fault may be limited to: POST a request, GET the list, POST a reply, PUT an attachment. */
 export type RottaGuasto = Exclude<NomeRotta, 'altro'>;
@@ -63,9 +79,13 @@ export interface VoceRegistro {
 }
 
 export interface OpzioniGuasti {
+  /** The endpoint's base path on this side of the proxy: '/api/richieste', '/prova/<bucket>/richieste'. */
+  base: string;
   /** The faults the next attempts meet, in order; the caller replaces its content to change them. */
   guasti: Guasto[];
   registro?: VoceRegistro[];
+  /** Forwards the request, its body read, to the server and resolves with the server's answer. */
+  inoltra(req: IncomingMessage, corpo: Buffer): Promise<RispostaInoltrata>;
 }
 
 const attendi = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
@@ -96,31 +116,20 @@ function interrompi(req: IncomingMessage): void {
   req.socket.end('HTTP/1.1 ROTTO\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n');
 }
 
-/** The handler runs as usual (a request is stored), but its answer never leaves: the connection breaks instead. */
-function perdiRisposta(req: IncomingMessage, res: ServerResponse, annota: () => void): void {
-  const nulla = () => res;
-  const interrotta = () => {
-    annota();
-    interrompi(req);
-    return res;
-  };
-  res.writeHead = nulla as typeof res.writeHead;
-  res.end = interrotta as typeof res.end;
-}
-
 const corpoTestuale = (req: IncomingMessage) => /^(application\/json|text\/)/i.test(req.headers['content-type'] ?? '');
 
-/** The endpoint with faults in front of it; anything not under its base is left to the next handler. */
-export function conGuasti(endpoint: Endpoint, o: OpzioniGuasti): GestoreHttp {
+/** The endpoint's routes with faults in front of them; anything not under `base` is left to the next handler. */
+export function conGuasti(o: OpzioniGuasti): GestoreHttp {
   return async (req, res) => {
-    const rotta = endpoint.rottaDi(req);
-    if (rotta === undefined) {
+    const percorso = percorsoDi(req);
+    if (percorso !== o.base && !percorso.startsWith(`${o.base}/`)) {
       return false;
     }
-    const guasto = prossimoGuasto(o.guasti, rotta.nome);
+    const rotta = rottaDi(req.method ?? 'GET', percorso.slice(o.base.length));
+    const guasto = prossimoGuasto(o.guasti, rotta);
     // The body is read first, whatever happens next: the log then shows what every attempt carried, the ones a
-    // fault answers too. The endpoint gets the same reading.
-    const lettura = await leggiCorpo(req, rotta.maxByte);
+    // fault answers too.
+    const lettura = await leggiCorpo(req, MAX_BYTE_INOLTRATI);
     const byte = lettura.esito === 'letto' ? lettura.byte : Buffer.alloc(0);
     const annota = (stato: VoceRegistro['stato']) => {
       const chiave = req.headers['idempotency-key'] as string | undefined;
@@ -138,6 +147,11 @@ export function conGuasti(endpoint: Endpoint, o: OpzioniGuasti): GestoreHttp {
     if (lettura.esito === 'interrotta') {
       annota('interrotta');
       interrompi(req);
+      return true;
+    }
+    if (lettura.esito === 'troppo-grande') {
+      annota(413);
+      rispondiJson(res, 413, { messaggio: 'La richiesta è troppo grande.' }, { Connection: 'close' });
       return true;
     }
     if (guasto?.ritardoMs) {
@@ -167,14 +181,23 @@ export function conGuasti(endpoint: Endpoint, o: OpzioniGuasti): GestoreHttp {
       rispondiJson(res, guasto.stato, { messaggio: guasto.messaggio ?? `Errore simulato ${guasto.stato}.` }, extra);
       return true;
     }
-    if (guasto?.modo === 'perdi-risposta') {
-      perdiRisposta(req, res, () => annota('interrotta'));
-      await endpoint.gestisci(req, res);
+    let risposta: RispostaInoltrata;
+    try {
+      risposta = await o.inoltra(req, byte);
+    } catch (e) {
+      annota('interrotta');
+      serverAssente(res, e);
       return true;
     }
-    await endpoint.gestisci(req, res);
-    // Logged once the endpoint has answered: before the client can read the answer and ask for the log.
-    annota(res.statusCode);
+    if (guasto?.modo === 'perdi-risposta') {
+      // The server stored it; its answer never reaches the client.
+      annota('interrotta');
+      interrompi(req);
+      return true;
+    }
+    // Logged once the server has answered: before the client can read the answer and ask for the log.
+    annota(risposta.statoHttp);
+    rispondiCome(res, risposta);
     return true;
   };
 }

@@ -1,50 +1,48 @@
-// The demo's local server as a Vite plugin, in dev and preview: the users' endpoint /api/richieste (with the faults the
-// panel sets), the help desk's /api/sportello, GET/POST /api/guasti, and the built bundles at /assistenza-tecnica.js and
+// The demo's server side as a Vite plugin, in dev and preview: it starts the help desk's server (the built bin, on the
+// demo's embedded database), plays the portal's backend (GET /portale/token mints the logged-in demo user's token
+// with the secret it shares with the server), injects the panel's faults in front of the server (/api/guasti), forwards
+// every other /api path to the server, and serves the built bundles at /assistenza-tecnica.js and
 // /assistenza-telefonica.js (the Ente's page loads the second; preview serves dist/ itself, dev has no dist/).
 import type { Plugin, Connect } from 'vite';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { creaEndpoint } from './endpoint.js';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { conGuasti, controllaGuasti, type Guasto } from './guasti.js';
-import { creaSportello } from './sportello.js';
-import { ArchivioFile } from './archivio-file.js';
-import { PostaFile } from './posta.js';
 import { utenteDemoDi } from './sessione.js';
 import { leggiCorpo, percorsoDi, rispondiErrore, rispondiJson } from './http.js';
+import { chiedi, rispondiCome, serverAssente } from './inoltro.js';
+import { avviaServerFiglio, type ServerFiglio } from './processo.js';
 
 const BUNDLE_SERVITI = ['/assistenza-tecnica.js', '/assistenza-telefonica.js'];
 
+/** How long a token the demo's portal mints is valid: short, as a portal's should be; the pages ask again. */
+export const DURATA_TOKEN_S = 10 * 60;
+
 export interface OpzioniDemo {
-  /** The JSON file that keeps received requests across restarts; the mail outbox (posta.json) and the attachments
-   * (allegati/) live beside it. */
-  file: string;
+  /** The folder of the demo's embedded database (demo/.dati), kept across restarts. */
+  dati: string;
   /** The folder of the built bundles (dist/), served as /assistenza-tecnica.js and /assistenza-telefonica.js. */
   bundle: string;
-  /** How many requests a page of a user's list holds (default 20). */
-  perPagina?: number;
 }
 
-/** The demo's routes as plain Node middleware; `next()` for anything else. Exported for the endpoint's Node tests. */
-export function gestoreDemo(o: OpzioniDemo): Connect.NextHandleFunction {
-  const archivio = new ArchivioFile(o.file);
-  const posta = new PostaFile(join(dirname(o.file), 'posta.json'));
+/** The demo's routes as plain Node middleware over a running server; `next()` for anything else. */
+export function gestoreDemo(o: { bundle: string; server: string; segreto: Uint8Array }): Connect.NextHandleFunction {
   const guasti: Guasto[] = [];
-  const endpoint = conGuasti(
-    creaEndpoint({ base: '/api/richieste', archivio, utenteDi: utenteDemoDi, perPagina: o.perPagina }),
-    { guasti },
-  );
-  const sportello = creaSportello({ base: '/api/sportello', archivio, posta });
+  const inoltra = async (req: IncomingMessage, corpo: Buffer) =>
+    chiedi({ server: o.server, percorso: req.url ?? '/', intestazioni: req.headers, corpo }, req.method ?? 'GET');
+  const endpoint = conGuasti({ base: '/api/richieste', guasti, inoltra });
 
   async function instrada(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> {
     const url = percorsoDi(req);
     if (BUNDLE_SERVITI.includes(url) && req.method === 'GET') {
       return servi(res, join(o.bundle, url));
     }
-    if (await endpoint(req, res)) {
-      return;
+    if (url === '/portale/token') {
+      return token(req, res, o.segreto);
     }
-    if (await sportello(req, res)) {
+    if (await endpoint(req, res)) {
       return;
     }
     if (url === '/api/guasti' && req.method === 'GET') {
@@ -57,7 +55,13 @@ export function gestoreDemo(o: OpzioniDemo): Connect.NextHandleFunction {
       return rispondiErrore(res, 405, 'Metodo non ammesso.', { Allow: 'GET, POST' });
     }
     if (url.startsWith('/api/')) {
-      return rispondiErrore(res, 404, 'Risorsa non trovata.');
+      const lettura = await leggiCorpo(req, 12 * 1024 * 1024);
+      const corpo = lettura.esito === 'letto' ? lettura.byte : Buffer.alloc(0);
+      try {
+        return rispondiCome(res, await inoltra(req, corpo));
+      } catch (e) {
+        return serverAssente(res, e);
+      }
     }
     next();
   }
@@ -67,11 +71,30 @@ export function gestoreDemo(o: OpzioniDemo): Connect.NextHandleFunction {
   };
 }
 
+/**
+ * GET /portale/token: what a portal's backend does for its pages. It knows who is logged in (here the demo's session
+ * cookie) and signs a short-lived token for them with the secret it shares with the help desk's server; nobody logged
+ * in gets a 401 and the pages send anonymously.
+ */
+async function token(req: IncomingMessage, res: ServerResponse, segreto: Uint8Array): Promise<void> {
+  const utente = utenteDemoDi(req);
+  if (utente === undefined) {
+    return rispondiErrore(res, 401, 'Nessun utente collegato al portale della demo.');
+  }
+  const scadeIl = new Date(Date.now() + DURATA_TOKEN_S * 1000);
+  const firmato = await new SignJWT({ sub: utente })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(scadeIl.getTime() / 1000))
+    .sign(segreto);
+  rispondiJson(res, 200, { token: firmato, scadeIl: scadeIl.toISOString() });
+}
+
 /** A bug in a handler answers 500 (when it still can) instead of leaving the request hanging. */
 function erroreInterno(res: ServerResponse, e: unknown): void {
-  console.error('assistenza-tecnica: errore del server della demo', e);
+  console.error('assistenza-tecnica: errore del proxy della demo', e);
   if (!res.headersSent) {
-    rispondiErrore(res, 500, 'Errore interno del server della demo.');
+    rispondiErrore(res, 500, 'Errore interno del proxy della demo.');
   }
 }
 
@@ -105,11 +128,39 @@ async function servi(res: ServerResponse, file: string) {
   }
 }
 
-/** Only servers open the archive: `vite build` loads this config too and must not touch it. */
+/**
+ * Starts the server for a Vite server (dev or preview) and puts the demo's routes in front of it; the server stops
+ * when Vite's HTTP server closes. Only servers do this: `vite build` loads this config too and must not.
+ */
+async function collega(
+  o: OpzioniDemo,
+  s: { middlewares: Connect.Server; httpServer: { once(e: 'close', f: () => void): unknown } | null },
+) {
+  // A secret of this run, shared by the demo's "portal" and the server: tokens of an earlier run are worth nothing.
+  const segretoTesto = randomBytes(32).toString('base64url');
+  const server: ServerFiglio = await avviaServerFiglio({
+    ASSISTENZA_DATI: o.dati,
+    ASSISTENZA_JWT_SEGRETO: segretoTesto,
+    ASSISTENZA_LOG: process.env.ASSISTENZA_LOG ?? 'warn',
+  });
+  s.httpServer?.once('close', () => void server.ferma());
+  fermaAllaChiusura = server.ferma;
+  s.middlewares.use(
+    gestoreDemo({ bundle: o.bundle, server: server.url, segreto: new TextEncoder().encode(segretoTesto) }),
+  );
+}
+
+// Vite's dev server awaits closeBundle when it closes: the server has stopped (and left the demo's folder) before
+// close() resolves.
+let fermaAllaChiusura: (() => Promise<void>) | undefined;
+
 export function endpointDemo(o: OpzioniDemo): Plugin {
   return {
-    name: 'assistenza-endpoint-demo',
-    configureServer: (s) => void s.middlewares.use(gestoreDemo(o)),
-    configurePreviewServer: (s) => void s.middlewares.use(gestoreDemo(o)),
+    name: 'assistenza-server-demo',
+    configureServer: (s) => collega(o, s),
+    configurePreviewServer: (s) => collega(o, s),
+    closeBundle: async () => {
+      await fermaAllaChiusura?.();
+    },
   };
 }

@@ -10,7 +10,7 @@ import { rotteRichieste } from './rotte/richieste.js';
 import { rotteAllegati } from './rotte/allegati.js';
 import { rotteSportello } from './rotte/sportello.js';
 import { rotteSalute } from './rotte/salute.js';
-import { rotteOpenApi } from './rotte/openapi.js';
+import { rotteOpenApi, tracciaRotte } from './rotte/openapi.js';
 
 export interface OpzioniApp {
   db: Database;
@@ -40,6 +40,7 @@ export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
   });
   app.removeContentTypeParser('text/plain');
+  const rotte = tracciaRotte(app);
   gestisciErrori(app);
 
   app.addHook('onRequest', async (req, reply) => {
@@ -74,6 +75,6 @@ export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
   rotteAllegati(app, { db: o.db, chiaveJwt: chiave });
   rotteSportello(app, { db: o.db });
   rotteSalute(app, { db: o.db });
-  rotteOpenApi(app);
+  rotteOpenApi(app, rotte);
   return app;
 }

@@ -2,7 +2,7 @@
 // Needs dist/assistenza-tecnica.js (the Ente page loads it): `npm test` builds it first.
 import { describe, it, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ describe('the demo (npm start)', () => {
   before(async () => {
     assert.ok(existsSync('dist/assistenza-tecnica.js'), 'dist/assistenza-tecnica.js is missing: run npm run build');
     cartella = mkdtempSync(join(tmpdir(), 'assistenza-demo-'));
-    process.env.ASSISTENZA_DEMO_DATI = join(cartella, 'richieste.json');
+    process.env.ASSISTENZA_DEMO_DATI = join(cartella, 'dati');
     // No watcher: others editing src/ while this runs must not restart the server or reload the page.
     server = await createServer({
       configFile: 'vite.config.ts',
@@ -57,7 +57,7 @@ describe('the demo (npm start)', () => {
     const id = randomUUID();
     const intestazioni: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': id };
     if (utente !== undefined) {
-      intestazioni.Cookie = `assistenza-demo-sessione=${utente}`;
+      Object.assign(intestazioni, await comeUtente(utente));
     }
     const corpoIntero = {
       id,
@@ -74,6 +74,13 @@ describe('the demo (npm start)', () => {
     });
     assert.equal(res.status, 201);
     return { id, numero: ((await res.json()) as { numero: number }).numero };
+  }
+
+  /** The Authorization a page of the demo sends for `utente`: the token the demo's portal mints for its session. */
+  async function comeUtente(utente: string): Promise<Record<string, string>> {
+    const res = await fetch(`${base}/portale/token`, { headers: { Cookie: `assistenza-demo-sessione=${utente}` } });
+    assert.equal(res.status, 200);
+    return { Authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
   }
 
   async function apri(percorso: string) {
@@ -269,23 +276,33 @@ describe('the demo (npm start)', () => {
     );
   });
 
-  it('sets the session cookie of the user chosen in the panel, which the endpoint reads', async () => {
+  it('sets the session cookie of the user chosen in the panel; the demo’s portal mints that user’s token for the elements’ headers', async () => {
     await apri('/assistenza.html');
+    // The form's own headers, as the demo sets them: what the widget sends the server.
     const mie = () =>
       pagina.evaluate(async () => {
-        const res = await fetch('/api/richieste');
-        return { stato: res.status, corpo: (await res.json()) as unknown };
+        const modulo = document.querySelector('assistenza-ticket-form') as HTMLElement & {
+          headers: () => Promise<Record<string, string>>;
+        };
+        const headers = await modulo.headers();
+        const res = await fetch('/api/richieste', { headers });
+        return { stato: res.status, corpo: (await res.json()) as unknown, token: headers.Authorization ?? null };
       });
-    assert.equal((await mie()).stato, 200, 'Mario Rossi by default');
+    const mario = await mie();
+    assert.equal(mario.stato, 200, 'Mario Rossi by default');
+    const sub = (t: string | null) => JSON.parse(Buffer.from(t!.split('.')[1], 'base64url').toString()).sub;
+    assert.equal(sub(mario.token), 'mrossi');
     await pagina.getByLabel('Anna Bianchi').check();
     const cookie = await contesto.cookies(base);
     assert.deepEqual(
       cookie.map((c) => [c.name, c.value, c.path, c.sameSite]),
       [['assistenza-demo-sessione', 'abianchi', '/', 'Strict']],
     );
-    assert.deepEqual(await mie(), { stato: 200, corpo: { richieste: [] } });
+    const anna = await mie();
+    assert.deepEqual([anna.stato, anna.corpo, sub(anna.token)], [200, { richieste: [] }, 'abianchi']);
     await pagina.getByLabel('Nessuno (visitatore non collegato)').check();
-    assert.equal((await mie()).stato, 401);
+    const nessuno = await mie();
+    assert.deepEqual([nessuno.stato, nessuno.token], [401, null], 'no token: an anonymous caller, who has no list');
     assert.deepEqual(await contesto.cookies(base), []);
     // A new page of the same browser reads the choice from localStorage and writes the cookie again.
     await contesto.clearCookies();
@@ -297,7 +314,7 @@ describe('the demo (npm start)', () => {
     );
   });
 
-  it('the back-office: a request appears, the operator opens it, replies with a state; by mail too, into posta.json', async () => {
+  it('the back-office: a request appears, the operator opens it, replies with a state; by mail too, into the outbox', async () => {
     const conMail = await inviaRichiesta(
       {
         email: 'mario.rossi@esempio.it',
@@ -342,17 +359,14 @@ describe('the demo (npm start)', () => {
       })
       .waitFor();
     await riga.getByText('In attesa dell’utente').waitFor();
-    const [mail] = JSON.parse(readFileSync(join(cartella, 'posta.json'), 'utf8')) as {
-      a: string;
-      testo: string;
-      richiesta: string;
-    }[];
-    assert.equal(mail.a, 'mario.rossi@esempio.it');
-    assert.equal(mail.richiesta, conMail.id);
-    assert.match(mail.testo, /il file supera i 10 MB/);
-    const perMario = (await (
-      await fetch(`${base}/api/richieste`, { headers: { Cookie: 'assistenza-demo-sessione=mrossi' } })
-    ).json()) as { richieste: { id: string; stato: string; messaggi: { autore: string }[] }[] };
+    const perSportello = (await (await fetch(`${base}/api/sportello/richieste/${conMail.id}`)).json()) as {
+      messaggi: { testo: string; inviataViaMailA?: string }[];
+    };
+    assert.equal(perSportello.messaggi[0].inviataViaMailA, 'mario.rossi@esempio.it');
+    assert.match(perSportello.messaggi[0].testo, /il file supera i 10 MB/);
+    const perMario = (await (await fetch(`${base}/api/richieste`, { headers: await comeUtente('mrossi') })).json()) as {
+      richieste: { id: string; stato: string; messaggi: { autore: string }[] }[];
+    };
     const vista = perMario.richieste.find((r) => r.id === conMail.id)!;
     assert.equal(vista.stato, 'attesa-utente');
     assert.deepEqual(
@@ -491,7 +505,7 @@ describe('the demo (npm start)', () => {
         'Content-Type': 'application/pdf',
         'Idempotency-Key': id,
         'Content-Disposition': "attachment; filename*=UTF-8''tavola%20unica.pdf",
-        Cookie: 'assistenza-demo-sessione=mrossi',
+        ...(await comeUtente('mrossi')),
       },
       body: new Blob([new Uint8Array(pdf)]),
     });

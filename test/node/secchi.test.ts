@@ -1,14 +1,15 @@
-// The browser suite's endpoint (test/server/plugin.ts) over real HTTP: each bucket's session cookie, options, faults,
-// log and help desk, as test/helpers.ts drives them.
+// The browser suite's proxy in front of the help desk's server (test/server/plugin.ts) over real HTTP: each bucket's
+// session cookie (turned into the user's token), options, faults, log and help desk, as test/helpers.ts drives them.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { gestisciProva } from '../server/plugin.js';
-import { nuovaRisposta, richiesta, servi, type Demo } from './http.js';
+import { avviaServer, fermaServer, gestisciProva } from '../server/plugin.js';
+import { nuovaRisposta, richiesta, servi, type Servito } from './http.js';
 
 describe('the test runner’s buckets (/prova/<bucket>/…)', () => {
-  let d: Demo;
+  let d: Servito;
   before(async () => {
+    await avviaServer();
     d = await servi((req, res, next) => {
       void gestisciProva(req, res).then((risposto) => {
         if (!risposto) {
@@ -17,7 +18,10 @@ describe('the test runner’s buckets (/prova/<bucket>/…)', () => {
       });
     });
   });
-  after(() => d.chiudi());
+  after(async () => {
+    await d.chiudi();
+    await fermaServer();
+  });
 
   /** A bucket as a browser uses it: it keeps the cookies the bucket sets, for the paths they name. */
   function secchio() {
@@ -95,8 +99,8 @@ describe('the test runner’s buckets (/prova/<bucket>/…)', () => {
       await s.json(`${s.base}/richieste`, 'POST', r, { 'Idempotency-Key': r.id });
     }
     const a = await s.chiedi(`${s.base}/richieste`);
-    assert.equal(((await a.json()) as { richieste: unknown[] }).richieste.length, 1);
-    assert.equal(a.headers.get('link'), `<${s.base}/richieste?prima-di=2>; rel="next"`);
+    const [ultima] = ((await a.json()) as { richieste: { numero: number }[] }).richieste;
+    assert.equal(a.headers.get('link'), `<${s.base}/richieste?prima-di=${ultima.numero}&per-pagina=1>; rel="next"`);
     assert.equal((await s.json(`${s.base}/opzioni`, 'POST', { perPagina: 0 })).status, 400);
   });
 

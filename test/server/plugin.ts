@@ -1,14 +1,31 @@
-// The test runner's real HTTP endpoint: /prova/<bucket>/… , one isolated store, session, fault list and log per bucket,
-// so tests (and browsers running at once) never see each other's requests. Each bucket serves the demo's own
-// reference endpoint (…/richieste) and help desk routes (…/sportello), plus the controls below.
+// The browser suite's endpoint: the help desk's real server (server/src, on an embedded PostgreSQL in a temporary
+// folder), started once when the test runner starts, behind a proxy at /prova/<bucket>/…: one session, fault list and
+// log per bucket, so tests (and browsers running at once) never see each other's requests. A bucket's requests go to
+// the server's own routes (…/richieste → /api/richieste, …/sportello → /api/sportello); the faults are the proxy's
+// (demo/server/guasti.ts), never the server's.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
-import { creaEndpoint } from '../../demo/server/endpoint.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { conGuasti, controllaGuasti, type Guasto, type VoceRegistro } from '../../demo/server/guasti.js';
-import { creaSportello } from '../../demo/server/sportello.js';
-import { ArchivioInMemoria } from '../../demo/server/archivio.js';
-import { PostaInMemoria } from '../../demo/server/posta.js';
-import { cookie, leggiCorpo, rispondiErrore, rispondiJson, type GestoreHttp } from '../../demo/server/http.js';
+import {
+  cookie,
+  leggiCorpo,
+  percorsoDi,
+  rispondiErrore,
+  rispondiJson,
+  type GestoreHttp,
+} from '../../demo/server/http.js';
+import { chiedi, rispondiCome, serverAssente } from '../../demo/server/inoltro.js';
+import { apriPglite } from '../../server/src/archivio/apri.js';
+import type { Database } from '../../server/src/archivio/database.js';
+import { applicaMigrazioni } from '../../server/src/archivio/migrazioni.js';
+import * as allegati from '../../server/src/archivio/allegati.js';
+import { costruisciApp } from '../../server/src/app.js';
+import { postaDi, richiestaSportello, type RichiestaSportello } from '../../server/src/servizi/sportello.js';
+import type { AllegatoCaricato, Mail, Ricevuta, Registro } from './registro.js';
 import { gestisciPagineBundle } from './pagine-bundle.js';
 
 /** A bucket's session cookie; its path is the bucket's, so no other bucket (or test) ever receives it. */
@@ -17,42 +34,111 @@ export const COOKIE_PROVA = 'assistenza-prova-sessione';
 // A user id a test may log in as: the demo's ids and any like them.
 const utenteAmmesso = /^[a-z][\w.-]{0,63}$/i;
 
+interface Server {
+  url: string;
+  db: Database;
+  segreto: Uint8Array;
+  chiudi(): Promise<void>;
+}
+
+let server: Server | undefined;
+
+/**
+ * Starts the server for this run: its own embedded database in a temporary folder (removed at exit), its own JWT
+ * secret, a free port. The test runner's config awaits it before any page loads.
+ */
+export async function avviaServer(): Promise<string> {
+  const cartella = mkdtempSync(join(tmpdir(), 'assistenza-prova-'));
+  process.on('exit', () => rmSync(cartella, { recursive: true, force: true }));
+  const db = await apriPglite(cartella);
+  await applicaMigrazioni(db, { info() {} });
+  const segreto = randomBytes(32).toString('base64url');
+  const app = await costruisciApp({ db, jwtSegreto: segreto });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const chiudi = async () => {
+    await app.close();
+    await db.chiudi();
+  };
+  server = { url: `http://127.0.0.1:${port}`, db, segreto: new TextEncoder().encode(segreto), chiudi };
+  return server.url;
+}
+
+/** Stops the server and closes its database (an open PGlite keeps the process alive). */
+export async function fermaServer(): Promise<void> {
+  await server?.chiudi();
+  server = undefined;
+}
+
+function ilServer(): Server {
+  if (server === undefined) {
+    throw new Error('test/server/plugin.ts: avviaServer() was not awaited');
+  }
+  return server;
+}
+
 interface DatiSecchio {
-  archivio: ArchivioInMemoria;
-  posta: PostaInMemoria;
+  id: string;
   guasti: Guasto[];
   registro: VoceRegistro[];
-  /** Session tokens (the cookie's value) and their user, as a real session store keeps them. */
+  /** Session tokens (the cookie's value) and their user, as a real portal's session store keeps them. */
   sessioni: Map<string, string>;
-  perPagina: number;
+  /** The list's page size the proxy asks the server for (its `per-pagina`); the server's default without it. */
+  perPagina?: number;
   endpoint: GestoreHttp;
-  sportello: GestoreHttp;
 }
 
 const secchi = new Map<string, DatiSecchio>();
 
-function nuovoSecchio(id: string): DatiSecchio {
-  const s: DatiSecchio = {
-    archivio: new ArchivioInMemoria(),
-    posta: new PostaInMemoria(),
-    guasti: [],
-    registro: [],
-    sessioni: new Map(),
-    perPagina: 20,
-    endpoint: async () => false,
-    sportello: async () => false,
-  };
-  collega(id, s);
-  return s;
+/** The server's user id of a bucket's user: each bucket's "mrossi" is a user of its own. */
+const utenteDelServer = (secchio: string, utente: string) => `${utente}@${secchio}`;
+const utenteDelSecchio = (secchio: string, utente: string | null) =>
+  utente === null ? undefined : utente.replace(new RegExp(`@${secchio}$`), '');
+
+/** The portal's token for a bucket's user, as a portal's backend mints it. */
+async function tokenDi(secchio: string, utente: string): Promise<string> {
+  return new SignJWT({ sub: utenteDelServer(secchio, utente) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt()
+    .setExpirationTime('10m')
+    .sign(ilServer().segreto);
 }
 
-/** (Re)builds a bucket's handlers over its store: at creation and when a test changes perPagina. */
-function collega(id: string, s: DatiSecchio): void {
-  const base = `/prova/${id}`;
-  const utenteDi = (req: IncomingMessage) => s.sessioni.get(cookie(req, COOKIE_PROVA) ?? '');
-  const endpoint = creaEndpoint({ base: `${base}/richieste`, archivio: s.archivio, utenteDi, perPagina: s.perPagina });
-  s.endpoint = conGuasti(endpoint, { guasti: s.guasti, registro: s.registro });
-  s.sportello = creaSportello({ base: `${base}/sportello`, archivio: s.archivio, posta: s.posta });
+function nuovoSecchio(id: string): DatiSecchio {
+  const base = `/prova/${id}/richieste`;
+  const s: DatiSecchio = { id, guasti: [], registro: [], sessioni: new Map(), endpoint: async () => false };
+  s.endpoint = conGuasti({
+    base,
+    guasti: s.guasti,
+    registro: s.registro,
+    async inoltra(req, corpo) {
+      const u = new URL(req.url ?? '', 'http://x');
+      const query = new URLSearchParams(u.search);
+      if (req.method === 'GET' && s.perPagina !== undefined && !query.has('per-pagina')) {
+        query.set('per-pagina', String(s.perPagina));
+      }
+      const resto = u.pathname.slice(base.length);
+      const intestazioni = { ...req.headers };
+      // The portal's side: the session cookie becomes the user's token, unless the page sent one of its own.
+      const utente = s.sessioni.get(cookie(req, COOKIE_PROVA) ?? '');
+      if (intestazioni.authorization === undefined && utente !== undefined) {
+        intestazioni.authorization = `Bearer ${await tokenDi(id, utente)}`;
+      }
+      delete intestazioni.cookie;
+      const q = query.size > 0 ? `?${query}` : '';
+      const r = await chiedi(
+        { server: ilServer().url, percorso: `/api/richieste${resto}${q}`, intestazioni, corpo },
+        req.method ?? 'GET',
+      );
+      // The server's links name its own paths: the page follows them under the bucket.
+      const link = r.intestazioni.link;
+      if (typeof link === 'string') {
+        r.intestazioni.link = link.replaceAll('</api/richieste', `<${base}`);
+      }
+      return r;
+    },
+  });
+  return s;
 }
 
 function secchio(id: string): DatiSecchio {
@@ -78,9 +164,9 @@ async function corpoJson(req: IncomingMessage): Promise<unknown> {
 }
 
 /** POST …/sessione { utente }: logs the bucket in as that user (a cookie for the bucket's path), or out with null. */
-async function sessione(req: IncomingMessage, res: ServerResponse, id: string, s: DatiSecchio): Promise<void> {
+async function sessione(req: IncomingMessage, res: ServerResponse, s: DatiSecchio): Promise<void> {
   const { utente } = ((await corpoJson(req)) ?? {}) as { utente?: unknown };
-  const percorso = `Path=/prova/${id}; HttpOnly; SameSite=Strict`;
+  const percorso = `Path=/prova/${s.id}; HttpOnly; SameSite=Strict`;
   if (utente === null || utente === undefined) {
     res.setHeader('Set-Cookie', `${COOKIE_PROVA}=; ${percorso}; Max-Age=0`);
     return rispondiJson(res, 200, { utente: null });
@@ -94,14 +180,22 @@ async function sessione(req: IncomingMessage, res: ServerResponse, id: string, s
   rispondiJson(res, 200, { utente });
 }
 
-/** POST …/opzioni { perPagina }: the bucket's endpoint options. */
-async function opzioni(req: IncomingMessage, res: ServerResponse, id: string, s: DatiSecchio): Promise<void> {
+/** POST …/token { utente }: the token the portal would give a page for this bucket's user (for `headers`). */
+async function token(req: IncomingMessage, res: ServerResponse, s: DatiSecchio): Promise<void> {
+  const { utente } = ((await corpoJson(req)) ?? {}) as { utente?: unknown };
+  if (typeof utente !== 'string' || !utenteAmmesso.test(utente)) {
+    return rispondiErrore(res, 400, 'Token: "utente" è un identificativo come "mrossi".');
+  }
+  rispondiJson(res, 200, { token: await tokenDi(s.id, utente) });
+}
+
+/** POST …/opzioni { perPagina }: how many requests a page of the bucket's lists holds. */
+async function opzioni(req: IncomingMessage, res: ServerResponse, s: DatiSecchio): Promise<void> {
   const { perPagina } = ((await corpoJson(req)) ?? {}) as { perPagina?: unknown };
-  if (!Number.isInteger(perPagina) || (perPagina as number) < 1) {
-    return rispondiErrore(res, 400, 'Opzioni: "perPagina" è un numero intero positivo.');
+  if (!Number.isInteger(perPagina) || (perPagina as number) < 1 || (perPagina as number) > 100) {
+    return rispondiErrore(res, 400, 'Opzioni: "perPagina" è un numero intero da 1 a 100.');
   }
   s.perPagina = perPagina as number;
-  collega(id, s);
   rispondiJson(res, 200, { perPagina });
 }
 
@@ -111,20 +205,144 @@ async function guasti(req: IncomingMessage, res: ServerResponse, s: DatiSecchio)
   if (errore) {
     return rispondiErrore(res, 400, errore);
   }
-  // The same array: the bucket's endpoint holds it.
+  // The same array: the bucket's proxy holds it.
   s.guasti.splice(0, s.guasti.length, ...(g as Guasto[]));
   rispondiJson(res, 200, { ok: true });
 }
 
-const CONTROLLI = /^\/prova\/([\w-]+)\/(guasti|registro|sessione|opzioni)(?:\?.*)?$/;
-const SECCHIO = /^\/prova\/([\w-]+)\//;
+/** The ids of what the bucket's attempts sent: requests (POSTs' keys) and uploads (PUTs' keys). */
+function idDelSecchio(s: DatiSecchio) {
+  const richieste = new Set<string>();
+  const file = new Set<string>();
+  for (const t of s.registro) {
+    if (t.chiave === undefined) continue;
+    if (t.metodo === 'POST' && /\/richieste(\?|$)/.test(t.percorso)) richieste.add(t.chiave);
+    if (t.metodo === 'PUT') file.add(t.chiave);
+  }
+  return { richieste: [...richieste], file: [...file] };
+}
+
+/** A request as the server stored it, in the shape the tests read. */
+function comeRicevuta(r: RichiestaSportello, secchio: string): Ricevuta {
+  const richiesta: Ricevuta['richiesta'] = {
+    id: r.id,
+    cognome: r.cognome,
+    nome: r.nome,
+    rispostaViaEmail: r.rispostaViaEmail,
+    descrizione: r.descrizione,
+    creataIl: r.creataIl,
+  };
+  if (r.email !== undefined) richiesta.email = r.email;
+  if (r.telefono !== undefined) richiesta.telefono = r.telefono;
+  if (r.pratica !== undefined) richiesta.pratica = r.pratica;
+  if (r.allegati.length > 0) {
+    richiesta.allegati = r.allegati.map((a) => ({
+      id: a.id,
+      nome: a.nome,
+      tipo: a.tipo as 'application/pdf',
+      dimensione: a.dimensione,
+    }));
+  }
+  const ricevuta: Ricevuta = {
+    numero: r.numero,
+    chiave: r.id,
+    richiesta,
+    ricevutaIl: r.ricevutaIl,
+    stato: r.stato,
+    aggiornataIl: r.aggiornataIl,
+    messaggi: r.messaggi,
+  };
+  const utente = utenteDelSecchio(secchio, r.utente);
+  if (utente !== undefined) ricevuta.utente = utente;
+  return ricevuta;
+}
+
+/** GET …/registro: the bucket's attempts, and what the server stored of them (read from its database). */
+async function registro(s: DatiSecchio): Promise<Registro> {
+  const { db } = ilServer();
+  const id = idDelSecchio(s);
+  const trovate = await Promise.all(id.richieste.map((r) => richiestaSportello(db, r, `/prova/${s.id}/sportello`)));
+  const ricevute = trovate
+    .filter((r): r is RichiestaSportello => r !== undefined)
+    .map((r) => comeRicevuta(r, s.id))
+    .sort((a, b) => a.numero - b.numero);
+  const caricati: AllegatoCaricato[] = [];
+  for (const f of id.file) {
+    const a = await allegati.leggi(db, f);
+    if (a === undefined) continue;
+    const c: AllegatoCaricato = {
+      id: a.id,
+      nome: a.nome,
+      tipo: a.tipo,
+      dimensione: a.dimensione,
+      caricatoIl: a.caricatoIl.toISOString(),
+    };
+    const utente = utenteDelSecchio(s.id, a.utente);
+    if (utente !== undefined) c.utente = utente;
+    caricati.push(c);
+  }
+  const posta: Mail[] = (
+    await postaDi(
+      db,
+      ricevute.map((r) => r.chiave),
+    )
+  ).map((m) => ({
+    id: m.id,
+    a: m.destinatario,
+    oggetto: m.oggetto,
+    testo: m.testo,
+    richiesta: m.richiesta,
+    messaggio: m.messaggio,
+    scrittaIl: m.scrittaIl.toISOString(),
+  }));
+  return { ricevute, allegati: caricati, tentativi: s.registro, posta };
+}
+
+/**
+ * …/sportello/…: the help desk's routes of the server, seen from the bucket: the list holds the bucket's requests only
+ * and their downloads are addressed under the bucket; replies and states go to the server as they are.
+ */
+async function sportello(req: IncomingMessage, res: ServerResponse, s: DatiSecchio, resto: string): Promise<void> {
+  const base = `/prova/${s.id}/sportello`;
+  const lettura = await leggiCorpo(req, 64 * 1024);
+  const corpo = lettura.esito === 'letto' ? lettura.byte : Buffer.alloc(0);
+  const intestazioni = { ...req.headers };
+  delete intestazioni.cookie;
+  const u = new URL(req.url ?? '', 'http://x');
+  let r;
+  try {
+    r = await chiedi(
+      { server: ilServer().url, percorso: `/api/sportello${resto}${u.search}`, intestazioni, corpo },
+      req.method ?? 'GET',
+    );
+  } catch (e) {
+    return serverAssente(res, e);
+  }
+  if (resto === '/richieste' && req.method === 'GET' && r.statoHttp === 200) {
+    const mie = new Set(idDelSecchio(s).richieste);
+    const { richieste } = JSON.parse(r.corpo.toString('utf8')) as { richieste: RichiestaSportello[] };
+    const delSecchio = richieste
+      .filter((q) => mie.has(q.id))
+      .map((q) => ({
+        ...q,
+        utente: utenteDelSecchio(s.id, q.utente) ?? null,
+        allegati: q.allegati.map((a) => ({ ...a, indirizzo: a.indirizzo.replace('/api/sportello', base) })),
+      }));
+    return rispondiJson(res, 200, { richieste: delSecchio });
+  }
+  rispondiCome(res, r);
+}
+
+const CONTROLLI = /^\/prova\/([\w-]+)\/(guasti|registro|sessione|opzioni|token)$/;
+const SECCHIO = /^\/prova\/([\w-]+)(\/.*)$/;
 
 /** Node middleware: answers /prova/… and returns true, or returns false for anything else. */
 export async function gestisciProva(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (await gestisciPagineBundle(req, res)) {
     return true;
   }
-  const m = SECCHIO.exec(req.url ?? '');
+  const percorso = percorsoDi(req);
+  const m = SECCHIO.exec(percorso);
   if (!m) {
     return false;
   }
@@ -132,26 +350,23 @@ export async function gestisciProva(req: IncomingMessage, res: ServerResponse): 
   if (await s.endpoint(req, res)) {
     return true;
   }
-  if (await s.sportello(req, res)) {
+  if (m[2] === '/sportello' || m[2].startsWith('/sportello/')) {
+    await sportello(req, res, s, m[2].slice('/sportello'.length));
     return true;
   }
-  const c = CONTROLLI.exec(req.url ?? '');
-  const controllo = c?.[2];
+  const controllo = CONTROLLI.exec(percorso)?.[2];
   const metodo = req.method ?? 'GET';
   try {
     if (controllo === 'guasti' && metodo === 'POST') {
       await guasti(req, res, s);
     } else if (controllo === 'sessione' && metodo === 'POST') {
-      await sessione(req, res, m[1], s);
+      await sessione(req, res, s);
+    } else if (controllo === 'token' && metodo === 'POST') {
+      await token(req, res, s);
     } else if (controllo === 'opzioni' && metodo === 'POST') {
-      await opzioni(req, res, m[1], s);
+      await opzioni(req, res, s);
     } else if (controllo === 'registro' && metodo === 'GET') {
-      rispondiJson(res, 200, {
-        ricevute: s.archivio.leggi().richieste,
-        allegati: s.archivio.leggi().allegati,
-        tentativi: s.registro,
-        posta: s.posta.elenco(),
-      });
+      rispondiJson(res, 200, await registro(s));
     } else if (controllo === undefined) {
       rispondiErrore(res, 404, 'Risorsa non trovata.');
     } else {

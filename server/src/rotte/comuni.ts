@@ -16,6 +16,8 @@ declare module 'fastify' {
     troppoGrande?: (req: FastifyRequest) => string;
     /** The 415's message on this route (a Content-Type it does not take). */
     tipoNonAmmesso?: (req: FastifyRequest) => string;
+    /** A route that only answers 405 (altriMetodi): not part of the contract. */
+    soloMetodoNonAmmesso?: boolean;
   }
 }
 
@@ -109,6 +111,7 @@ export function altriMetodi(app: FastifyInstance, url: string, ammessi: HTTPMeth
   app.route({
     method: METODI.filter((m) => !consentiti.includes(m)),
     url,
+    config: { soloMetodoNonAmmesso: true },
     onRequest: async (_req, reply) => rispondiErrore(reply, 405, 'Metodo non ammesso.', { Allow: allow }),
     handler: async () => undefined,
   });

@@ -1,0 +1,67 @@
+// The answers' shapes as zod schemas, beside the widget's schemas of what it sends: the OpenAPI document is generated
+// from both, and the tests check real answers against it.
+import * as z from 'zod/mini';
+import { STATI_RICHIESTA } from '../../../src/elenco.js';
+import { TIPI_ALLEGATO } from '../../../src/richiesta.js';
+
+export const statoSchema = z.enum(STATI_RICHIESTA);
+
+export const erroreSchema = z.object({ messaggio: z.string() });
+
+export const erroreValidazioneSchema = z.object({
+  messaggio: z.string(),
+  errori: z.array(z.object({ campo: z.string(), messaggio: z.string() })),
+  /** 422 of a request that names attachments it may not: their ids. */
+  allegati: z.optional(z.array(z.string())),
+});
+
+export const richiestaCreataSchema = z.object({ id: z.string(), numero: z.number() });
+
+export const rispostaCreataSchema = z.object({ id: z.string(), stato: statoSchema });
+
+export const allegatoCaricatoSchema = z.object({
+  id: z.string(),
+  nome: z.string(),
+  tipo: z.enum(TIPI_ALLEGATO),
+  dimensione: z.number(),
+});
+
+export const saluteSchema = z.object({ stato: z.enum(['ok', 'non-disponibile']), messaggio: z.optional(z.string()) });
+
+const messaggioSportelloSchema = z.object({
+  id: z.string(),
+  autore: z.enum(['utente', 'assistenza']),
+  testo: z.string(),
+  inviatoIl: z.string(),
+  ricevutoIl: z.string(),
+  inviataViaMailA: z.optional(z.string()),
+});
+
+export const richiestaSportelloSchema = z.object({
+  id: z.string(),
+  numero: z.number(),
+  stato: statoSchema,
+  utente: z.nullable(z.string()),
+  cognome: z.string(),
+  nome: z.string(),
+  email: z.optional(z.string()),
+  telefono: z.optional(z.string()),
+  rispostaViaEmail: z.boolean(),
+  descrizione: z.string(),
+  pratica: z.optional(z.object({ tipologia: z.optional(z.string()), numero: z.optional(z.string()) })),
+  creataIl: z.string(),
+  ricevutaIl: z.string(),
+  aggiornataIl: z.string(),
+  messaggi: z.array(messaggioSportelloSchema),
+  allegati: z.array(
+    z.object({ id: z.string(), nome: z.string(), tipo: z.string(), dimensione: z.number(), indirizzo: z.string() }),
+  ),
+});
+
+export const elencoSportelloSchema = z.object({ richieste: z.array(richiestaSportelloSchema) });
+
+export const rispostaSportelloCreataSchema = z.object({
+  id: z.string(),
+  stato: statoSchema,
+  inviataViaMailA: z.optional(z.string()),
+});
