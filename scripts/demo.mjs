@@ -1,13 +1,19 @@
 // `npm start`: installs what is missing, builds the bundles (the Ente page loads dist/assistenza-telefonica.js with a
-// classic <script src>), then serves every page of demo/ with Vite and the local endpoint. The portal pages use src/
-// live; the Ente page shows the bundle as built at start.
+// classic <script src>) and the server when it is missing or older than its sources, then serves every page of demo/
+// with Vite, which starts the help desk's server on the demo's embedded database (demo/.dati) and proxies /api to it.
+// The portal pages use src/ live; the Ente page shows the bundle as built at start.
 import { spawnSync } from 'node:child_process';
 import { dipendenze } from './prepara.mjs';
 
 dipendenze();
-// Only now: Vite comes with the `npm ci` above.
+// Only now: Vite and esbuild come with the `npm ci` above.
 const { BUNDLE, costruisciBundle } = await import('./bundles.mjs');
+const { costruisciServer, serverDaCostruire, USCITA } = await import('./server.mjs');
 console.log(`assistenza-tecnica: building ${BUNDLE.map((b) => b.file).join(', ')}…`);
 await costruisciBundle();
+if (serverDaCostruire()) {
+  console.log(`assistenza-tecnica: building ${USCITA}…`);
+  await costruisciServer();
+}
 const r = spawnSync('npx', ['vite', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

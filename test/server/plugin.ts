@@ -372,8 +372,12 @@ export async function gestisciProva(req: IncomingMessage, res: ServerResponse): 
     } else {
       rispondiErrore(res, 405, 'Metodo non ammesso.');
     }
-  } catch {
-    rispondiErrore(res, 400, 'Corpo JSON non valido.');
+  } catch (e) {
+    if (e instanceof SyntaxError) {
+      rispondiErrore(res, 400, 'Corpo JSON non valido.');
+    } else {
+      rispondiErrore(res, 500, `Il proxy dei test non ha potuto rispondere: ${(e as Error).message}`);
+    }
   }
   return true;
 }
