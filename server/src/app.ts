@@ -21,6 +21,10 @@ export interface OpzioniApp {
   log?: FastifyBaseLogger;
   /** How many requests a page of a user's list holds (20). */
   perPagina?: number;
+  /** ASSISTENZA_HTTPS: reached over HTTPS (the operators' cookie is Secure). */
+  https?: boolean;
+  /** ASSISTENZA_PROXY: the proxies whose X-Forwarded-For names the client (the login lock counts by address). */
+  proxy?: string[];
 }
 
 /** Headers a page across origins may read: the list's tag and pages, the queue's retry and replay signals. */
@@ -38,6 +42,7 @@ export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
     // On close: new requests on kept-alive connections get 503, idle connections are closed at once.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    trustProxy: o.proxy && o.proxy.length > 0 ? o.proxy : false,
   });
   app.removeContentTypeParser('text/plain');
   const rotte = tracciaRotte(app);
@@ -73,7 +78,7 @@ export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
   const chiave = chiaveJwt(o.jwtSegreto);
   rotteRichieste(app, { db: o.db, chiaveJwt: chiave, perPagina: o.perPagina ?? 20 });
   rotteAllegati(app, { db: o.db, chiaveJwt: chiave });
-  rotteSportello(app, { db: o.db });
+  rotteSportello(app, { db: o.db, https: o.https ?? false, origini: o.origini ?? [] });
   rotteSalute(app, { db: o.db });
   rotteOpenApi(app, rotte);
   return app;

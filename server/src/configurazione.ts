@@ -17,6 +17,12 @@ export interface Configurazione {
   origini: string[];
   /** ASSISTENZA_LOG: the log level. */
   livelloLog: LivelloLog;
+  /** ASSISTENZA_HTTPS=1: the server is reached over HTTPS (a proxy terminates TLS): the session cookie is Secure. */
+  https: boolean;
+  /** ASSISTENZA_PROXY: the proxies whose X-Forwarded-For is believed (the client's address for the login lock). */
+  proxy: string[];
+  /** ASSISTENZA_ADMIN_UTENTE and ASSISTENZA_ADMIN_PASSWORD: the first administrator, on a start with no operator. */
+  admin: { utente: string; password: string } | undefined;
 }
 
 export const LIVELLI_LOG = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -136,6 +142,64 @@ function livelloLog(env: Ambiente): LivelloLog {
   return v as LivelloLog;
 }
 
+function https(env: Ambiente): boolean {
+  const v = valore(env, 'ASSISTENZA_HTTPS');
+  if (v === undefined || v === '0') {
+    return false;
+  }
+  if (v === '1') {
+    return true;
+  }
+  throw new ErroreConfigurazione('ASSISTENZA_HTTPS', `«${v}» non è né 1 (dietro HTTPS) né 0.`);
+}
+
+// An IPv4 or IPv6 address, with an optional /prefix: what Fastify's trustProxy takes.
+const indirizzoIp = /^(?:[\d.]+|[\da-f:]+)(?:\/\d{1,3})?$/i;
+
+function proxy(env: Ambiente): string[] {
+  const v = valore(env, 'ASSISTENZA_PROXY');
+  if (v === undefined) {
+    return [];
+  }
+  const indirizzi = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+  for (const i of indirizzi) {
+    if (!indirizzoIp.test(i)) {
+      throw new ErroreConfigurazione('ASSISTENZA_PROXY', `«${i}» non è un indirizzo IP o una rete (10.0.0.0/8).`);
+    }
+  }
+  return indirizzi;
+}
+
+/** The shortest password of the first administrator, as of every operator. */
+export const MIN_PASSWORD_ADMIN = 12;
+
+function admin(env: Ambiente): Configurazione['admin'] {
+  const utente = valore(env, 'ASSISTENZA_ADMIN_UTENTE');
+  const password = env.ASSISTENZA_ADMIN_PASSWORD;
+  if (utente === undefined && (password === undefined || password === '')) {
+    return undefined;
+  }
+  if (utente === undefined) {
+    throw new ErroreConfigurazione('ASSISTENZA_ADMIN_UTENTE', 'manca: va data insieme ad ASSISTENZA_ADMIN_PASSWORD.');
+  }
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(utente)) {
+    throw new ErroreConfigurazione(
+      'ASSISTENZA_ADMIN_UTENTE',
+      `«${utente}» non è un nome utente: lettere, cifre, punto, trattino e trattino basso, al massimo 64.`,
+    );
+  }
+  if (password === undefined || password.length < MIN_PASSWORD_ADMIN) {
+    throw new ErroreConfigurazione(
+      'ASSISTENZA_ADMIN_PASSWORD',
+      `manca o è più corta di ${MIN_PASSWORD_ADMIN} caratteri: è la password del primo amministratore.`,
+    );
+  }
+  return { utente, password };
+}
+
 /** Reads and checks every setting; throws ErroreConfigurazione for the first that cannot be used. */
 export function leggiConfigurazione(env: Ambiente, cartellaDiAvvio = process.cwd()): Configurazione {
   return {
@@ -146,5 +210,8 @@ export function leggiConfigurazione(env: Ambiente, cartellaDiAvvio = process.cwd
     jwtSegreto: segreto(env),
     origini: origini(env),
     livelloLog: livelloLog(env),
+    https: https(env),
+    proxy: proxy(env),
+    admin: admin(env),
   };
 }

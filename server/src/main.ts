@@ -9,6 +9,7 @@ import { CartellaInUso } from './archivio/blocco.js';
 import type { Database } from './archivio/database.js';
 import { applicaMigrazioni } from './archivio/migrazioni.js';
 import { costruisciApp } from './app.js';
+import { primoAmministratore } from './servizi/operatori.js';
 
 /** One line on stderr and exit 1: what a person starting the server reads when it cannot start. */
 function esci(messaggio: string): never {
@@ -32,6 +33,20 @@ async function apriDatabase(config: Configurazione, log: pino.Logger): Promise<D
       esci(`ASSISTENZA_DATI: ${e.message}`);
     }
     esci(`ASSISTENZA_DATI: il database incorporato in ${config.dati} non si apre (${(e as Error).message}).`);
+  }
+}
+
+/** The first administrator on a start with no operator; with nothing configured, the log says how to create one. */
+async function preparaOperatori(db: Database, config: Configurazione, log: pino.Logger): Promise<void> {
+  const esito = await primoAmministratore(db, config.admin);
+  if (esito.esito === 'creato') {
+    log.info({ utente: esito.utente }, 'primo amministratore creato da ASSISTENZA_ADMIN_UTENTE');
+  }
+  if (esito.esito === 'manca') {
+    log.warn(
+      'nessun operatore: nessuno può accedere allo sportello. Per creare il primo amministratore avvia il server con ' +
+        'ASSISTENZA_ADMIN_UTENTE e ASSISTENZA_ADMIN_PASSWORD (almeno 12 caratteri); poi si possono togliere.',
+    );
   }
 }
 
@@ -66,7 +81,15 @@ async function avvia(): Promise<void> {
   const log = pino({ level: config.livelloLog, base: { pid: process.pid } });
   const db = await apriDatabase(config, log);
   await applicaMigrazioni(db, log);
-  const app = await costruisciApp({ db, jwtSegreto: config.jwtSegreto, origini: config.origini, log });
+  await preparaOperatori(db, config, log);
+  const app = await costruisciApp({
+    db,
+    jwtSegreto: config.jwtSegreto,
+    origini: config.origini,
+    https: config.https,
+    proxy: config.proxy,
+    log,
+  });
   try {
     await app.listen({ port: config.porta, host: config.host });
   } catch (e) {

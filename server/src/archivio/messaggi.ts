@@ -13,21 +13,35 @@ export interface RigaMessaggio {
   impronta: string | null;
   statoDopo: StatoRichiesta;
   inviataViaMailA: string | null;
+  /** The operator who wrote a help desk's message. */
+  operatore: string | null;
 }
 
 const COLONNE = `id, richiesta, autore, testo, scritto_il AS "scrittoIl", ricevuto_il AS "ricevutoIl", utente, impronta,
-  stato_dopo AS "statoDopo", inviata_via_mail_a AS "inviataViaMailA"`;
+  stato_dopo AS "statoDopo", inviata_via_mail_a AS "inviataViaMailA", operatore`;
 
 export type NuovoMessaggio = Omit<RigaMessaggio, 'ricevutoIl'>;
 
 /** Inserts the message unless its id is taken: true when inserted. */
 export async function inserisci(tx: Esecutore, m: NuovoMessaggio): Promise<boolean> {
   const righe = await tx.query(
-    `INSERT INTO messaggi (id, richiesta, autore, testo, scritto_il, utente, impronta, stato_dopo, inviata_via_mail_a)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `INSERT INTO messaggi (id, richiesta, autore, testo, scritto_il, utente, impronta, stato_dopo, inviata_via_mail_a,
+       operatore)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (id) DO NOTHING
      RETURNING id`,
-    [m.id, m.richiesta, m.autore, m.testo, m.scrittoIl, m.utente, m.impronta, m.statoDopo, m.inviataViaMailA],
+    [
+      m.id,
+      m.richiesta,
+      m.autore,
+      m.testo,
+      m.scrittoIl,
+      m.utente,
+      m.impronta,
+      m.statoDopo,
+      m.inviataViaMailA,
+      m.operatore,
+    ],
   );
   return righe.length > 0;
 }

@@ -21,14 +21,22 @@ export interface RigaRichiesta {
   stato: StatoRichiesta;
   aggiornataIl: Date;
   risoltaIl: Date | null;
+  /** When the help desk last wrote in the thread. */
+  ultimaAssistenzaIl: Date | null;
+  /** Since when it waits for the help desk: its arrival, or the user's first message after the help desk's last. */
+  inAttesaDal: Date | null;
 }
 
 const COLONNE = `id, numero::float8 AS numero, utente, impronta, cognome, nome, email, telefono,
   risposta_via_email AS "rispostaViaEmail", descrizione, pratica_tipologia AS "praticaTipologia",
   pratica_numero AS "praticaNumero", scritta_il AS "scrittaIl", ricevuta_il AS "ricevutaIl", stato,
-  aggiornata_il AS "aggiornataIl", risolta_il AS "risoltaIl"`;
+  aggiornata_il AS "aggiornataIl", risolta_il AS "risoltaIl", ultima_assistenza_il AS "ultimaAssistenzaIl",
+  in_attesa_dal AS "inAttesaDal"`;
 
-export type NuovaRiga = Omit<RigaRichiesta, 'numero' | 'ricevutaIl' | 'stato' | 'aggiornataIl' | 'risoltaIl'>;
+export type NuovaRiga = Omit<
+  RigaRichiesta,
+  'numero' | 'ricevutaIl' | 'stato' | 'aggiornataIl' | 'risoltaIl' | 'ultimaAssistenzaIl' | 'inAttesaDal'
+>;
 
 /**
  * Inserts the request unless its id is taken; returns its numero, or undefined when the id was there already (then
@@ -78,11 +86,6 @@ export async function diUtente(
   );
 }
 
-/** Every request, newest first (the help desk's list). */
-export async function tutte(q: Esecutore): Promise<RigaRichiesta[]> {
-  return q.query<RigaRichiesta>(`SELECT ${COLONNE} FROM richieste ORDER BY numero DESC`);
-}
-
 /** Sets the state, moves aggiornataIl, and notes the first resolution. */
 export async function cambiaStato(tx: Esecutore, id: string, stato: StatoRichiesta): Promise<void> {
   await tx.query(
@@ -91,4 +94,105 @@ export async function cambiaStato(tx: Esecutore, id: string, stato: StatoRichies
      WHERE id = $1`,
     [id, stato],
   );
+}
+
+/**
+ * A message in the thread moves the queue: the help desk's ends the wait for it; the user's starts one, unless the
+ * request is waiting already (then it keeps waiting since the earlier time).
+ */
+export async function notaMessaggio(tx: Esecutore, id: string, autore: 'utente' | 'assistenza'): Promise<void> {
+  if (autore === 'assistenza') {
+    await tx.query('UPDATE richieste SET ultima_assistenza_il = now(), in_attesa_dal = NULL WHERE id = $1', [id]);
+  } else {
+    await tx.query('UPDATE richieste SET in_attesa_dal = coalesce(in_attesa_dal, now()) WHERE id = $1', [id]);
+  }
+}
+
+/** A request as the help desk's queue lists it. */
+export interface VoceCoda {
+  id: string;
+  numero: number;
+  stato: StatoRichiesta;
+  utente: string | null;
+  cognome: string;
+  nome: string;
+  email: string | null;
+  praticaTipologia: string | null;
+  praticaNumero: string | null;
+  anteprima: string;
+  ricevutaIl: Date;
+  aggiornataIl: Date;
+  inAttesaDal: Date | null;
+  /** The user wrote since the help desk last did (or since arrival, when it never did). */
+  nuovaRispostaUtente: boolean;
+  messaggi: number;
+  allegati: number;
+}
+
+export interface FiltroCoda {
+  stato?: StatoRichiesta;
+  /** A numero, or words in the name, the email, the description or the thread (any case). */
+  cerca?: string;
+  limite: number;
+}
+
+// Open and waiting for the help desk first (the longest wait at the top), then open ones waiting for the user (the
+// oldest activity first), then solved and closed ones (the newest first).
+const ORDINE_CODA = `
+  CASE
+    WHEN r.stato IN ('risolta', 'chiusa') THEN 2
+    WHEN r.stato <> 'attesa-utente' AND r.in_attesa_dal IS NOT NULL THEN 0
+    ELSE 1
+  END,
+  CASE WHEN r.stato NOT IN ('risolta', 'chiusa') AND r.stato <> 'attesa-utente' THEN r.in_attesa_dal END,
+  CASE WHEN r.stato NOT IN ('risolta', 'chiusa') THEN r.aggiornata_il END,
+  r.aggiornata_il DESC,
+  r.numero DESC`;
+
+/** The help desk's queue, filtered by state and words. */
+export async function coda(q: Esecutore, f: FiltroCoda): Promise<{ voci: VoceCoda[]; totale: number }> {
+  const cerca = f.cerca?.trim() || null;
+  const simile = cerca === null ? null : `%${cerca.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const righe = await q.query<VoceCoda & { totale: number }>(
+    `SELECT r.id, r.numero::float8 AS numero, r.stato, r.utente, r.cognome, r.nome, r.email,
+       r.pratica_tipologia AS "praticaTipologia", r.pratica_numero AS "praticaNumero",
+       left(r.descrizione, 300) AS anteprima, r.ricevuta_il AS "ricevutaIl", r.aggiornata_il AS "aggiornataIl",
+       r.in_attesa_dal AS "inAttesaDal",
+       EXISTS (SELECT 1 FROM messaggi m WHERE m.richiesta = r.id AND m.autore = 'utente'
+               AND m.ricevuto_il > coalesce(r.ultima_assistenza_il, r.ricevuta_il)) AS "nuovaRispostaUtente",
+       (SELECT count(*)::int FROM messaggi m WHERE m.richiesta = r.id) AS messaggi,
+       (SELECT count(*)::int FROM allegati a WHERE a.richiesta = r.id) AS allegati,
+       count(*) OVER ()::int AS totale
+     FROM richieste r
+     WHERE ($1::text IS NULL OR r.stato = $1)
+       AND ($2::text IS NULL
+            OR r.numero::text = $2
+            OR r.cognome || ' ' || r.nome ILIKE $3
+            OR r.nome || ' ' || r.cognome ILIKE $3
+            OR r.email ILIKE $3
+            OR r.descrizione ILIKE $3
+            OR EXISTS (SELECT 1 FROM messaggi m WHERE m.richiesta = r.id AND m.testo ILIKE $3))
+     ORDER BY ${ORDINE_CODA}
+     LIMIT $4`,
+    [f.stato ?? null, cerca, simile, f.limite],
+  );
+  return { voci: righe.map(({ totale: _, ...v }) => v), totale: righe[0]?.totale ?? 0 };
+}
+
+/** How many requests are in each state. */
+export async function conteggi(q: Esecutore): Promise<Record<StatoRichiesta, number>> {
+  const righe = await q.query<{ stato: StatoRichiesta; n: number }>(
+    'SELECT stato, count(*)::int AS n FROM richieste GROUP BY stato',
+  );
+  const c: Record<StatoRichiesta, number> = {
+    ricevuta: 0,
+    'in-lavorazione': 0,
+    'attesa-utente': 0,
+    risolta: 0,
+    chiusa: 0,
+  };
+  for (const r of righe) {
+    c[r.stato] = r.n;
+  }
+  return c;
 }

@@ -9,6 +9,17 @@ import { eUuid } from '../servizi/validazione.js';
 import { altriMetodi, chiaveDi, identifica, rispondiErrore } from './comuni.js';
 import { nomeDaContentDisposition, tipoDi } from './nome-file.js';
 import { BASE_RICHIESTE } from './richieste.js';
+import { allegatoCaricatoSchema } from './schemi.js';
+import {
+  chiave,
+  errore,
+  idPercorso,
+  nonDisponibile,
+  ripetuta,
+  risposta,
+  tokenFacoltativo,
+  type Documentazione,
+} from './documenta.js';
 
 const MB = MAX_BYTE_ALLEGATO / (1024 * 1024);
 
@@ -104,3 +115,47 @@ export function rotteAllegati(app: FastifyInstance, o: { db: Database; chiaveJwt
   );
   altriMetodi(app, url, ['PUT']);
 }
+
+export const documentazioneAllegati: Documentazione = {
+  schemi: { AllegatoCaricato: { schema: allegatoCaricatoSchema } },
+  percorsi: {
+    [`${BASE_RICHIESTE}/allegati/{id}`]: {
+      put: {
+        summary: 'A file’s bytes, before the request that names it (anonymous without a token)',
+        description:
+          'The caller, the id, the key, the name, the declared type and an announced size are checked before the ' +
+          'body is read. The content must start with its type’s signature.',
+        security: tokenFacoltativo,
+        parameters: [
+          idPercorso('The file’s id (a UUID v4), also its Idempotency-Key'),
+          chiave,
+          {
+            name: 'Content-Disposition',
+            in: 'header',
+            required: true,
+            description: 'attachment; filename*=UTF-8\'\'<name> (RFC 8187), or filename="…"',
+            schema: { type: 'string' },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: Object.fromEntries(
+            TIPI_ALLEGATO.map((t) => [
+              t,
+              { schema: { type: 'string', contentMediaType: t, maxLength: MAX_BYTE_ALLEGATO } },
+            ]),
+          ),
+        },
+        responses: {
+          201: risposta('Stored (or a repeated key: the first answer)', 'AllegatoCaricato', { headers: ripetuta }),
+          400: errore('The id is not a UUID v4, no Idempotency-Key, or no file name'),
+          401: errore('A token that is not valid'),
+          413: errore(`Over ${MB} MB, announced or not`),
+          415: errore('Not PNG, JPEG or PDF, or the content is not of the declared type'),
+          422: errore('Empty; a name over 255 characters; the key is not the id, or was used for another file'),
+          503: nonDisponibile,
+        },
+      },
+    },
+  },
+};

@@ -1,6 +1,5 @@
 // The user's routes under /api/richieste: POST a request (anonymous too), GET the caller's own list, POST a reply in
 // one of their threads. HTTP in and out only; the rules are in servizi/richieste.ts.
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../archivio/database.js';
 import { elencoUtente, eDiUtente, nuovaRichiesta, rispostaUtente } from '../servizi/richieste.js';
@@ -12,7 +11,30 @@ import {
   richiediUtente,
   rispondiErrore,
   rispondiNonValido,
+  seCorrisponde,
 } from './comuni.js';
+import {
+  chiave,
+  corpoJson,
+  errore,
+  idPercorso,
+  nonDisponibile,
+  nonValido,
+  parametroQuery,
+  ripetuta,
+  risposta,
+  token,
+  tokenFacoltativo,
+  type Documentazione,
+} from './documenta.js';
+import { richiestaSchema } from '../../../src/richiesta.js';
+import { rispostaSchema } from '../../../src/risposta.js';
+import { richiestaUtenteSchema } from '../../../src/elenco.js';
+import * as z from 'zod/mini';
+import { richiestaCreataSchema, rispostaCreataSchema } from './schemi.js';
+
+/** The list's body as the server sends it: the widget's item schema, in an object. */
+const elencoSchema = z.object({ richieste: z.array(richiestaUtenteSchema) });
 
 export const BASE_RICHIESTE = '/api/richieste';
 
@@ -29,19 +51,6 @@ export interface OpzioniRichieste {
 const CHIAVE_GIA_USATA = 'Questa Idempotency-Key è già stata usata per un’altra richiesta.';
 const CHIAVE_DIVERSA = 'L’intestazione Idempotency-Key deve essere uguale al campo id.';
 const troppoGrande = () => `La richiesta è troppo grande: al massimo ${MAX_BYTE_JSON / 1024} KiB.`;
-
-/** A strong ETag of a body: its SHA-256. */
-const etagDi = (corpo: string) => `"${createHash('sha256').update(corpo).digest('base64url')}"`;
-
-/** If-None-Match holds this ETag (or *). Weak comparison, as RFC 9110 asks for this header. */
-function corrisponde(req: FastifyRequest, etag: string): boolean {
-  const intestazione = req.headers['if-none-match'];
-  if (intestazione === undefined) {
-    return false;
-  }
-  const valori = intestazione.split(',').map((v) => v.trim().replace(/^W\//, ''));
-  return valori.includes('*') || valori.includes(etag);
-}
 
 const intero = /^[1-9]\d{0,15}$/;
 
@@ -99,9 +108,6 @@ export function rotteRichieste(app: FastifyInstance, o: OpzioniRichieste): void 
         primaDi === undefined ? undefined : Number(primaDi),
         perPagina,
       );
-      const corpo = JSON.stringify({ richieste: pagina.richieste });
-      const etag = etagDi(corpo);
-      reply.header('ETag', etag);
       if (pagina.primaDi !== undefined) {
         const query = new URLSearchParams({ 'prima-di': String(pagina.primaDi) });
         if (perPaginaChiesta !== undefined) {
@@ -109,10 +115,7 @@ export function rotteRichieste(app: FastifyInstance, o: OpzioniRichieste): void 
         }
         reply.header('Link', `<${BASE_RICHIESTE}?${query}>; rel="next"`);
       }
-      if (corrisponde(req, etag)) {
-        return reply.code(304).send();
-      }
-      return reply.code(200).type('application/json; charset=utf-8').send(corpo);
+      return seCorrisponde(req, reply, JSON.stringify({ richieste: pagina.richieste }));
     },
   );
   altriMetodi(app, BASE_RICHIESTE, ['GET', 'POST']);
@@ -167,3 +170,88 @@ export function rotteRichieste(app: FastifyInstance, o: OpzioniRichieste): void 
   );
   altriMetodi(app, url, ['POST']);
 }
+
+export const documentazioneRichieste: Documentazione = {
+  schemi: {
+    Richiesta: { schema: richiestaSchema, io: 'input' },
+    Risposta: { schema: rispostaSchema, io: 'input' },
+    RichiestaUtente: { schema: richiestaUtenteSchema },
+    ElencoRichieste: { schema: elencoSchema },
+    RichiestaCreata: { schema: richiestaCreataSchema },
+    RispostaCreata: { schema: rispostaCreataSchema },
+  },
+  percorsi: {
+    [BASE_RICHIESTE]: {
+      post: {
+        summary: 'A new request (anonymous without a token)',
+        security: tokenFacoltativo,
+        parameters: [chiave],
+        requestBody: corpoJson('Richiesta'),
+        responses: {
+          201: risposta(
+            'Stored (or a repeated key: the first answer, with Idempotent-Replayed: true)',
+            'RichiestaCreata',
+            { headers: ripetuta },
+          ),
+          400: errore('Not JSON, not an object, or no Idempotency-Key'),
+          401: errore('A token that is not valid'),
+          413: errore(`Over ${MAX_BYTE_JSON / 1024} KiB`),
+          415: errore('Not application/json'),
+          422: nonValido(
+            'The schema refuses it; the key is not the id; the key was used with another body or by another ' +
+              'caller; or it names attachments it may not (their ids in `allegati`)',
+          ),
+          503: nonDisponibile,
+        },
+      },
+      get: {
+        summary: 'The caller’s own requests, newest first, a page at a time',
+        security: token,
+        parameters: [
+          parametroQuery('prima-di', 'Only requests numbered below this (the next page, as Link rel="next" names it)', {
+            type: 'integer',
+            minimum: 1,
+          }),
+          parametroQuery('per-pagina', 'Requests per page (default 20)', { type: 'integer', minimum: 1, maximum: 100 }),
+          { name: 'If-None-Match', in: 'header', schema: { type: 'string' } },
+        ],
+        responses: {
+          200: risposta(
+            'The page; a strong ETag; Link: <…?prima-di=N>; rel="next" when there are older ones',
+            'ElencoRichieste',
+            { headers: { ETag: { schema: { type: 'string' } }, Link: { schema: { type: 'string' } } } },
+          ),
+          304: { description: 'If-None-Match matches: unchanged' },
+          400: errore('A bad prima-di or per-pagina'),
+          401: errore('No token, or one that is not valid'),
+          503: nonDisponibile,
+        },
+      },
+    },
+    [`${BASE_RICHIESTE}/{id}/messaggi`]: {
+      post: {
+        summary: 'The user’s reply in the thread of one of their requests',
+        security: token,
+        parameters: [idPercorso('The request'), chiave],
+        requestBody: corpoJson('Risposta'),
+        responses: {
+          201: risposta(
+            'Stored, with the request’s state after it (a repeated key: the first answer)',
+            'RispostaCreata',
+            {
+              headers: ripetuta,
+            },
+          ),
+          400: errore('Not JSON, not an object, or no Idempotency-Key'),
+          401: errore('No token, or one that is not valid'),
+          404: errore('No such request, or not the caller’s (the same answer)'),
+          409: errore('The request is closed (chiusa)'),
+          413: errore(`Over ${MAX_BYTE_JSON / 1024} KiB`),
+          415: errore('Not application/json'),
+          422: nonValido('The schema refuses it; the key is not the id, or was used for another message'),
+          503: nonDisponibile,
+        },
+      },
+    },
+  },
+};

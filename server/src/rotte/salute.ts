@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../archivio/database.js';
 import { altriMetodi, RETRY_AFTER_DATABASE_S } from './comuni.js';
+import { risposta, type Documentazione } from './documenta.js';
+import { saluteSchema } from './schemi.js';
 
 export function rotteSalute(app: FastifyInstance, o: { db: Database }): void {
   app.get('/api/salute', async (_req, reply) => {
@@ -15,3 +17,18 @@ export function rotteSalute(app: FastifyInstance, o: { db: Database }): void {
   });
   altriMetodi(app, '/api/salute', ['GET']);
 }
+
+export const documentazioneSalute: Documentazione = {
+  schemi: { Salute: { schema: saluteSchema } },
+  percorsi: {
+    '/api/salute': {
+      get: {
+        summary: 'Whether the server and its database answer',
+        responses: {
+          200: risposta('The database answers', 'Salute'),
+          503: risposta('The database does not answer', 'Salute'),
+        },
+      },
+    },
+  },
+};

@@ -35,6 +35,7 @@ const messaggioSportelloSchema = z.object({
   inviatoIl: z.string(),
   ricevutoIl: z.string(),
   inviataViaMailA: z.optional(z.string()),
+  operatore: z.optional(z.string()),
 });
 
 export const richiestaSportelloSchema = z.object({
@@ -58,7 +59,62 @@ export const richiestaSportelloSchema = z.object({
   ),
 });
 
-export const elencoSportelloSchema = z.object({ richieste: z.array(richiestaSportelloSchema) });
+const conteggiSchema = z.object({
+  ricevuta: z.number(),
+  'in-lavorazione': z.number(),
+  'attesa-utente': z.number(),
+  risolta: z.number(),
+  chiusa: z.number(),
+});
+
+/** The queue: open requests first, the one waiting longest for the help desk at the top. */
+export const codaSportelloSchema = z.object({
+  richieste: z.array(
+    z.object({
+      id: z.string(),
+      numero: z.number(),
+      stato: statoSchema,
+      utente: z.nullable(z.string()),
+      cognome: z.string(),
+      nome: z.string(),
+      email: z.optional(z.string()),
+      pratica: z.optional(z.object({ tipologia: z.optional(z.string()), numero: z.optional(z.string()) })),
+      anteprima: z.string(),
+      ricevutaIl: z.string(),
+      aggiornataIl: z.string(),
+      inAttesaDal: z.optional(z.string()),
+      nuovaRispostaUtente: z.boolean(),
+      messaggi: z.number(),
+      allegati: z.number(),
+    }),
+  ),
+  totale: z.number(),
+  conteggi: conteggiSchema,
+});
+
+export const operatoreSchema = z.object({
+  utente: z.string(),
+  nome: z.string(),
+  ruolo: z.enum(['operatore', 'amministratore']),
+});
+
+export const elencoOperatoriSchema = z.object({
+  operatori: z.array(z.object({ ...operatoreSchema.shape, creatoIl: z.string() })),
+});
+
+export const registroSchema = z.object({
+  voci: z.array(
+    z.object({
+      id: z.number(),
+      il: z.string(),
+      operatore: z.nullable(z.string()),
+      azione: z.string(),
+      richiesta: z.nullable(z.string()),
+      numero: z.nullable(z.number()),
+      dettagli: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
 
 export const rispostaSportelloCreataSchema = z.object({
   id: z.string(),

@@ -112,6 +112,21 @@ export async function nuovaRichiesta(
   });
 }
 
+/** The practice a request names, when it names one: only the fields given. */
+export function praticaDi(r: { praticaTipologia: string | null; praticaNumero: string | null }) {
+  if (r.praticaTipologia === null && r.praticaNumero === null) {
+    return undefined;
+  }
+  const p: { tipologia?: string; numero?: string } = {};
+  if (r.praticaTipologia !== null) {
+    p.tipologia = r.praticaTipologia;
+  }
+  if (r.praticaNumero !== null) {
+    p.numero = r.praticaNumero;
+  }
+  return p;
+}
+
 /** A thread's message as the user's list shows it. */
 const messaggioPerUtente = (m: RigaMessaggio) => ({
   id: m.id,
@@ -132,14 +147,9 @@ export function perUtente(r: RigaRichiesta, thread: RigaMessaggio[], files: Riga
     rispostaViaEmail: r.rispostaViaEmail,
     messaggi: thread.map(messaggioPerUtente),
   };
-  if (r.praticaTipologia !== null || r.praticaNumero !== null) {
-    voce.pratica = {};
-    if (r.praticaTipologia !== null) {
-      voce.pratica.tipologia = r.praticaTipologia;
-    }
-    if (r.praticaNumero !== null) {
-      voce.pratica.numero = r.praticaNumero;
-    }
+  const pratica = praticaDi(r);
+  if (pratica !== undefined) {
+    voce.pratica = pratica;
   }
   if (files.length > 0) {
     voce.allegati = files.map((a) => ({ id: a.id, nome: a.nome, tipo: a.tipo, dimensione: a.dimensione }));
@@ -248,12 +258,14 @@ export async function rispostaUtente(
       impronta,
       statoDopo: stato,
       inviataViaMailA: null,
+      operatore: null,
     });
     if (!inserito) {
       // The key is a message of another request or user that committed meanwhile.
       return { esito: 'chiave-usata' };
     }
     await richieste.cambiaStato(tx, r.id, stato);
+    await richieste.notaMessaggio(tx, r.id, 'utente');
     return { esito: 'creata', id: v.dati.id, stato };
   });
 }

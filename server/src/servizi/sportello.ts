@@ -1,16 +1,19 @@
-// The help desk's side: every request with who sent it, its contacts and whole thread; the operator's reply (written
-// to the mail outbox in the same transaction when the request asked for the answer by mail); a change of state.
+// The help desk's side: the queue (what to answer first), a request with who sent it, its contacts and whole thread;
+// the operator's reply (written to the mail outbox in the same transaction when the request asked for the answer by
+// mail); a change of state; a download. Every action is written to the record in the same transaction.
 import { randomUUID } from 'node:crypto';
 import type { Database, Esecutore } from '../archivio/database.js';
 import * as richieste from '../archivio/richieste.js';
 import * as messaggi from '../archivio/messaggi.js';
 import * as allegati from '../archivio/allegati.js';
 import * as posta from '../archivio/posta.js';
+import * as registro from '../archivio/registro.js';
 import type { RigaRichiesta } from '../archivio/richieste.js';
 import type { RigaMessaggio } from '../archivio/messaggi.js';
 import type { RigaAllegato } from '../archivio/allegati.js';
 import { statoDopo, type StatoRichiesta } from './stati.js';
 import { eUuid } from './validazione.js';
+import { praticaDi } from './richieste.js';
 
 /** A message of the thread as the help desk sees it. */
 export interface MessaggioSportello {
@@ -21,6 +24,8 @@ export interface MessaggioSportello {
   /** When it arrived here (the thread's order). */
   ricevutoIl: string;
   inviataViaMailA?: string;
+  /** The operator who wrote a help desk's message. */
+  operatore?: string;
 }
 
 /** A request as the help desk's list shows it. */
@@ -56,6 +61,9 @@ function messaggioSportello(m: RigaMessaggio): MessaggioSportello {
   if (m.inviataViaMailA !== null) {
     voce.inviataViaMailA = m.inviataViaMailA;
   }
+  if (m.operatore !== null) {
+    voce.operatore = m.operatore;
+  }
   return voce;
 }
 
@@ -87,14 +95,9 @@ function perSportello(r: RigaRichiesta, thread: RigaMessaggio[], files: RigaAlle
   if (r.telefono !== null) {
     voce.telefono = r.telefono;
   }
-  if (r.praticaTipologia !== null || r.praticaNumero !== null) {
-    voce.pratica = {};
-    if (r.praticaTipologia !== null) {
-      voce.pratica.tipologia = r.praticaTipologia;
-    }
-    if (r.praticaNumero !== null) {
-      voce.pratica.numero = r.praticaNumero;
-    }
+  const pratica = praticaDi(r);
+  if (pratica !== undefined) {
+    voce.pratica = pratica;
   }
   return voce;
 }
@@ -103,11 +106,6 @@ async function conThread(q: Esecutore, righe: RigaRichiesta[], base: string): Pr
   const id = righe.map((r) => r.id);
   const [thread, files] = await Promise.all([messaggi.diRichieste(q, id), allegati.diRichieste(q, id)]);
   return righe.map((r) => perSportello(r, thread.get(r.id) ?? [], files.get(r.id) ?? [], base));
-}
-
-/** Every request, newest first, with its thread and attachments. `base` is the help desk's path, for downloads. */
-export async function elencoSportello(db: Database, base: string): Promise<RichiestaSportello[]> {
-  return conThread(db, await richieste.tutte(db), base);
 }
 
 /** One request, with its thread and attachments. */
@@ -140,7 +138,7 @@ export type EsitoRispostaSportello =
  */
 export async function rispostaSportello(
   db: Database,
-  o: { richiesta: string; testo: string; stato?: StatoRichiesta },
+  o: { richiesta: string; testo: string; stato?: StatoRichiesta; operatore: string },
 ): Promise<EsitoRispostaSportello> {
   if (!eUuid(o.richiesta)) {
     return { esito: 'non-trovata' };
@@ -164,8 +162,17 @@ export async function rispostaSportello(
       impronta: null,
       statoDopo: stato,
       inviataViaMailA: a ?? null,
+      operatore: o.operatore,
     });
     await richieste.cambiaStato(tx, r.id, stato);
+    await richieste.notaMessaggio(tx, r.id, 'assistenza');
+    await registro.annota(tx, {
+      operatore: o.operatore,
+      azione: 'risposta',
+      richiesta: r.id,
+      numero: r.numero,
+      dettagli: { messaggio: id, stato, ...(stato !== r.stato && { statoPrima: r.stato }) },
+    });
     if (a === undefined) {
       return { esito: 'creata', id, stato };
     }
@@ -182,18 +189,123 @@ export async function rispostaSportello(
 }
 
 /** The state alone (solved, closed, waiting for the user…): false when there is no such request. */
-export async function cambiaStatoSportello(db: Database, id: string, stato: StatoRichiesta): Promise<boolean> {
-  if (!eUuid(id)) {
+export async function cambiaStatoSportello(
+  db: Database,
+  o: { richiesta: string; stato: StatoRichiesta; operatore: string },
+): Promise<boolean> {
+  if (!eUuid(o.richiesta)) {
     return false;
   }
   return db.transazione(async (tx) => {
-    const r = await richieste.leggi(tx, id, true);
+    const r = await richieste.leggi(tx, o.richiesta, true);
     if (r === undefined) {
       return false;
     }
-    await richieste.cambiaStato(tx, id, stato);
+    await richieste.cambiaStato(tx, r.id, o.stato);
+    await registro.annota(tx, {
+      operatore: o.operatore,
+      azione: 'cambio-stato',
+      richiesta: r.id,
+      numero: r.numero,
+      dettagli: { statoPrima: r.stato, stato: o.stato },
+    });
     return true;
   });
+}
+
+/** A file for the operator to download, its download written to the record first; undefined when there is none. */
+export async function scaricaPerSportello(db: Database, o: { allegato: string; operatore: string }) {
+  if (!eUuid(o.allegato)) {
+    return undefined;
+  }
+  return db.transazione(async (tx) => {
+    const a = await allegati.contenuto(tx, o.allegato);
+    if (a === undefined) {
+      return undefined;
+    }
+    const r = a.richiesta === null ? undefined : await richieste.leggi(tx, a.richiesta);
+    await registro.annota(tx, {
+      operatore: o.operatore,
+      azione: 'download',
+      richiesta: r?.id ?? null,
+      numero: r?.numero ?? null,
+      dettagli: { allegato: a.id },
+    });
+    return a;
+  });
+}
+
+/** A request of the queue as the console lists it. */
+export interface VoceCodaSportello {
+  id: string;
+  numero: number;
+  stato: StatoRichiesta;
+  utente: string | null;
+  cognome: string;
+  nome: string;
+  email?: string;
+  pratica?: { tipologia?: string; numero?: string };
+  /** The description's beginning. */
+  anteprima: string;
+  ricevutaIl: string;
+  aggiornataIl: string;
+  /** Since when it waits for the help desk; absent when the help desk spoke last. */
+  inAttesaDal?: string;
+  /** The user wrote since the help desk last did. */
+  nuovaRispostaUtente: boolean;
+  messaggi: number;
+  allegati: number;
+}
+
+export interface CodaSportello {
+  richieste: VoceCodaSportello[];
+  /** How many match the filter (the list holds at most `limite`). */
+  totale: number;
+  /** How many requests are in each state, whatever the filter. */
+  conteggi: Record<StatoRichiesta, number>;
+}
+
+/** "n. 12", "#12", "12": a numero; anything else is words. */
+const comeNumero = (cerca: string) => /^\s*(?:n\.?\s*|#)?(\d{1,15})\s*$/i.exec(cerca)?.[1];
+
+/** The queue: open requests first, the one waiting longest for the help desk at the top; filtered by state or words. */
+export async function codaSportello(
+  db: Database,
+  f: { stato?: StatoRichiesta; cerca?: string; limite: number },
+): Promise<CodaSportello> {
+  const cerca = f.cerca === undefined ? undefined : (comeNumero(f.cerca) ?? f.cerca);
+  const [{ voci, totale }, conteggi] = await Promise.all([
+    richieste.coda(db, { stato: f.stato, cerca, limite: f.limite }),
+    richieste.conteggi(db),
+  ]);
+  const lista = voci.map((v) => {
+    const voce: VoceCodaSportello = {
+      id: v.id,
+      numero: v.numero,
+      stato: v.stato,
+      utente: v.utente,
+      cognome: v.cognome,
+      nome: v.nome,
+      anteprima: v.anteprima,
+      ricevutaIl: v.ricevutaIl.toISOString(),
+      aggiornataIl: v.aggiornataIl.toISOString(),
+      nuovaRispostaUtente: v.nuovaRispostaUtente,
+      messaggi: v.messaggi,
+      allegati: v.allegati,
+    };
+    if (v.email !== null) {
+      voce.email = v.email;
+    }
+    const pratica = praticaDi(v);
+    if (pratica !== undefined) {
+      voce.pratica = pratica;
+    }
+    if (v.inAttesaDal !== null) {
+      voce.inAttesaDal = v.inAttesaDal.toISOString();
+    }
+    return voce;
+  });
+  return { richieste: lista, totale, conteggi };
 }
 
 /** The mails written for these requests (the outbox), oldest first. */

@@ -1,6 +1,7 @@
 // The migrations, in order: each a numbered .sql file, bundled as text. A new one is a new file and a line here;
 // a migration already applied anywhere is never edited.
 import m001 from './001_richieste.sql';
+import m002 from './002_sportello.sql';
 
 export interface Migrazione {
   versione: number;
@@ -8,4 +9,7 @@ export interface Migrazione {
   sql: string;
 }
 
-export const MIGRAZIONI: Migrazione[] = [{ versione: 1, nome: '001_richieste', sql: m001 }];
+export const MIGRAZIONI: Migrazione[] = [
+  { versione: 1, nome: '001_richieste', sql: m001 },
+  { versione: 2, nome: '002_sportello', sql: m002 },
+];
