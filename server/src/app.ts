@@ -45,6 +45,17 @@ export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
     trustProxy: o.proxy && o.proxy.length > 0 ? o.proxy : false,
   });
   app.removeContentTypeParser('text/plain');
+  // An empty JSON body is no body (a logout, a removal): the routes that need one say so (400) themselves.
+  const jsonPredefinito = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, corpo, fatto) => {
+    const testo = corpo.toString();
+    if (testo === '') {
+      fatto(null, undefined);
+      return;
+    }
+    jsonPredefinito(req, testo, fatto);
+  });
   const rotte = tracciaRotte(app);
   gestisciErrori(app);
 

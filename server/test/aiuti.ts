@@ -12,6 +12,7 @@ import { apriPglite, apriPostgres } from '../src/archivio/apri.js';
 import type { Database } from '../src/archivio/database.js';
 import { applicaMigrazioni } from '../src/archivio/migrazioni.js';
 import { costruisciApp, type OpzioniApp } from '../src/app.js';
+import { aggiungiOperatore } from '../src/servizi/operatori.js';
 
 export const MOTORI = ['pglite', 'postgresql'] as const;
 export type Motore = (typeof MOTORI)[number];
@@ -172,4 +173,40 @@ export async function autorizzazione(utente: string | undefined): Promise<Record
     return {};
   }
   return { Authorization: `Bearer ${await token(utente)}` };
+}
+
+export interface OperatoreDiProva {
+  utente: string;
+  /** The session's cookie header. */
+  cookie: string;
+  /** The headers of a state-changing call from the console: the session, the server's own Origin, JSON. */
+  intestazioni(extra?: Record<string, string>): Record<string, string>;
+}
+
+let operatori = 0;
+
+/**
+ * An operator (or administrator) created in the server's database and logged in over HTTP, as the console does.
+ */
+export async function operatoreDiProva(
+  s: { url: string; db: Database },
+  ruolo: 'operatore' | 'amministratore' = 'operatore',
+): Promise<OperatoreDiProva> {
+  const utente = `${ruolo.slice(0, 3)}-${process.pid}-${(operatori += 1)}-${randomUUID().slice(0, 8)}`;
+  const password = `password-di-prova-${utente}`;
+  await aggiungiOperatore(s.db, { utente, nome: `Operatore ${utente}`, password, ruolo }, undefined);
+  const res = await fetch(`${s.url}/api/sportello/accesso`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: s.url },
+    body: JSON.stringify({ utente, password }),
+  });
+  if (res.status !== 204) {
+    throw new Error(`login of ${utente}: ${res.status} ${await res.text()}`);
+  }
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  return {
+    utente,
+    cookie,
+    intestazioni: (extra = {}) => ({ Cookie: cookie, Origin: s.url, 'Content-Type': 'application/json', ...extra }),
+  };
 }
