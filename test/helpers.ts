@@ -23,7 +23,18 @@ export interface Secchio {
   token(utente: string): Promise<string>;
   /** The endpoint's options: how many requests a page of the list holds (20 unless set). */
   opzioni(o: { perPagina: number }): Promise<void>;
-  /** The help desk's side of the bucket. */
+  /** The help desk's routes under the bucket as a browser calls them (the console's base: its own cookie and Origin). */
+  baseSportello: string;
+  /** Gives the bucket a server of its own, on an empty database (call it first): the whole queue is the test's. */
+  serverProprio(): Promise<void>;
+  /** An operator on the bucket's server, to log in to the console with. */
+  operatore(o: {
+    utente: string;
+    password: string;
+    nome?: string;
+    ruolo?: 'operatore' | 'amministratore';
+  }): Promise<void>;
+  /** The help desk's side of the bucket, as the harness's own administrator: the bucket's requests only. */
   sportello: {
     elenco(): Promise<RichiestaSportello[]>;
     /** The operator's reply; `stato` as the back-office's select (without it, ricevuta → in-lavorazione, others stay). */
@@ -68,16 +79,23 @@ export function nuovoSecchio(): Secchio {
     async opzioni(o) {
       await invia(`${base}/opzioni`, 'POST', o);
     },
+    baseSportello: `${base}/sportello`,
+    async serverProprio() {
+      await invia(`${base}/server`, 'POST', {});
+    },
+    async operatore(o) {
+      await invia(`${base}/operatori`, 'POST', o);
+    },
     sportello: {
       async elenco() {
-        return ((await (await fetch(`${base}/sportello/richieste`)).json()) as { richieste: RichiestaSportello[] })
+        return ((await (await fetch(`${base}/operatore/richieste`)).json()) as { richieste: RichiestaSportello[] })
           .richieste;
       },
       async rispondi(id, testo, stato) {
-        return (await invia(`${base}/sportello/richieste/${id}/messaggi`, 'POST', { testo, stato })).json();
+        return (await invia(`${base}/operatore/richieste/${id}/messaggi`, 'POST', { testo, stato })).json();
       },
       async cambiaStato(id, stato) {
-        await invia(`${base}/sportello/richieste/${id}`, 'PATCH', { stato });
+        await invia(`${base}/operatore/richieste/${id}`, 'PATCH', { stato });
       },
     },
   };

@@ -2,7 +2,10 @@
 // serves the pages, the server answers /api) and the browser suite's (/prova/<bucket>/… → /api/…) both use it.
 import { request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 
-/** Hop-by-hop headers (RFC 9110 §7.6.1) and the ones the forwarded request sets itself. */
+/**
+ * Hop-by-hop headers (RFC 9110 §7.6.1) and the length, which the forwarded request sets itself. Host goes through, as
+ * a reverse proxy passes it: the server judges the Origin of a console's call against its own host.
+ */
 const NON_INOLTRATE = new Set([
   'connection',
   'keep-alive',
@@ -11,7 +14,6 @@ const NON_INOLTRATE = new Set([
   'upgrade',
   'te',
   'trailer',
-  'host',
   'content-length',
 ]);
 

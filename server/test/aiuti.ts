@@ -128,7 +128,7 @@ export async function servi(db: Database, opzioni: Partial<OpzioniApp> = {}) {
   const app = await costruisciApp({ db, jwtSegreto: SEGRETO, ...opzioni });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
-  return { app, url: `http://127.0.0.1:${port}` };
+  return { app, db, url: `http://127.0.0.1:${port}` };
 }
 
 /** A server of the engine on a fresh database. */

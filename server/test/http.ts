@@ -2,11 +2,30 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { autorizzazione } from './aiuti.js';
+import type { Database } from '../src/archivio/database.js';
+import { autorizzazione, operatoreDiProva, type OperatoreDiProva } from './aiuti.js';
 
 /** Anything with the base URL of a running server. */
 export interface ConUrl {
   url: string;
+}
+
+/** A running server with its database, for the help desk's calls (an administrator is created there). */
+export interface ConDatabase extends ConUrl {
+  db: Database;
+}
+
+// One administrator per server (per database), logged in once.
+const amministratori = new WeakMap<Database, Promise<OperatoreDiProva>>();
+
+/** The tests' administrator on this server's database, logged in on this server. */
+export function amministratore(s: ConDatabase): Promise<OperatoreDiProva> {
+  let a = amministratori.get(s.db);
+  if (a === undefined) {
+    a = operatoreDiProva(s, 'amministratore');
+    amministratori.set(s.db, a);
+  }
+  return a;
 }
 
 export const richiesta = (extra: Record<string, unknown> = {}) => ({
@@ -132,22 +151,40 @@ export interface VoceSportelloJson {
   allegati: { id: string; nome: string; tipo: string; dimensione: number; indirizzo: string }[];
 }
 
-/** The help desk's list, newest first. */
-export const sportello = async (s: ConUrl) =>
-  ((await (await fetch(`${s.url}/api/sportello/richieste`)).json()) as { richieste: VoceSportelloJson[] }).richieste;
+/** Every request as the help desk sees it, each whole, newest first (the queue, then each request). */
+export async function sportello(s: ConDatabase): Promise<VoceSportelloJson[]> {
+  const { cookie } = await amministratore(s);
+  const coda = (await (
+    await fetch(`${s.url}/api/sportello/richieste?limite=500`, { headers: { Cookie: cookie } })
+  ).json()) as { richieste: { id: string; numero: number }[] };
+  const ordinate = [...coda.richieste].sort((a, b) => b.numero - a.numero);
+  return Promise.all(
+    ordinate.map(
+      async (r) =>
+        (await (
+          await fetch(`${s.url}/api/sportello/richieste/${r.id}`, { headers: { Cookie: cookie } })
+        ).json()) as VoceSportelloJson,
+    ),
+  );
+}
 
 /** The operator's reply. */
-export const rispostaSportello = (s: ConUrl, id: string, corpo: unknown) =>
-  invia<{ id?: string; stato?: string; inviataViaMailA?: string } & Errore>(s, corpo, {
-    chiave: null,
-    percorso: `/api/sportello/richieste/${id}/messaggi`,
+export async function rispostaSportello(s: ConDatabase, id: string, corpo: unknown) {
+  const a = await amministratore(s);
+  const res = await fetch(`${s.url}/api/sportello/richieste/${id}/messaggi`, {
+    method: 'POST',
+    headers: a.intestazioni(),
+    body: typeof corpo === 'string' ? corpo : JSON.stringify(corpo),
   });
+  return risposta<{ id?: string; stato?: string; inviataViaMailA?: string } & Errore>(res);
+}
 
 /** The operator sets the state alone. */
-export async function cambiaStato(s: ConUrl, id: string, stato: string) {
+export async function cambiaStato(s: ConDatabase, id: string, stato: string) {
+  const a = await amministratore(s);
   const res = await fetch(`${s.url}/api/sportello/richieste/${id}`, {
     method: 'PATCH',
-    headers: { 'Content-Type': 'application/json' },
+    headers: a.intestazioni(),
     body: JSON.stringify({ stato }),
   });
   return risposta<{ id?: string; stato?: string } & Errore>(res);

@@ -10,7 +10,16 @@ import { richiestaSchema } from '../../src/richiesta.js';
 import { rispostaSchema } from '../../src/risposta.js';
 import { costruisciApp } from '../src/app.js';
 import { SEGRETO, serverDiProva, type ServerDiProva } from './aiuti.js';
-import { elenco, invia, nuovaRisposta, richiesta, rispondi, rispostaSportello, sportello } from './http.js';
+import {
+  amministratore,
+  elenco,
+  invia,
+  nuovaRisposta,
+  richiesta,
+  rispondi,
+  rispostaSportello,
+  sportello,
+} from './http.js';
 
 type Documento = {
   openapi: string;
@@ -117,7 +126,17 @@ describe('GET /api/openapi.json', () => {
     const lista = await elenco(s, 'mrossi');
     assert.ok(valido('ElencoRichieste', lista.json).ok, valido('ElencoRichieste', lista.json).errori);
     assert.ok(valido('RichiestaUtente', lista.json.richieste[0]).ok);
-    assert.ok(valido('ElencoSportello', { richieste: await sportello(s) }).ok);
+    for (const r of await sportello(s))
+      assert.ok(valido('RichiestaSportello', r).ok, valido('RichiestaSportello', r).errori);
+    const { cookie } = await amministratore(s);
+    const coda = await (await fetch(`${s.url}/api/sportello/richieste`, { headers: { Cookie: cookie } })).json();
+    assert.ok(valido('CodaSportello', coda).ok, valido('CodaSportello', coda).errori);
+    const chi = await (await fetch(`${s.url}/api/sportello/sessione`, { headers: { Cookie: cookie } })).json();
+    assert.ok(valido('Operatore', chi).ok);
+    const operatori = await (await fetch(`${s.url}/api/sportello/operatori`, { headers: { Cookie: cookie } })).json();
+    assert.ok(valido('ElencoOperatori', operatori).ok, valido('ElencoOperatori', operatori).errori);
+    const registro = await (await fetch(`${s.url}/api/sportello/registro`, { headers: { Cookie: cookie } })).json();
+    assert.ok(valido('Registro', registro).ok, valido('Registro', registro).errori);
     const sbagliata = await invia(s, richiesta({ email: 'x' }));
     assert.ok(valido('ErroreValidazione', sbagliata.json).ok);
     const senzaToken = await elenco(s, undefined);

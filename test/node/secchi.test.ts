@@ -153,7 +153,7 @@ describe('the test runner’s buckets (/prova/<bucket>/…)', () => {
     await s.json(`${s.base}/sessione`, 'POST', { utente: 'mrossi' });
     const r = richiesta({ email: 'mario.rossi@esempio.it', rispostaViaEmail: true });
     await s.json(`${s.base}/richieste`, 'POST', r, { 'Idempotency-Key': r.id });
-    const a = await s.json(`${s.base}/sportello/richieste/${r.id}/messaggi`, 'POST', {
+    const a = await s.json(`${s.base}/operatore/richieste/${r.id}/messaggi`, 'POST', {
       testo: 'Buongiorno.',
       stato: 'attesa-utente',
     });
@@ -169,9 +169,9 @@ describe('the test runner’s buckets (/prova/<bucket>/…)', () => {
       q.messaggi.map((x) => x.autore),
       ['assistenza'],
     );
-    assert.equal((await s.json(`${s.base}/sportello/richieste/${r.id}`, 'PATCH', { stato: 'risolta' })).status, 200);
+    assert.equal((await s.json(`${s.base}/operatore/richieste/${r.id}`, 'PATCH', { stato: 'risolta' })).status, 200);
     const [perSportello] = (
-      (await (await s.chiedi(`${s.base}/sportello/richieste`)).json()) as { richieste: { stato: string }[] }
+      (await (await s.chiedi(`${s.base}/operatore/richieste`)).json()) as { richieste: { stato: string }[] }
     ).richieste;
     assert.equal(perSportello.stato, 'risolta');
     const { posta } = (await (await s.chiedi(`${s.base}/registro`)).json()) as { posta: { a: string }[] };

@@ -1,10 +1,16 @@
 // The browser suite's endpoint: the help desk's real server (server/src, on an embedded PostgreSQL in a temporary
-// folder), started once when the test runner starts, behind a proxy at /prova/<bucket>/…: one session, fault list and
-// log per bucket, so tests (and browsers running at once) never see each other's requests. A bucket's requests go to
-// the server's own routes (…/richieste → /api/richieste, …/sportello → /api/sportello); the faults are the proxy's
-// (demo/server/guasti.ts), never the server's.
+// folder), behind a proxy at /prova/<bucket>/…: one session, fault list and log per bucket, so tests (and browsers
+// running at once) never see each other's requests. One server is started with the test runner and shared by the
+// buckets; a bucket may ask for a server of its own (the console's tests count the whole queue). The faults are the
+// proxy's (demo/server/guasti.ts), never the server's.
+//
+//   …/richieste…   → /api/richieste…  the widget's endpoint: faults, the attempts' log, the session cookie as a token
+//   …/sportello…   → /api/sportello…  as the browser sends it (the console: its own cookie, Origin, Host)
+//   …/operatore…   → /api/sportello…  as the harness's own administrator (test/helpers.ts's `sportello`); the list
+//                                      holds the bucket's requests only, each whole
+//   …/guasti, /registro, /sessione, /token, /opzioni, /server, /operatori: the bucket's controls
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -25,6 +31,7 @@ import { applicaMigrazioni } from '../../server/src/archivio/migrazioni.js';
 import * as allegati from '../../server/src/archivio/allegati.js';
 import { costruisciApp } from '../../server/src/app.js';
 import { postaDi, richiestaSportello, type RichiestaSportello } from '../../server/src/servizi/sportello.js';
+import { aggiungiOperatore, type Ruolo } from '../../server/src/servizi/operatori.js';
 import type { AllegatoCaricato, Mail, Ricevuta, Registro } from './registro.js';
 import { gestisciPagineBundle } from './pagine-bundle.js';
 
@@ -38,47 +45,84 @@ interface Server {
   url: string;
   db: Database;
   segreto: Uint8Array;
+  /** The harness's administrator's session cookie on this server. */
+  operatore: string;
   chiudi(): Promise<void>;
 }
 
-let server: Server | undefined;
+const cartelle: string[] = [];
+process.on('exit', () => {
+  for (const c of cartelle) rmSync(c, { recursive: true, force: true });
+});
 
-/**
- * Starts the server for this run: its own embedded database in a temporary folder (removed at exit), its own JWT
- * secret, a free port. The test runner's config awaits it before any page loads.
- */
-export async function avviaServer(): Promise<string> {
-  const cartella = mkdtempSync(join(tmpdir(), 'assistenza-prova-'));
-  process.on('exit', () => rmSync(cartella, { recursive: true, force: true }));
+// A migrated empty database, copied for each server: a fresh one in a fraction of a second.
+let modello: Promise<string> | undefined;
+
+async function creaModello(): Promise<string> {
+  const cartella = mkdtempSync(join(tmpdir(), 'assistenza-prova-modello-'));
+  cartelle.push(cartella);
   const db = await apriPglite(cartella);
   await applicaMigrazioni(db, { info() {} });
+  await db.chiudi();
+  return cartella;
+}
+
+/** A new server on a new database, with the harness's administrator logged in. */
+async function creaServer(): Promise<Server> {
+  modello ??= creaModello();
+  const cartella = mkdtempSync(join(tmpdir(), 'assistenza-prova-'));
+  cartelle.push(cartella);
+  cpSync(join(await modello, 'pglite'), join(cartella, 'pglite'), { recursive: true });
+  const db = await apriPglite(cartella);
   const segreto = randomBytes(32).toString('base64url');
   const app = await costruisciApp({ db, jwtSegreto: segreto });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
-  const chiudi = async () => {
-    await app.close();
-    await db.chiudi();
+  const url = `http://127.0.0.1:${port}`;
+  const password = randomBytes(16).toString('base64url');
+  await aggiungiOperatore(
+    db,
+    { utente: 'prova', nome: 'Operatore dei test', password, ruolo: 'amministratore' },
+    undefined,
+  );
+  const accesso = await fetch(`${url}/api/sportello/accesso`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: url },
+    body: JSON.stringify({ utente: 'prova', password }),
+  });
+  const operatore = (accesso.headers.get('set-cookie') ?? '').split(';')[0];
+  return {
+    url,
+    db,
+    segreto: new TextEncoder().encode(segreto),
+    operatore,
+    chiudi: async () => {
+      await app.close();
+      await db.chiudi();
+    },
   };
-  server = { url: `http://127.0.0.1:${port}`, db, segreto: new TextEncoder().encode(segreto), chiudi };
-  return server.url;
 }
 
-/** Stops the server and closes its database (an open PGlite keeps the process alive). */
+const serverCreati: Server[] = [];
+let condiviso: Server | undefined;
+
+/** Starts the shared server for this run; the test runner's config awaits it before any page loads. */
+export async function avviaServer(): Promise<string> {
+  condiviso = await creaServer();
+  serverCreati.push(condiviso);
+  return condiviso.url;
+}
+
+/** Stops every server and closes their databases (an open PGlite keeps the process alive). */
 export async function fermaServer(): Promise<void> {
-  await server?.chiudi();
-  server = undefined;
-}
-
-function ilServer(): Server {
-  if (server === undefined) {
-    throw new Error('test/server/plugin.ts: avviaServer() was not awaited');
-  }
-  return server;
+  await Promise.all(serverCreati.splice(0).map((s) => s.chiudi()));
+  condiviso = undefined;
 }
 
 interface DatiSecchio {
   id: string;
+  /** The bucket's server: the shared one, unless it asked for its own. */
+  server: Server;
   guasti: Guasto[];
   registro: VoceRegistro[];
   /** Session tokens (the cookie's value) and their user, as a real portal's session store keeps them. */
@@ -96,17 +140,27 @@ const utenteDelSecchio = (secchio: string, utente: string | null) =>
   utente === null ? undefined : utente.replace(new RegExp(`@${secchio}$`), '');
 
 /** The portal's token for a bucket's user, as a portal's backend mints it. */
-async function tokenDi(secchio: string, utente: string): Promise<string> {
-  return new SignJWT({ sub: utenteDelServer(secchio, utente) })
+async function tokenDi(s: DatiSecchio, utente: string): Promise<string> {
+  return new SignJWT({ sub: utenteDelServer(s.id, utente) })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuedAt()
     .setExpirationTime('10m')
-    .sign(ilServer().segreto);
+    .sign(s.server.segreto);
 }
 
 function nuovoSecchio(id: string): DatiSecchio {
+  if (condiviso === undefined) {
+    throw new Error('test/server/plugin.ts: avviaServer() was not awaited');
+  }
   const base = `/prova/${id}/richieste`;
-  const s: DatiSecchio = { id, guasti: [], registro: [], sessioni: new Map(), endpoint: async () => false };
+  const s: DatiSecchio = {
+    id,
+    server: condiviso,
+    guasti: [],
+    registro: [],
+    sessioni: new Map(),
+    endpoint: async () => false,
+  };
   s.endpoint = conGuasti({
     base,
     guasti: s.guasti,
@@ -122,12 +176,12 @@ function nuovoSecchio(id: string): DatiSecchio {
       // The portal's side: the session cookie becomes the user's token, unless the page sent one of its own.
       const utente = s.sessioni.get(cookie(req, COOKIE_PROVA) ?? '');
       if (intestazioni.authorization === undefined && utente !== undefined) {
-        intestazioni.authorization = `Bearer ${await tokenDi(id, utente)}`;
+        intestazioni.authorization = `Bearer ${await tokenDi(s, utente)}`;
       }
       delete intestazioni.cookie;
       const q = query.size > 0 ? `?${query}` : '';
       const r = await chiedi(
-        { server: ilServer().url, percorso: `/api/richieste${resto}${q}`, intestazioni, corpo },
+        { server: s.server.url, percorso: `/api/richieste${resto}${q}`, intestazioni, corpo },
         req.method ?? 'GET',
       );
       // The server's links name its own paths: the page follows them under the bucket.
@@ -186,7 +240,7 @@ async function token(req: IncomingMessage, res: ServerResponse, s: DatiSecchio):
   if (typeof utente !== 'string' || !utenteAmmesso.test(utente)) {
     return rispondiErrore(res, 400, 'Token: "utente" è un identificativo come "mrossi".');
   }
-  rispondiJson(res, 200, { token: await tokenDi(s.id, utente) });
+  rispondiJson(res, 200, { token: await tokenDi(s, utente) });
 }
 
 /** POST …/opzioni { perPagina }: how many requests a page of the bucket's lists holds. */
@@ -197,6 +251,30 @@ async function opzioni(req: IncomingMessage, res: ServerResponse, s: DatiSecchio
   }
   s.perPagina = perPagina as number;
   rispondiJson(res, 200, { perPagina });
+}
+
+/** POST …/server: the bucket gets a server of its own, on an empty database (before anything else it does). */
+async function serverProprio(res: ServerResponse, s: DatiSecchio): Promise<void> {
+  if (s.server !== condiviso) {
+    return rispondiErrore(res, 409, 'Server: questo secchio ha già un server suo.');
+  }
+  s.server = await creaServer();
+  serverCreati.push(s.server);
+  rispondiJson(res, 200, { ok: true });
+}
+
+/** POST …/operatori { utente, nome?, password, ruolo }: an operator on the bucket's server, for the console's login. */
+async function operatori(req: IncomingMessage, res: ServerResponse, s: DatiSecchio): Promise<void> {
+  const o = ((await corpoJson(req)) ?? {}) as { utente?: string; nome?: string; password?: string; ruolo?: Ruolo };
+  if (typeof o.utente !== 'string' || typeof o.password !== 'string') {
+    return rispondiErrore(res, 400, 'Operatori: "utente" e "password" sono testi.');
+  }
+  const esito = await aggiungiOperatore(
+    s.server.db,
+    { utente: o.utente, nome: o.nome ?? o.utente, password: o.password, ruolo: o.ruolo ?? 'operatore' },
+    undefined,
+  );
+  rispondiJson(res, esito.esito === 'creato' ? 201 : 409, esito);
 }
 
 async function guasti(req: IncomingMessage, res: ServerResponse, s: DatiSecchio): Promise<void> {
@@ -257,17 +335,19 @@ function comeRicevuta(r: RichiestaSportello, secchio: string): Ricevuta {
   return ricevuta;
 }
 
+/** The bucket's requests as the help desk sees them, each whole, oldest first; downloads addressed under the bucket. */
+async function richiesteDelSecchio(s: DatiSecchio): Promise<RichiestaSportello[]> {
+  const base = `/prova/${s.id}/operatore`;
+  const trovate = await Promise.all(idDelSecchio(s).richieste.map((r) => richiestaSportello(s.server.db, r, base)));
+  return trovate.filter((r): r is RichiestaSportello => r !== undefined).sort((a, b) => a.numero - b.numero);
+}
+
 /** GET …/registro: the bucket's attempts, and what the server stored of them (read from its database). */
 async function registro(s: DatiSecchio): Promise<Registro> {
-  const { db } = ilServer();
-  const id = idDelSecchio(s);
-  const trovate = await Promise.all(id.richieste.map((r) => richiestaSportello(db, r, `/prova/${s.id}/sportello`)));
-  const ricevute = trovate
-    .filter((r): r is RichiestaSportello => r !== undefined)
-    .map((r) => comeRicevuta(r, s.id))
-    .sort((a, b) => a.numero - b.numero);
+  const { db } = s.server;
+  const ricevute = (await richiesteDelSecchio(s)).map((r) => comeRicevuta(r, s.id));
   const caricati: AllegatoCaricato[] = [];
-  for (const f of id.file) {
+  for (const f of idDelSecchio(s).file) {
     const a = await allegati.leggi(db, f);
     if (a === undefined) continue;
     const c: AllegatoCaricato = {
@@ -298,42 +378,50 @@ async function registro(s: DatiSecchio): Promise<Registro> {
   return { ricevute, allegati: caricati, tentativi: s.registro, posta };
 }
 
-/**
- * …/sportello/…: the help desk's routes of the server, seen from the bucket: the list holds the bucket's requests only
- * and their downloads are addressed under the bucket; replies and states go to the server as they are.
- */
+/** …/sportello…: the help desk's routes as the browser calls them (the console): its cookies, Origin and Host. */
 async function sportello(req: IncomingMessage, res: ServerResponse, s: DatiSecchio, resto: string): Promise<void> {
-  const base = `/prova/${s.id}/sportello`;
-  const lettura = await leggiCorpo(req, 64 * 1024);
+  const lettura = await leggiCorpo(req, 12 * 1024 * 1024);
   const corpo = lettura.esito === 'letto' ? lettura.byte : Buffer.alloc(0);
-  const intestazioni = { ...req.headers };
-  delete intestazioni.cookie;
   const u = new URL(req.url ?? '', 'http://x');
-  let r;
   try {
-    r = await chiedi(
-      { server: ilServer().url, percorso: `/api/sportello${resto}${u.search}`, intestazioni, corpo },
+    const r = await chiedi(
+      { server: s.server.url, percorso: `/api/sportello${resto}${u.search}`, intestazioni: req.headers, corpo },
       req.method ?? 'GET',
     );
+    rispondiCome(res, r);
   } catch (e) {
-    return serverAssente(res, e);
+    serverAssente(res, e);
   }
-  if (resto === '/richieste' && req.method === 'GET' && r.statoHttp === 200) {
-    const mie = new Set(idDelSecchio(s).richieste);
-    const { richieste } = JSON.parse(r.corpo.toString('utf8')) as { richieste: RichiestaSportello[] };
-    const delSecchio = richieste
-      .filter((q) => mie.has(q.id))
-      .map((q) => ({
-        ...q,
-        utente: utenteDelSecchio(s.id, q.utente) ?? null,
-        allegati: q.allegati.map((a) => ({ ...a, indirizzo: a.indirizzo.replace('/api/sportello', base) })),
-      }));
-    return rispondiJson(res, 200, { richieste: delSecchio });
-  }
-  rispondiCome(res, r);
 }
 
-const CONTROLLI = /^\/prova\/([\w-]+)\/(guasti|registro|sessione|opzioni|token)$/;
+/**
+ * …/operatore…: the help desk's routes as the harness's administrator calls them for a test (its session, the server's
+ * own Origin). The list is the bucket's requests, each whole.
+ */
+async function operatore(req: IncomingMessage, res: ServerResponse, s: DatiSecchio, resto: string): Promise<void> {
+  if (resto === '/richieste' && req.method === 'GET') {
+    return rispondiJson(res, 200, { richieste: await richiesteDelSecchio(s) });
+  }
+  const lettura = await leggiCorpo(req, 64 * 1024);
+  const corpo = lettura.esito === 'letto' ? lettura.byte : Buffer.alloc(0);
+  const u = new URL(req.url ?? '', 'http://x');
+  const intestazioni = {
+    'content-type': 'application/json',
+    origin: s.server.url,
+    cookie: s.server.operatore,
+  };
+  try {
+    const r = await chiedi(
+      { server: s.server.url, percorso: `/api/sportello${resto}${u.search}`, intestazioni, corpo },
+      req.method ?? 'GET',
+    );
+    rispondiCome(res, r);
+  } catch (e) {
+    serverAssente(res, e);
+  }
+}
+
+const CONTROLLI = /^\/prova\/([\w-]+)\/(guasti|registro|sessione|opzioni|token|server|operatori)$/;
 const SECCHIO = /^\/prova\/([\w-]+)(\/.*)$/;
 
 /** Node middleware: answers /prova/… and returns true, or returns false for anything else. */
@@ -350,9 +438,15 @@ export async function gestisciProva(req: IncomingMessage, res: ServerResponse): 
   if (await s.endpoint(req, res)) {
     return true;
   }
-  if (m[2] === '/sportello' || m[2].startsWith('/sportello/')) {
-    await sportello(req, res, s, m[2].slice('/sportello'.length));
-    return true;
+  const resto = m[2];
+  for (const [prefisso, gestore] of [
+    ['/sportello', sportello],
+    ['/operatore', operatore],
+  ] as const) {
+    if (resto === prefisso || resto.startsWith(`${prefisso}/`)) {
+      await gestore(req, res, s, resto.slice(prefisso.length));
+      return true;
+    }
   }
   const controllo = CONTROLLI.exec(percorso)?.[2];
   const metodo = req.method ?? 'GET';
@@ -365,6 +459,10 @@ export async function gestisciProva(req: IncomingMessage, res: ServerResponse): 
       await token(req, res, s);
     } else if (controllo === 'opzioni' && metodo === 'POST') {
       await opzioni(req, res, s);
+    } else if (controllo === 'server' && metodo === 'POST') {
+      await serverProprio(res, s);
+    } else if (controllo === 'operatori' && metodo === 'POST') {
+      await operatori(req, res, s);
     } else if (controllo === 'registro' && metodo === 'GET') {
       rispondiJson(res, 200, await registro(s));
     } else if (controllo === undefined) {
