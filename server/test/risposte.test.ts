@@ -104,18 +104,22 @@ for (const motore of MOTORI) {
 
     it('answers every one of many concurrent attempts with one key 201, storing one message', async () => {
       const id = await inviaCome('mrossi');
-      const r = nuovaRisposta();
-      const risposte = await Promise.all(Array.from({ length: 20 }, () => rispondi(s, id, r, { utente: 'mrossi' })));
-      assert.deepEqual(
-        risposte.map((a) => a.stato),
-        risposte.map(() => 201),
-      );
-      for (const a of risposte) {
-        assert.deepEqual(a.json, { id: r.id, stato: 'ricevuta' });
+      // Several rounds: in the first the pool is still opening its connections, which lines the attempts up.
+      for (let giro = 1; giro <= 4; giro++) {
+        const r = nuovaRisposta();
+        const risposte = await Promise.all(Array.from({ length: 20 }, () => rispondi(s, id, r, { utente: 'mrossi' })));
+        assert.deepEqual(
+          risposte.map((a) => a.stato),
+          risposte.map(() => 201),
+          `round ${giro}`,
+        );
+        for (const a of risposte) {
+          assert.deepEqual(a.json, { id: r.id, stato: 'ricevuta' });
+        }
+        assert.equal(risposte.filter((a) => a.intestazioni.get('idempotent-replayed') === null).length, 1);
+        assert.equal((await thread(id)).length, giro);
       }
-      assert.equal(risposte.filter((a) => a.intestazioni.get('idempotent-replayed') === null).length, 1);
-      assert.equal((await thread(id)).length, 1);
-      assert.equal(await quante(s.db, 'messaggi'), 1);
+      assert.equal(await quante(s.db, 'messaggi'), 4);
     });
 
     it('answers 404, the same body, for another user’s request and for an unknown one, before reading the body', async () => {
