@@ -293,6 +293,24 @@ for (const motore of MOTORI) {
       assert.equal(await salvati(), 1);
     });
 
+    it('takes an id in capitals for the same file: the repeat is the first answer, and a request names it as it was told', async () => {
+      const id = randomUUID().toUpperCase();
+      const prima = await carica(s, id, PNG, { utente: 'mrossi' });
+      assert.equal(prima.stato, 201);
+      const ripetuta = await carica(s, id, PNG, { utente: 'mrossi' });
+      assert.equal(ripetuta.intestazioni.get('idempotent-replayed'), 'true');
+      assert.deepEqual(ripetuta.json, prima.json);
+      // Named with the id the client made, in capitals, as a client keeps it.
+      const r = richiesta({ id: randomUUID().toUpperCase(), allegati: [{ ...prima.json, id }] });
+      const a = await invia(s, r, { utente: 'mrossi' });
+      assert.equal(a.stato, 201, a.testo);
+      const [voce] = (await elenco(s, 'mrossi')).json.richieste;
+      assert.equal(voce.allegati!.length, 1);
+      const b = await invia(s, r, { utente: 'mrossi', chiave: r.id.toLowerCase() });
+      assert.equal(b.stato, 201);
+      assert.deepEqual(b.json, a.json, 'the repeat of the request is its first answer');
+    });
+
     it('lets a request name only its user’s own uploads, as uploaded; 422 names the others', async () => {
       const meta = async (byte: Buffer, tipo: string, nome: string, utente?: string) =>
         (await carica(s, randomUUID(), byte, { tipo, nome, utente })).json as Metadati;

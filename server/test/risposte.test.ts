@@ -122,6 +122,24 @@ for (const motore of MOTORI) {
       assert.equal(await quante(s.db, 'messaggi'), 4);
     });
 
+    it('takes a UUID in capitals for the same id: in the path and as the reply’s id, the repeat is the first answer', async () => {
+      const id = await inviaCome('mrossi');
+      const r = nuovaRisposta();
+      const maiuscola = { ...r, id: r.id.toUpperCase() };
+      const prima = await rispondi(s, id.toUpperCase(), maiuscola, { utente: 'mrossi' });
+      assert.equal(prima.stato, 201);
+      for (const [come, percorso, corpo] of [
+        ['the same', id.toUpperCase(), maiuscola],
+        ['the path in small letters', id, maiuscola],
+      ] as const) {
+        const ripetuta = await rispondi(s, percorso, corpo, { utente: 'mrossi' });
+        assert.equal(ripetuta.stato, 201, come);
+        assert.equal(ripetuta.intestazioni.get('idempotent-replayed'), 'true', come);
+        assert.deepEqual(ripetuta.json, prima.json, come);
+      }
+      assert.equal((await thread(id)).length, 1);
+    });
+
     it('answers 404, the same body, for another user’s request and for an unknown one, before reading the body', async () => {
       const id = await inviaCome('mrossi');
       const anonima = await inviaCome(undefined);
