@@ -216,6 +216,13 @@ for (const motore of MOTORI) {
       assert.deepEqual((await pagine('abianchi', '/api/richieste')).flat().length, 1);
     });
 
+    it('holds 20 requests a page unless told otherwise', async () => {
+      const mie: string[] = [];
+      for (let i = 0; i < 21; i++) mie.push((await inviaCome('mrossi')).id);
+      mie.reverse();
+      assert.deepEqual(await pagine('mrossi', '/api/richieste'), [mie.slice(0, 20), [mie[20]]]);
+    });
+
     it('takes per-pagina from 1 to 100 and keeps it in the next page’s link', async () => {
       const mie: string[] = [];
       for (let i = 0; i < 5; i++) mie.push((await inviaCome('mrossi')).id);
