@@ -173,3 +173,9 @@ export async function autorizzazione(utente: string | undefined): Promise<Record
   }
   return { Authorization: `Bearer ${await token(utente)}` };
 }
+
+/** How many rows a table holds. */
+export async function quante(db: Database, tabella: 'richieste' | 'messaggi' | 'allegati' | 'posta'): Promise<number> {
+  const [r] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${tabella}`);
+  return r.n;
+}
