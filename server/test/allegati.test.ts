@@ -3,6 +3,7 @@
 import { describe, it, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import { MOTORI, quante, serverDiProva, servi, type ServerDiProva } from './aiuti.js';
 import {
   JPEG,
@@ -443,3 +444,46 @@ for (const motore of MOTORI) {
     });
   });
 }
+
+describe('Expect: 100-continue on an upload', () => {
+  it('answers a refused upload at once, without asking for its body; a good one gets 100 Continue, then 201', async () => {
+    const s = await serverDiProva('pglite');
+    try {
+      const prova = (tipo: string) =>
+        new Promise<{ continua: boolean; stato: number }>((ok, ko) => {
+          const id = randomUUID();
+          const u = new URL(`${s.url}/api/richieste/allegati/${id}`);
+          let continua = false;
+          const req = request(
+            {
+              host: u.hostname,
+              port: u.port,
+              path: u.pathname,
+              method: 'PUT',
+              headers: {
+                'Content-Type': tipo,
+                'Content-Length': String(PDF.length),
+                'Idempotency-Key': id,
+                'Content-Disposition': "attachment; filename*=UTF-8''relazione.pdf",
+                Expect: '100-continue',
+              },
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () => ok({ continua, stato: res.statusCode ?? 0 }));
+            },
+          );
+          req.on('continue', () => {
+            continua = true;
+            req.end(PDF);
+          });
+          req.on('error', ko);
+          req.flushHeaders();
+        });
+      assert.deepEqual(await prova('text/plain'), { continua: false, stato: 415 });
+      assert.deepEqual(await prova('application/pdf'), { continua: true, stato: 201 });
+    } finally {
+      await s.chiudi();
+    }
+  });
+});

@@ -144,5 +144,13 @@ for (const motore of MOTORI) {
       );
       assert.deepEqual((await elenco(s, 'mrossi')).json.richieste, [], 'the token’s sub, nobody else');
     });
+
+    it('reads the scheme’s name in any case, as HTTP says (bearer, BEARER)', async () => {
+      const valido = await token('mrossi');
+      for (const schema of ['bearer', 'BEARER', 'Bearer']) {
+        const a = await elenco(s, undefined, { intestazioni: { Authorization: `${schema} ${valido}` } });
+        assert.equal(a.stato, 200, schema);
+      }
+    });
   });
 }
