@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { LinguaController } from '../controllers/lingua-controller.js';
 import { ContextConsumer } from '@lit/context';
 import { endpointContext, paginaRichiesteContext } from '../context.js';
@@ -12,6 +12,7 @@ import {
 } from '../delivery/consegna.js';
 import type { Intestazioni } from '../delivery/invio.js';
 import type { ValoriModulo } from '../delivery/bozze.js';
+import { paginaAccettata } from '../pagina-richieste.js';
 import { PartecipazioneController } from '../controllers/partecipazione.js';
 import {
   formatta,
@@ -122,7 +123,10 @@ export class AssistenzaTicketForm extends LitElement {
   credentials: RequestCredentials = 'same-origin';
   /** Days a request may wait in the queue before the user is asked to send it again. */
   conservazione = 7;
-  /** The portal's "Le mie richieste" page: the sent message links to it (else the provider's pagina-richieste). */
+  /**
+   * The portal's "Le mie richieste" page: the sent message links to it (else the provider's pagina-richieste). Only an
+   * http:, https: or relative URL; anything else is ignored with a console warning.
+   */
   paginaRichieste?: string;
   /** Extra headers (a CSRF token), or a function returning them; read at each attempt, never stored. */
   headers?: Intestazioni | (() => Intestazioni | Promise<Intestazioni>);
@@ -143,6 +147,8 @@ export class AssistenzaTicketForm extends LitElement {
   /** The id of the request being submitted, while it is. */
   private inviando?: string;
   private esito?: EsitoMostrato;
+  /** The pagina-richieste attribute when it is a web address. */
+  #paginaRichiesteAccettata?: string;
 
   #partecipazione = new PartecipazioneController(this, {
     modulo: true,
@@ -171,6 +177,11 @@ export class AssistenzaTicketForm extends LitElement {
       return this.#bozza.salvaOra();
     },
   });
+
+  override willUpdate(cambiate: PropertyValues<this>): void {
+    if (cambiate.has('paginaRichieste'))
+      this.#paginaRichiesteAccettata = paginaAccettata(this.paginaRichieste, 'assistenza-ticket-form');
+  }
 
   /** How many files the request being submitted carries, for the outcome's message. */
   #allegatiInInvio = 0;
@@ -376,7 +387,7 @@ export class AssistenzaTicketForm extends LitElement {
 
   /** After a delivery, the way to follow the request, when the portal has a "Le mie richieste" page. */
   #collegamentoRichieste(t: Testi['modulo']) {
-    const pagina = this.paginaRichieste || this.#paginaRichiesteFornita.value;
+    const pagina = this.#paginaRichiesteAccettata || this.#paginaRichiesteFornita.value;
     if (!pagina) return nothing;
     return html`<p><a href=${pagina}>${t.seguiRichiesta}</a></p>`;
   }
