@@ -219,6 +219,36 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     expect((await s.registro()).tentativi).to.have.length(10);
   });
 
+  it('a queued request keeps its endpoint’s origin: a later page’s headers go only to its own origin, never to another', async () => {
+    const altraOrigine = `http://127.0.0.1:${location.port}${s.endpoint}`;
+    const altrove = await fixture<AssistenzaTicketForm>(
+      html`<assistenza-ticket-form endpoint=${altraOrigine} utente="u1"></assistenza-ticket-form>`,
+    );
+    // The other origin answers no CORS preflight: the request stays queued, its endpoint kept.
+    const ev = oneEvent(altrove, 'assistenza-in-coda');
+    await compilaEInvia(altrove, 'Verso un’altra origine.');
+    await ev;
+    expect((await inCoda()).map((v) => v.endpoint)).to.deep.equal([altraOrigine]);
+    altrove.remove();
+    const qui = await modulo({ utente: 'u1' });
+    qui.headers = { 'X-CSRF-Token': 'segreto-del-portale' };
+    await consegna.svuota(true);
+    await consegna.inattiva();
+    // The browser asks the other origin first (a preflight) which headers the request carries: the endpoint logs it.
+    const preflight = (await s.registro()).tentativi.filter((t) => t.metodo === 'OPTIONS');
+    expect(preflight).to.have.length(2);
+    for (const p of preflight) {
+      expect(p.intestazioni.origin).to.equal(location.origin);
+      expect(p.intestazioni['access-control-request-headers']).to.equal('content-type,idempotency-key');
+    }
+    // This page's own origin still gets them.
+    const inviata = oneEvent(qui, 'assistenza-inviata');
+    await compilaEInvia(qui, 'Qui.');
+    await inviata;
+    const post = (await s.registro()).tentativi.filter((t) => t.metodo === 'POST');
+    expect(post.map((t) => t.intestazioni['x-csrf-token'])).to.deep.equal(['segreto-del-portale']);
+  });
+
   it('a 200 that is an HTML page (a Wi-Fi login, a proxy) is not a delivery: the request stays queued', async () => {
     const el = await modulo({ utente: 'u1' });
     await s.guasti([{ modo: 'portale', volte: 1 }]);

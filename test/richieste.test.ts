@@ -507,4 +507,35 @@ describe('<assistenza-richieste>', () => {
     // Retry-After 150 s beats the first doubled step (120 s); then 240, 480, and the 10 minute cap.
     expect(attese).to.deep.equal([150_000, 240_000, 480_000, 600_000, 600_000]);
   });
+
+  it('follows a Link to the next page only on the endpoint’s origin: with the host’s headers, never elsewhere', async () => {
+    await s.opzioni({ perPagina: 1 });
+    await creaRichiesta(s, 'Prima.');
+    await creaRichiesta(s, 'Seconda.');
+    // The answer as a server under another origin's control might give it: the next page on another origin.
+    const altraOrigine = `http://127.0.0.1:${location.port}`;
+    const vero = window.fetch;
+    window.fetch = async (...a: Parameters<typeof fetch>) => {
+      const r = await vero(...a);
+      const link = r.headers.get('Link');
+      if (!link) return r;
+      const intestazioni = new Headers(r.headers);
+      intestazioni.set('Link', link.replace('<', `<${altraOrigine}`));
+      const altra = new Response(r.body, { status: r.status, headers: intestazioni });
+      // What a real answer has, and a Response made here does not: the URL it came from.
+      return Object.defineProperty(altra, 'url', { value: r.url });
+    };
+    try {
+      const el = await elemento();
+      el.headers = { 'X-CSRF-Token': 'segreto' };
+      await finche(() => disclosure(el).length === 1, 'the first page listed');
+      await el.updateComplete;
+      const precedenti = [...root(el).querySelectorAll('button')].filter(
+        (b) => nome(b) === 'Mostra le richieste precedenti',
+      );
+      expect(precedenti, 'no way to the other origin').to.deep.equal([]);
+    } finally {
+      window.fetch = vero;
+    }
+  });
 });

@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { profiloContext } from '../context.js';
 import { consegnaDellaPagina, type Notifica, type Partecipante } from '../delivery/consegna.js';
-import type { Intestazioni } from '../delivery/invio.js';
+import type { Firma } from '../delivery/voci.js';
 import { emetti } from '../events.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { utente?: string; email?: string };
@@ -12,7 +12,7 @@ export interface OpzioniPartecipazione {
   /** A ticket form: the queue tells it the outcome of its user's requests first. */
   modulo?: boolean;
   /** The page's extra headers for a request (the host's `headers`): only an element that may sign requests has them. */
-  intestazioni?: () => Intestazioni | undefined | Promise<Intestazioni | undefined>;
+  firma?: Firma;
   /** Called on every outcome, after the DOM event if this element fires it. */
   notifica?: (n: Notifica) => void;
 }
@@ -20,7 +20,7 @@ export interface OpzioniPartecipazione {
 export class PartecipazioneController implements ReactiveController, Partecipante {
   readonly proprie = new Set<string>();
   readonly modulo: boolean;
-  readonly intestazioni?: OpzioniPartecipazione['intestazioni'];
+  readonly firma?: Firma;
   /** The provided profile; its changes update the host. */
   readonly profilo: ContextConsumer<typeof profiloContext, Host>;
   #esci?: () => void;
@@ -30,7 +30,7 @@ export class PartecipazioneController implements ReactiveController, Partecipant
     private opzioni: OpzioniPartecipazione = {},
   ) {
     this.modulo = opzioni.modulo ?? false;
-    this.intestazioni = opzioni.intestazioni;
+    this.firma = opzioni.firma;
     this.profilo = new ContextConsumer(host, { context: profiloContext, subscribe: true });
     host.addController(this);
   }

@@ -10,7 +10,7 @@ import {
   scritturaBozza,
   scritturaBozzaRisposta,
 } from './bozze.js';
-import { tenta, type EsitoInvio } from './invio.js';
+import { stessaOrigine, tenta, type EsitoInvio } from './invio.js';
 import { conLock } from './lock.js';
 import { ritardo } from './ritardi.js';
 import {
@@ -318,13 +318,19 @@ export class Consegna {
     await this.#scriviETutti(dopo, v.id, [], { ...esito, prima: v.tentativi === 0 });
   }
 
-  /** The page's extra headers for `v`, from an element that may sign it: the one that submitted it, else any other. */
+  /**
+   * The page's extra headers for `v`, from an element that may sign it (the one that submitted it, else any other):
+   * one of its user, whose headers were configured for an endpoint of the entry's origin. An entry that kept another
+   * origin's endpoint goes without them.
+   */
   #intestazioniPer(v: VoceCoda) {
     const puoFirmare = (p: Partecipante) =>
-      p.intestazioni !== undefined && (p.utente() === v.utente || p.utente() === null);
+      p.firma !== undefined &&
+      stessaOrigine(p.firma.endpoint(), v.endpoint) &&
+      (p.utente() === v.utente || p.utente() === null);
     const firmatari = [...this.#partecipanti].filter(puoFirmare);
     const firmatario = firmatari.find((p) => p.proprie?.has(v.id)) ?? firmatari[0];
-    return firmatario?.intestazioni?.();
+    return firmatario?.firma?.intestazioni();
   }
 
   /** Writes (v undefined: removes) one request, with the draft's write in the same transaction, and tells everyone. */

@@ -81,14 +81,22 @@ export type Notifica =
 /** The outcome of an attempt at one entry: delivered, refused or postponed. */
 export type NotificaDiRichiesta = Extract<Notifica, Riguarda>;
 
+/** An element's extra headers for requests (the host's `headers`), and the endpoint they were configured for. */
+export interface Firma {
+  /** The element's endpoint: its headers go only to that origin. */
+  endpoint: () => string;
+  /** Read at each attempt, never stored. */
+  intestazioni: () => Intestazioni | undefined | Promise<Intestazioni | undefined>;
+}
+
 /** An assistenza element on this page, as the queue sees it. */
 export interface Partecipante {
   /** The identity the element knows (profile id, else email), or null. */
   utente(): string | null;
   /** A ticket form: it takes the outcome of its user's requests. */
   readonly modulo?: boolean;
-  /** The page's extra headers for a request, read at each attempt; only elements that may sign a request have it. */
-  readonly intestazioni?: () => Intestazioni | undefined | Promise<Intestazioni | undefined>;
+  /** The page's extra headers for a request; only elements that may sign a request have them. */
+  readonly firma?: Firma;
   /** `emetti` is true for exactly one element of the tab that did the work: it fires the DOM event. */
   notifica(n: Notifica, emetti: boolean): void;
   /** The ids submitted from this element. */

@@ -133,7 +133,7 @@ export class AssistenzaRichieste extends LitElement {
   #salvataggi = new Map<string, () => void>();
 
   #partecipazione = new PartecipazioneController(this, {
-    intestazioni: () => this.#intestazioni(),
+    firma: { endpoint: () => this.#url(), intestazioni: () => this.#intestazioni() },
     notifica: (n) => this.#quandoNotifica(n),
   });
 

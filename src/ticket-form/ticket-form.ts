@@ -152,7 +152,10 @@ export class AssistenzaTicketForm extends LitElement {
 
   #partecipazione = new PartecipazioneController(this, {
     modulo: true,
-    intestazioni: () => (typeof this.headers === 'function' ? this.headers() : this.headers),
+    firma: {
+      endpoint: () => this.#endpoint(),
+      intestazioni: () => (typeof this.headers === 'function' ? this.headers() : this.headers),
+    },
     notifica: (n) => this.#quandoNotifica(n),
   });
 
@@ -177,6 +180,10 @@ export class AssistenzaTicketForm extends LitElement {
       return this.#bozza.salvaOra();
     },
   });
+
+  #endpoint(): string {
+    return this.endpoint || this.#endpointFornito.value || '/api/richieste';
+  }
 
   override willUpdate(cambiate: PropertyValues<this>): void {
     if (cambiate.has('paginaRichieste'))
@@ -240,7 +247,7 @@ export class AssistenzaTicketForm extends LitElement {
     this.#bozza.dimentica();
     await consegnaDellaPagina().accoda({
       richiesta: r.data,
-      endpoint: this.endpoint || this.#endpointFornito.value || '/api/richieste',
+      endpoint: this.#endpoint(),
       credentials: this.credentials,
       utente: this.#partecipazione.utente(),
       conservazione: this.conservazione,
