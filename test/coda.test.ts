@@ -402,7 +402,7 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     expect((await inCoda()).map((v) => v.richiesta.descrizione)).to.deep.equal(['Testo da non inviare due volte.']);
   });
 
-  it('a pending request travels under its writer: not sent while another user is known, sent on a page that knows nobody', async () => {
+  it('a pending request travels under its writer: not sent while another user is known, nor from a page that knows nobody; sent where its writer is', async () => {
     await s.guasti([{ modo: 'rete', volte: 1 }]);
     const a = await apriScheda({ endpoint: s.endpoint, utente: 'anna' });
     await compilaEInvia(a.el);
@@ -412,21 +412,103 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     schede.push(b);
     online(b.win);
     await b.win.consegna.svuota();
-    expect((await s.registro()).ricevute).to.have.length(0);
     // Bruno does not see Anna's pending request either.
     expect(stato(b.el)).not.to.contain('in attesa');
-    const ente = await apriScheda({ endpoint: s.endpoint });
-    schede.push(ente);
-    await finche(async () => (await s.registro()).ricevute.length === 1, 'delivered from a page with no user');
+    const nessuno = await apriScheda({ endpoint: s.endpoint });
+    schede.push(nessuno);
+    online(nessuno.win);
+    await nessuno.win.consegna.svuota(true);
+    await nessuno.win.consegna.inattiva();
+    expect((await s.registro()).ricevute, 'sent neither under Bruno nor from a page without a user').to.have.length(0);
+    const diAnna = await apriScheda({ endpoint: s.endpoint, elemento: 'assistenza-tempi-risposta', profilo: 'anna' });
+    schede.push(diAnna);
+    await finche(async () => (await s.registro()).ricevute.length === 1, 'delivered from a page that knows Anna');
   });
 
-  it('a portal page with only the phone line delivers what is pending (the full package makes every element join the queue)', async () => {
+  it('a request written with no user goes only from a page where no user is known', async () => {
+    await s.guasti([{ modo: 'rete', volte: 1 }]);
+    const a = await apriScheda({ endpoint: s.endpoint });
+    await compilaEInvia(a.el, 'Scritta senza accesso.');
+    await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-in-coda'), 'queued');
+    a.chiudi();
+    const anna = await apriScheda({ endpoint: s.endpoint, elemento: 'assistenza-tempi-risposta', profilo: 'anna' });
+    schede.push(anna);
+    online(anna.win);
+    await anna.win.consegna.svuota(true);
+    await anna.win.consegna.inattiva();
+    expect((await s.registro()).ricevute, 'not sent where Anna is known').to.have.length(0);
+    const nessuno = await apriScheda({ endpoint: s.endpoint, elemento: 'assistenza-tempi-risposta' });
+    schede.push(nessuno);
+    await finche(async () => (await s.registro()).ricevute.length === 1, 'delivered from a page that knows nobody');
+    expect((await s.registro()).ricevute[0].richiesta.descrizione).to.equal('Scritta senza accesso.');
+  });
+
+  it('a page that reports two users sends neither’s requests, and the form says why; once one leaves, the other’s go', async () => {
+    const anna = await modulo({ utente: 'anna' });
+    const bruno = await modulo({ utente: 'bruno' });
+    // Held, not tried: the host still hears it waits in the queue.
+    const ev = oneEvent(anna, 'assistenza-in-coda');
+    await compilaEInvia(anna, 'Di Anna.');
+    await ev;
+    online();
+    await consegna.svuota(true);
+    await consegna.inattiva();
+    expect((await s.registro()).tentativi, 'not even tried').to.deep.equal([]);
+    await anna.updateComplete;
+    expect(stato(anna)).to.contain(
+      'Richieste in attesa di invio: 1. Non partono da questa pagina, dove risulta collegato un altro utente.',
+    );
+    const inviata = oneEvent(anna, 'assistenza-inviata');
+    bruno.remove();
+    await inviata;
+    expect((await s.registro()).ricevute.map((r) => r.richiesta.descrizione)).to.deep.equal(['Di Anna.']);
+  });
+
+  it('Mario’s request queued on a 503; Mario logs out, Anna logs in and opens a page with only the response times, no profile, no utente: it is not sent under Anna, and goes as Mario’s once he is back', async () => {
+    await s.sessione('mario');
+    await s.guasti([{ modo: 'stato', stato: 503, volte: 1 }]);
+    const mario = await apriScheda({ endpoint: s.endpoint, utente: 'mario' });
+    await compilaEInvia(mario.el, 'Il testo di Mario.');
+    await finche(() => mario.win.eventi.some((e) => e.tipo === 'assistenza-in-coda'), 'queued on the 503');
+    mario.chiudi();
+    await s.sessione('anna');
+    const tempi = await apriScheda({ endpoint: s.endpoint, elemento: 'assistenza-tempi-risposta' });
+    schede.push(tempi);
+    online(tempi.win);
+    await tempi.win.consegna.svuota(true);
+    await tempi.win.consegna.inattiva();
+    const { ricevute, tentativi } = await s.registro();
+    expect(ricevute, 'nothing stored, under Anna or anyone').to.deep.equal([]);
+    expect(tentativi.map((t) => t.stato)).to.deep.equal([503]);
+    // Anna's list does not show Mario's text, and his request is still waiting for him.
+    const anna = await apriScheda({ endpoint: s.endpoint, elemento: 'assistenza-richieste', utente: 'anna' });
+    schede.push(anna);
+    await finche(() => (anna.el.shadowRoot!.textContent ?? '').includes('Non hai ancora inviato'), 'Anna’s empty list');
+    expect(anna.el.shadowRoot!.textContent).not.to.contain('Il testo di Mario.');
+    expect((await inCoda()).map((v) => [v.utente, v.richiesta.descrizione])).to.deep.equal([
+      ['mario', 'Il testo di Mario.'],
+    ]);
+    // Mario back on a page with only the response times, under the portal's provider that knows him.
+    await s.sessione('mario');
+    const ritorno = await apriScheda({ endpoint: s.endpoint, elemento: 'assistenza-tempi-risposta', profilo: 'mario' });
+    schede.push(ritorno);
+    await finche(async () => (await s.registro()).ricevute.length === 1, 'delivered once Mario is back');
+    const [consegnata] = (await s.registro()).ricevute;
+    expect([consegnata.utente, consegnata.richiesta.descrizione]).to.deep.equal(['mario', 'Il testo di Mario.']);
+  });
+
+  it('a portal page with only the phone line delivers what is pending of the user its provider knows (the full package makes every element join the queue)', async () => {
     await s.guasti([{ modo: 'rete', volte: 1 }]);
     const a = await apriScheda({ endpoint: s.endpoint, utente: 'u13' });
     await compilaEInvia(a.el);
     await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-in-coda'), 'queued');
     a.chiudi();
-    const telefono = await apriScheda({ elemento: 'assistenza-telefonica', abilitata: 'si', numero: '0521 123456' });
+    const telefono = await apriScheda({
+      elemento: 'assistenza-telefonica',
+      abilitata: 'si',
+      numero: '0521 123456',
+      profilo: 'u13',
+    });
     schede.push(telefono);
     await finche(
       async () => (await s.registro()).ricevute.length === 1,

@@ -24,6 +24,8 @@ export class PartecipazioneController implements ReactiveController, Partecipant
   /** The provided profile; its changes update the host. */
   readonly profilo: ContextConsumer<typeof profiloContext, Host>;
   #esci?: () => void;
+  /** The user reported at the last update. */
+  #utente: string | null = null;
 
   constructor(
     private host: Host,
@@ -45,7 +47,16 @@ export class PartecipazioneController implements ReactiveController, Partecipant
   }
 
   hostConnected(): void {
+    this.#utente = this.utente();
     this.#esci = consegnaDellaPagina().registra(this);
+  }
+
+  /** A profile that arrives or goes, an utente attribute that changes: the page may send other entries now. */
+  hostUpdate(): void {
+    const utente = this.utente();
+    if (utente === this.#utente) return;
+    this.#utente = utente;
+    consegnaDellaPagina().identitaCambiata();
   }
 
   hostDisconnected(): void {

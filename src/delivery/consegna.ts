@@ -43,6 +43,8 @@ export type {
 
 const GIORNO_MS = 86_400_000;
 const PREFISSO = 'coda:';
+/** Why an entry waits without an attempt: the page reports another user too (see inviabileQui). */
+export const ALTRO_UTENTE = 'altro utente';
 /** Requests sent at the same time in one run: a few, so that a long queue empties quickly without a burst. */
 const IN_PARALLELO = 4;
 
@@ -61,7 +63,8 @@ export class Consegna {
 
   #partecipanti = new Set<Partecipante>();
   #canale?: BroadcastChannel;
-  #avviata = false;
+  /** Delivery on this page: not started; started, its first run waiting for the page's elements; running. */
+  #avvio: 'no' | 'in-attesa' | 'fatto' = 'no';
   #corrente?: Promise<void>;
   #richiesto: RunRichiesto = 'nessuno';
   /** Cancels the backoff timer. */
@@ -75,15 +78,32 @@ export class Consegna {
 
   /** Adds an element; the first one starts delivery on this page. Returns the function that removes it. */
   registra(p: Partecipante): () => void {
+    const prima = this.#identita();
     this.#partecipanti.add(p);
+    // While the page loads its first run sees every element; an element with a new user after that is news.
+    if (this.#avvio === 'fatto' && this.#identita() !== prima) this.identitaCambiata();
     this.avvia();
-    return () => this.#partecipanti.delete(p);
+    return () => {
+      const prima = this.#identita();
+      this.#partecipanti.delete(p);
+      if (this.#identita() !== prima) this.identitaCambiata();
+    };
+  }
+
+  /** The users the page's elements report, without repeats. */
+  #utentiNoti(): Set<string> {
+    return new Set([...this.#partecipanti].map((p) => p.utente()).filter((u) => u !== null));
+  }
+
+  /** The same users, as one value to compare. */
+  #identita(): string {
+    return JSON.stringify([...this.#utentiNoti()].sort());
   }
 
   /** Listens for the moments to deliver (online, page visible again, other tabs) and delivers once now. */
   avvia(): void {
-    if (this.#avviata) return;
-    this.#avviata = true;
+    if (this.#avvio !== 'no') return;
+    this.#avvio = 'in-attesa';
     const subito = () => this.svuota(true);
     addEventListener('online', subito);
     document.addEventListener('visibilitychange', () => {
@@ -94,7 +114,10 @@ export class Consegna {
       this.#canale.onmessage = (e: MessageEvent<Notifica>) => this.#diffondi(e.data);
     }
     // Elements connect one after another while the page loads: deliver once, after they have all registered.
-    this.orologio.programma(subito, 0);
+    this.orologio.programma(() => {
+      this.#avvio = 'fatto';
+      void subito();
+    }, 0);
   }
 
   /** The fields every new entry starts with. */
@@ -126,6 +149,16 @@ export class Consegna {
     // Only this tab has those bytes: while it lives, the other tabs leave the request to it.
     if (inPagina) voce.schedaAllegati = this.allegati.tieniSchedaViva();
     await this.#scriviETutti(voce, richiesta.id, scritturaBozza(n.utente));
+    // Held, not tried: the form and the host hear it waits, as after a failed attempt.
+    if (!this.inviabileQui(n.utente))
+      this.#dilloATutti({
+        tipo: 'rinviata',
+        motivo: ALTRO_UTENTE,
+        prima: true,
+        id: voce.id,
+        utente: n.utente,
+        cosa: 'richiesta',
+      });
     await this.svuota();
   }
 
@@ -141,6 +174,27 @@ export class Consegna {
   /** The requests and replies of one user (or the anonymous ones) still in the queue, oldest first. */
   voci(utente: string | null): Promise<VoceCoda[]> {
     return this.#coda((v) => v.utente === utente);
+  }
+
+  /**
+   * Whether this page may send what `utente` wrote: it fails closed. A user's entry goes only from a page where some
+   * element positively reports that user and none reports another (the page's session cookie would sign it); an
+   * anonymous one only where no element reports anyone.
+   */
+  inviabileQui(utente: string | null): boolean {
+    const noti = this.#utentiNoti();
+    if (utente === null) return noti.size === 0;
+    return noti.size === 1 && noti.has(utente);
+  }
+
+  /**
+   * An element's user changed (a profile arrived, or the portal logged out): what may go from here has changed too.
+   * An ordinary run, which keeps to the backoff: an urgent one at each element of a loading page would retry at once
+   * what the user submits meanwhile and fails.
+   */
+  identitaCambiata(): void {
+    this.#diffondi({ tipo: 'cambiata' });
+    void this.svuota();
   }
 
   /** Removes an entry the user has dealt with (an expired or refused one they copied), with its attachments. */
@@ -188,11 +242,9 @@ export class Consegna {
     return tutte.filter(f).sort((a, b) => scrittaIl(a).localeCompare(scrittaIl(b)));
   }
 
-  /** The waiting requests this page may send: of the users it knows; if it knows none (an Ente's page), anyone's. */
+  /** The waiting requests this page may send (see inviabileQui). */
   #inviabili(): Promise<VoceCoda[]> {
-    const noti = [...this.#partecipanti].map((p) => p.utente()).filter((u) => u !== null);
-    const diUnUtenteNoto = (v: VoceCoda) => noti.length === 0 || (v.utente !== null && noti.includes(v.utente));
-    return this.#coda((v) => v.stato === 'in-coda' && diUnUtenteNoto(v));
+    return this.#coda((v) => v.stato === 'in-coda' && this.inviabileQui(v.utente));
   }
 
   /** One run, inside the lock: what another tab delivered meanwhile is gone already. */
@@ -341,6 +393,11 @@ export class Consegna {
     n: Notifica = { tipo: 'cambiata' },
   ): Promise<void> {
     await this.archivio.scrivi([PREFISSO + id, v], ...bozza);
+    this.#dilloATutti(n);
+  }
+
+  /** Tells this tab's elements (one of them fires the DOM event) and the other tabs'. */
+  #dilloATutti(n: Notifica): void {
     this.#canale?.postMessage(n);
     this.#diffondi(n, this.#emettitore(n));
   }

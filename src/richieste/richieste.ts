@@ -298,6 +298,7 @@ export class AssistenzaRichieste extends LitElement {
         this.#attesa.voci.filter(unaRichiesta).filter((v) => v.stato === 'in-coda'),
         t,
         orari,
+        consegnaDellaPagina().inviabileQui(this.#partecipazione.utente()),
       )}
       ${this.#elenco.stato === 'caricamento' && !e.richieste.length ? html`<p>${t.caricamento}</p>` : nothing}
       ${e.stato === 'aggiornato' && !e.richieste.length && !this.#attesa.voci.length ? html`<p>${t.vuoto}</p>` : nothing}

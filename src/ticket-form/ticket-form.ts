@@ -4,6 +4,7 @@ import { ContextConsumer } from '@lit/context';
 import { endpointContext, paginaRichiesteContext } from '../context.js';
 import { richiestaSchema, MAX_DESCRIZIONE } from '../richiesta.js';
 import {
+  ALTRO_UTENTE,
   consegnaDellaPagina,
   type Notifica,
   type NotificaDiRichiesta,
@@ -405,6 +406,20 @@ export class AssistenzaTicketForm extends LitElement {
     return formatta(testiDi(this, 'allegati', ALLEGATI).inviati, { n: this.#allegatiInviati });
   }
 
+  /** Why the last request waits: offline, the service not answering; held by this page, the count below says why. */
+  #rinvio(motivo: string, t: Testi['modulo']): string {
+    if (motivo === 'offline') return t.inCodaOffline;
+    if (motivo === ALTRO_UTENTE) return '';
+    return t.inCodaServizio;
+  }
+
+  /** How many requests wait, and, when this page reports another user too, that they do not go from here. */
+  #inAttesa(t: Testi['modulo'], n: number): string {
+    const quanti = formatta(t.inAttesa, { n });
+    if (consegnaDellaPagina().inviabileQui(this.#partecipazione.utente())) return quanti;
+    return `${quanti} ${t.altroUtente}`;
+  }
+
   /** The outcome of the last request and the count of the waiting ones (status), and what went wrong (alert). */
   #stato(t: Testi['modulo']) {
     const e = this.esito;
@@ -413,7 +428,7 @@ export class AssistenzaTicketForm extends LitElement {
     const numero =
       e?.tipo === 'consegnata' && e.numero !== undefined ? formatta(t.numeroTicket, { numero: e.numero }) : '';
     let rinviata = '';
-    if (e?.tipo === 'rinviata') rinviata = e.motivo === 'offline' ? t.inCodaOffline : t.inCodaServizio;
+    if (e?.tipo === 'rinviata') rinviata = this.#rinvio(e.motivo, t);
     let rifiutata = '';
     if (e?.tipo === 'respinta')
       rifiutata = formatta(t.rifiutata, { messaggio: e.messaggio ?? formatta(t.erroreGenerico, { stato: e.stato }) });
@@ -425,7 +440,7 @@ export class AssistenzaTicketForm extends LitElement {
                 ${this.#collegamentoRichieste(t)}`
             : nothing
         }
-        ${rinviata || inCoda ? html`<p>${rinviata} ${inCoda ? formatta(t.inAttesa, { n: inCoda }) : nothing}</p>` : nothing}
+        ${rinviata || inCoda ? html`<p>${rinviata} ${inCoda ? this.#inAttesa(t, inCoda) : nothing}</p>` : nothing}
       </div>
       <div part="alert" role="alert">${nErrori ? formatta(t.correggi, { n: nErrori }) : nothing} ${rifiutata}</div>
     `;
