@@ -8,9 +8,12 @@ export const BUNDLE = [
     entry: 'src/bundles/assistenza-tecnica.ts',
     uso: "every element, for the portal's pages",
     // 32 KB held until "Le mie richieste" (+5.4 KB) and attachments (+3.1 KB) came in: 36.3 KB with both. A budget of
-    // 38 KB keeps the hard check with room for fixes, not for another feature: one more feature is a design question
-    // (a bundle of its own), not a higher number. The README's "Size" says where the bytes go.
-    budget: 38 * 1024,
+    // 38 KB kept the hard check with room for fixes, not for another feature. The fixes of issue 20 (shared computers:
+    // delivery that fails closed, dimentica() and the time limits, headers kept to their origin, capped timers, the
+    // link check, PNG metadata dropped) took that room and 0.3 KB more: 38.3 KB. 39 KB keeps the same rule: one more
+    // feature is a design question (a bundle of its own), not a higher number. The README's "Size" says where the
+    // bytes go.
+    budget: 39 * 1024,
   },
   {
     file: 'dist/assistenza-telefonica.js',

@@ -219,6 +219,48 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     expect((await s.registro()).tentativi).to.have.length(10);
   });
 
+  it('a 503 with a Retry-After of 30 days waits one hour, not 30 days', async () => {
+    const el = await modulo({ utente: 'u1' });
+    await s.guasti([{ modo: 'stato', stato: 503, retryAfter: String(30 * 86_400), volte: 1 }]);
+    const ev = oneEvent(el, 'assistenza-in-coda');
+    await compilaEInvia(el);
+    await ev;
+    const [v] = await inCoda();
+    expect(v.nonPrimaDi - orologio.adesso).to.equal(3_600_000);
+    expect(v.prossimoTentativo - orologio.adesso).to.equal(3_600_000);
+    await finche(() => orologio.prossimo !== undefined, 'timer set');
+    expect(orologio.prossimo! - orologio.adesso).to.equal(3_600_000);
+    const inviata = oneEvent(el, 'assistenza-inviata');
+    await orologio.avanza(3_600_000);
+    await inviata;
+    expect((await s.registro()).ricevute).to.have.length(1);
+  });
+
+  it('on the real clock, a Retry-After of 30 days leaves the page quiet: no spinning timer re-reading the queue', async () => {
+    consegna.orologio = orologioDiSistema;
+    const el = await modulo({ utente: 'u1' });
+    await s.guasti([{ modo: 'stato', stato: 503, retryAfter: String(30 * 86_400), volte: 1 }]);
+    const ev = oneEvent(el, 'assistenza-in-coda');
+    await compilaEInvia(el);
+    await ev;
+    await consegna.inattiva();
+    // A timer of more than 2^31 - 1 ms fires at once: the queue would read itself again and again.
+    const archivio = consegna.archivio as { elenca: (p: string) => Promise<unknown[]> };
+    const elenca = archivio.elenca;
+    let letture = 0;
+    archivio.elenca = function (this: unknown, p: string) {
+      letture++;
+      return elenca.call(this, p);
+    };
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+    } finally {
+      archivio.elenca = elenca;
+    }
+    expect(letture, 'queue reads in one second').to.be.below(3);
+    expect((await s.registro()).tentativi).to.have.length(1);
+  });
+
   it('a queued request keeps its endpoint’s origin: a later page’s headers go only to its own origin, never to another', async () => {
     const altraOrigine = `http://127.0.0.1:${location.port}${s.endpoint}`;
     const altrove = await fixture<AssistenzaTicketForm>(

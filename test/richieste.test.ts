@@ -314,6 +314,24 @@ describe('<assistenza-richieste>', () => {
     expect(disclosure(altro)).to.have.length(0);
   });
 
+  it('the list kept for offline is shown for 7 days after it was read, then no more', async () => {
+    await creaRichiesta(s, 'Letta oggi.');
+    const el = await elemento();
+    await finche(() => disclosure(el).length === 1, 'listed');
+    await finche(async () => !!(await consegna.archivio.leggi('elenco:mrossi')), 'kept');
+    el.remove();
+    await s.guasti([{ modo: 'rete', su: 'elenco' }]);
+    orologio.adesso += 6 * 86_400_000;
+    const dopo6 = await elemento();
+    await finche(() => disclosure(dopo6).length === 1, 'the kept list after 6 days');
+    dopo6.remove();
+    orologio.adesso += 2 * 86_400_000;
+    const dopo8 = await elemento();
+    await finche(() => testo(dopo8).includes('Non è stato possibile leggere'), 'the error, without a list');
+    expect(disclosure(dopo8)).to.have.length(0);
+    expect(testo(dopo8)).not.to.contain('Letta oggi.');
+  });
+
   it('401: asks to sign in and shows no kept list', async () => {
     await creaRichiesta(s, 'Riservata.');
     const el = await elemento();
@@ -506,6 +524,17 @@ describe('<assistenza-richieste>', () => {
     }
     // Retry-After 150 s beats the first doubled step (120 s); then 240, 480, and the 10 minute cap.
     expect(attese).to.deep.equal([150_000, 240_000, 480_000, 600_000, 600_000]);
+  });
+
+  it('a Retry-After of 30 days on the list waits one hour, then reads again', async () => {
+    await s.guasti([{ modo: 'stato', stato: 503, retryAfter: String(30 * 86_400), su: 'elenco', volte: 1 }]);
+    const el = await elemento(60);
+    await finche(() => testo(el).includes('Non è stato possibile leggere'), 'the error shown');
+    await finche(() => orologio.prossimo !== undefined, 'the next read scheduled');
+    expect(orologio.prossimo! - orologio.adesso).to.equal(3_600_000);
+    await orologio.avanza(3_600_000);
+    await finche(() => disclosure(el).length === 0 && testo(el).includes('Non hai ancora inviato'), 'read again');
+    expect((await s.registro()).tentativi.map((t) => t.stato)).to.deep.equal([503, 200]);
   });
 
   it('follows a Link to the next page only on the endpoint’s origin: with the host’s headers, never elsewhere', async () => {

@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { profiloContext } from '../context.js';
 import { consegnaDellaPagina, type Notifica, type Partecipante } from '../delivery/consegna.js';
-import type { Firma } from '../delivery/voci.js';
+import { diUnaVoce, type Firma } from '../delivery/voci.js';
 import { emetti } from '../events.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { utente?: string; email?: string };
@@ -15,6 +15,8 @@ export interface OpzioniPartecipazione {
   firma?: Firma;
   /** Called on every outcome, after the DOM event if this element fires it. */
   notifica?: (n: Notifica) => void;
+  /** The user the element reports changed (another one, or nobody after a logout); called before it renders again. */
+  cambioUtente?: () => void;
 }
 
 export class PartecipazioneController implements ReactiveController, Partecipante {
@@ -56,6 +58,7 @@ export class PartecipazioneController implements ReactiveController, Partecipant
     const utente = this.utente();
     if (utente === this.#utente) return;
     this.#utente = utente;
+    this.opzioni.cambioUtente?.();
     consegnaDellaPagina().identitaCambiata();
   }
 
@@ -70,7 +73,7 @@ export class PartecipazioneController implements ReactiveController, Partecipant
 
   /** The DOM events are about requests: a reply's outcome is the requests list's to show. */
   #emettiEvento(n: Notifica): void {
-    if (n.tipo === 'cambiata' || n.tipo === 'avanzamento' || n.cosa !== 'richiesta') return;
+    if (!diUnaVoce(n) || n.cosa !== 'richiesta') return;
     if (n.tipo === 'consegnata') {
       const detail = n.numero === undefined ? { id: n.id } : { id: n.id, numero: n.numero };
       emetti(this.host, 'assistenza-inviata', detail);

@@ -1,11 +1,10 @@
 // Which of the help desk's replies the user has seen: per user and request, in the archive, so a badge survives a reload.
 import type { Archivio } from '../delivery/archivio.js';
+import { chiaveLette as chiave } from '../delivery/conservazione.js';
 import type { RichiestaUtente } from '../elenco.js';
 
 /** For each request of one user, the ids of the help desk's messages they have opened. */
 export type Lette = Record<string, string[]>;
-
-const chiave = (utente: string) => `lette:${utente}`;
 
 const dellAssistenza = (r: RichiestaUtente) => r.messaggi.filter((m) => m.autore === 'assistenza').map((m) => m.id);
 

@@ -13,6 +13,7 @@ import {
 } from '../delivery/consegna.js';
 import type { Intestazioni } from '../delivery/invio.js';
 import type { ValoriModulo } from '../delivery/bozze.js';
+import { diUnaVoce, dimenticaUtente } from '../delivery/voci.js';
 import { paginaAccettata } from '../pagina-richieste.js';
 import { PartecipazioneController } from '../controllers/partecipazione.js';
 import {
@@ -165,9 +166,9 @@ export class AssistenzaTicketForm extends LitElement {
   #bozza = new BozzaController(this, {
     utente: () => this.#partecipazione.utente(),
     cambioUtente: (altro) => {
-      if (altro) this.esito = undefined;
-      // Another identity (attribute or profile) sees another user's pending requests.
-      void this.#attesa.rileggi();
+      // Someone else, or nobody after a logout: nothing of the previous user's stays on screen (their pending
+      // requests leave with the waiting list's own change of user).
+      if (altro) this.#dimenticaVista();
     },
     caricata: () => void this.#allegati.verifica(),
   });
@@ -189,6 +190,13 @@ export class AssistenzaTicketForm extends LitElement {
   override willUpdate(cambiate: PropertyValues<this>): void {
     if (cambiate.has('paginaRichieste'))
       this.#paginaRichiesteAccettata = paginaAccettata(this.paginaRichieste, 'assistenza-ticket-form');
+  }
+
+  /** Drops what the form shows of its user: the outcome, the messages, the files' problems (the fields go apart). */
+  #dimenticaVista(): void {
+    this.esito = undefined;
+    this.errori = {};
+    this.#allegati.problemi = [];
   }
 
   /** How many files the request being submitted carries, for the outcome's message. */
@@ -276,7 +284,13 @@ export class AssistenzaTicketForm extends LitElement {
     if (n.tipo === 'consegnata') this.#allegatiInviati = this.#quantiAllegati(n.id);
     this.#attesa.segui(n);
     this.#allegati.segui(n);
-    if (n.tipo === 'cambiata' || n.tipo === 'avanzamento') return;
+    if (n.tipo === 'dimenticata' && dimenticaUtente(n, this.#partecipazione.utente())) {
+      // dimentica(): the draft goes from the screen, and the save still pending must not write it back.
+      this.#bozza.dimentica();
+      this.#bozza.svuota();
+      this.#dimenticaVista();
+    }
+    if (!diUnaVoce(n)) return;
     // Replies are the requests list's; another user's requests are not this form's to tell.
     if (n.cosa !== 'richiesta' || n.utente !== this.#partecipazione.utente()) return;
     const mia = n.id === this.inviando;
