@@ -450,17 +450,17 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     await compilaEInvia(a.el);
     await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-in-coda'), 'queued');
     a.chiudi();
-    const b = await apriScheda({ endpoint: s.endpoint, utente: 'bruno' });
-    schede.push(b);
-    online(b.win);
-    await b.win.consegna.svuota();
+    // This page, with Bruno's form, then with an element that knows nobody.
+    const bruno = await modulo({ utente: 'bruno' });
+    online();
+    await consegna.svuota(true);
+    await consegna.inattiva();
     // Bruno does not see Anna's pending request either.
-    expect(stato(b.el)).not.to.contain('in attesa');
-    const nessuno = await apriScheda({ endpoint: s.endpoint });
-    schede.push(nessuno);
-    online(nessuno.win);
-    await nessuno.win.consegna.svuota(true);
-    await nessuno.win.consegna.inattiva();
+    expect(stato(bruno)).not.to.contain('in attesa');
+    bruno.remove();
+    await fixture(html`<assistenza-tempi-risposta></assistenza-tempi-risposta>`);
+    await consegna.svuota(true);
+    await consegna.inattiva();
     expect((await s.registro()).ricevute, 'sent neither under Bruno nor from a page without a user').to.have.length(0);
     const diAnna = await apriScheda({ endpoint: s.endpoint, elemento: 'assistenza-tempi-risposta', profilo: 'anna' });
     schede.push(diAnna);
@@ -515,18 +515,20 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     mario.chiudi();
     await s.sessione('anna');
     const tempi = await apriScheda({ endpoint: s.endpoint, elemento: 'assistenza-tempi-risposta' });
-    schede.push(tempi);
     online(tempi.win);
     await tempi.win.consegna.svuota(true);
     await tempi.win.consegna.inattiva();
+    tempi.chiudi();
     const { ricevute, tentativi } = await s.registro();
     expect(ricevute, 'nothing stored, under Anna or anyone').to.deep.equal([]);
     expect(tentativi.map((t) => t.stato)).to.deep.equal([503]);
     // Anna's list does not show Mario's text, and his request is still waiting for him.
-    const anna = await apriScheda({ endpoint: s.endpoint, elemento: 'assistenza-richieste', utente: 'anna' });
-    schede.push(anna);
-    await finche(() => (anna.el.shadowRoot!.textContent ?? '').includes('Non hai ancora inviato'), 'Anna’s empty list');
-    expect(anna.el.shadowRoot!.textContent).not.to.contain('Il testo di Mario.');
+    const anna = await fixture<HTMLElement>(
+      html`<assistenza-richieste endpoint=${s.endpoint} utente="anna"></assistenza-richieste>`,
+    );
+    await finche(() => (anna.shadowRoot!.textContent ?? '').includes('Non hai ancora inviato'), 'Anna’s empty list');
+    expect(anna.shadowRoot!.textContent).not.to.contain('Il testo di Mario.');
+    anna.remove();
     expect((await inCoda()).map((v) => [v.utente, v.richiesta.descrizione])).to.deep.equal([
       ['mario', 'Il testo di Mario.'],
     ]);
