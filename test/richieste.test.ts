@@ -3,7 +3,7 @@ import '../src/index.js';
 import type { AssistenzaRichieste } from '../src/index.js';
 import { consegnaDellaPagina } from '../src/delivery/consegna.js';
 import { orologioDiSistema } from '../src/orologio.js';
-import { chiaviDellUtente } from '../src/richieste/lette.js';
+import { daDimenticare } from '../src/delivery/conservazione.js';
 import { nuovoSecchio, pulisciArchivio, finche, OrologioFinto, type Secchio } from './helpers.js';
 
 const consegna = consegnaDellaPagina();
@@ -331,6 +331,24 @@ describe('<assistenza-richieste>', () => {
     const altro = await elemento(60, 'abianchi');
     await finche(() => testo(altro).includes('Non è stato possibile leggere'), 'the error, without a list');
     expect(disclosure(altro)).to.have.length(0);
+  });
+
+  it('the list kept for offline is shown for 7 days after it was read, then no more', async () => {
+    await creaRichiesta(s, 'Letta oggi.');
+    const el = await elemento();
+    await finche(() => disclosure(el).length === 1, 'listed');
+    await finche(async () => !!(await consegna.archivio.leggi('elenco:mrossi')), 'kept');
+    el.remove();
+    await s.guasti([{ modo: 'rete', su: 'elenco' }]);
+    orologio.adesso += 6 * 86_400_000;
+    const dopo6 = await elemento();
+    await finche(() => disclosure(dopo6).length === 1, 'the kept list after 6 days');
+    dopo6.remove();
+    orologio.adesso += 2 * 86_400_000;
+    const dopo8 = await elemento();
+    await finche(() => testo(dopo8).includes('Non è stato possibile leggere'), 'the error, without a list');
+    expect(disclosure(dopo8)).to.have.length(0);
+    expect(testo(dopo8)).not.to.contain('Letta oggi.');
   });
 
   it('401: asks to sign in and shows no kept list', async () => {
@@ -785,8 +803,8 @@ describe('<assistenza-richieste>', () => {
         await finche(() => disclosure(el).length === 2, 'two requests');
         scelta(el, 'Aperte').click();
         await finche(async () => (await consegna.archivio.leggi('filtro:mrossi')) === 'aperte', 'kept');
-        // The same family of keys as the read marks: what forgets a user finds it there.
-        expect(chiaviDellUtente('mrossi')).to.deep.equal(['lette:mrossi', 'filtro:mrossi']);
+        // What dimentica('mrossi') removes holds it, beside the read marks.
+        expect((await daDimenticare(consegna.archivio, 'mrossi')).chiavi).to.include.members(['filtro:mrossi']);
         el.remove();
 
         // The choice is read slower than the list arrives: the list still waits for it, never shown unfiltered first.
@@ -851,5 +869,47 @@ describe('<assistenza-richieste>', () => {
         expect(testo(el)).not.to.contain('Ci sono nuove risposte');
       });
     });
+  });
+
+  it('a Retry-After of 30 days on the list waits one hour, then reads again', async () => {
+    await s.guasti([{ modo: 'stato', stato: 503, retryAfter: String(30 * 86_400), su: 'elenco', volte: 1 }]);
+    const el = await elemento(60);
+    await finche(() => testo(el).includes('Non è stato possibile leggere'), 'the error shown');
+    await finche(() => orologio.prossimo !== undefined, 'the next read scheduled');
+    expect(orologio.prossimo! - orologio.adesso).to.equal(3_600_000);
+    await orologio.avanza(3_600_000);
+    await finche(() => disclosure(el).length === 0 && testo(el).includes('Non hai ancora inviato'), 'read again');
+    expect((await s.registro()).tentativi.map((t) => t.stato)).to.deep.equal([503, 200]);
+  });
+
+  it('follows a Link to the next page only on the endpoint’s origin: with the host’s headers, never elsewhere', async () => {
+    await s.opzioni({ perPagina: 1 });
+    await creaRichiesta(s, 'Prima.');
+    await creaRichiesta(s, 'Seconda.');
+    // The answer as a server under another origin's control might give it: the next page on another origin.
+    const altraOrigine = `http://127.0.0.1:${location.port}`;
+    const vero = window.fetch;
+    window.fetch = async (...a: Parameters<typeof fetch>) => {
+      const r = await vero(...a);
+      const link = r.headers.get('Link');
+      if (!link) return r;
+      const intestazioni = new Headers(r.headers);
+      intestazioni.set('Link', link.replace('<', `<${altraOrigine}`));
+      const altra = new Response(r.body, { status: r.status, headers: intestazioni });
+      // What a real answer has, and a Response made here does not: the URL it came from.
+      return Object.defineProperty(altra, 'url', { value: r.url });
+    };
+    try {
+      const el = await elemento();
+      el.headers = { 'X-CSRF-Token': 'segreto' };
+      await finche(() => disclosure(el).length === 1, 'the first page listed');
+      await el.updateComplete;
+      const precedenti = [...root(el).querySelectorAll('button')].filter(
+        (b) => nome(b) === 'Mostra le richieste precedenti',
+      );
+      expect(precedenti, 'no way to the other origin').to.deep.equal([]);
+    } finally {
+      window.fetch = vero;
+    }
   });
 });

@@ -40,6 +40,7 @@ export const modulo: typeof It.modulo = {
   inCodaServizio:
     'Request queued, the support service is not answering: the request is saved on this computer and will be sent automatically.',
   inAttesa: 'Requests waiting to be sent: {n}.',
+  altroUtente: 'They are not sent from this page, where another user is signed in.',
   senzaArchivio: 'This browser cannot keep drafts: if you close the page before sending, the text will be lost.',
   nonInviata: 'Request not sent',
   scaduta: 'Not delivered within {giorni} days and no longer retried: copy the text and send it again.',
@@ -165,6 +166,7 @@ export const richieste: typeof It.richieste = {
   inAttesaDiInvio: 'Waiting to be sent',
   motivoOffline: 'you are offline: it will be sent as soon as you are back online.',
   motivoServizio: 'the support service is not answering: next attempt at {ora}.',
+  motivoAltroUtente: 'not sent from this page, where another user is signed in.',
   inviataIl: 'Sent on {data}',
   pratica: 'Practice:',
   allegati: 'Attachments:',

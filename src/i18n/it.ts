@@ -44,6 +44,7 @@ export const modulo = {
   inCodaServizio:
     'Richiesta in coda, il servizio di assistenza non risponde: la richiesta è salvata su questo computer e verrà inviata automaticamente.',
   inAttesa: 'Richieste in attesa di invio: {n}.',
+  altroUtente: 'Non partono da questa pagina, dove risulta collegato un altro utente.',
   senzaArchivio: 'Questo browser non conserva le bozze: se chiudi la pagina prima dell’invio, il testo andrà perso.',
   nonInviata: 'Richiesta non inviata',
   scaduta: 'Non consegnata entro {giorni} giorni, non verrà più ritentata: copia il testo e inviala di nuovo.',
@@ -175,6 +176,7 @@ export const richieste = {
   inAttesaDiInvio: 'In attesa di invio',
   motivoOffline: 'sei offline: verrà inviata appena torni online.',
   motivoServizio: 'il servizio di assistenza non risponde: prossimo tentativo alle {ora}.',
+  motivoAltroUtente: 'non parte da questa pagina, dove risulta collegato un altro utente.',
   inviataIl: 'Inviata il {data}',
   pratica: 'Pratica:',
   allegati: 'Allegati:',

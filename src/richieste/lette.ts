@@ -1,17 +1,13 @@
 // What the user's list remembers of how they read it, per user in the archive, so it survives a reload: which of the
-// help desk's replies they have seen (per request), and whether they look at the open requests or all of them.
-import type { Archivio, Chiave } from '../delivery/archivio.js';
+// help desk's replies they have seen (per request), and whether they look at the open requests or all of them. The
+// keys are conservazione.ts's, with everything else this browser keeps of a user.
+import type { Archivio } from '../delivery/archivio.js';
+import { chiaveFiltro, chiaveLette as chiave } from '../delivery/conservazione.js';
 import type { RichiestaUtente } from '../elenco.js';
 import type { Filtro } from './riepilogo.js';
 
 /** For each request of one user, the ids of the help desk's messages they have opened. */
 export type Lette = Record<string, string[]>;
-
-const chiave = (utente: string) => `lette:${utente}`;
-const chiaveFiltro = (utente: string) => `filtro:${utente}`;
-
-/** Every key this module keeps for `utente`: what is removed to forget how they read their list. */
-export const chiaviDellUtente = (utente: string): Chiave[] => [chiave(utente), chiaveFiltro(utente)];
 
 const dellAssistenza = (r: RichiestaUtente) => r.messaggi.filter((m) => m.autore === 'assistenza').map((m) => m.id);
 

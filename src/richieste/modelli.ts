@@ -121,14 +121,18 @@ export function filtro(f: SceltaFiltro) {
   </div>`;
 }
 
-/** The requests of this user that have not reached the server yet: first in the list. */
-export function richiesteInAttesa(voci: VoceRichiesta[], t: T, orari: Orari) {
+/**
+ * The requests of this user that have not reached the server yet: first in the list. `inviabiliQui` false: this page
+ * reports another user too, and does not send them (each says so).
+ */
+export function richiesteInAttesa(voci: VoceRichiesta[], t: T, orari: Orari, inviabiliQui: boolean) {
   if (!voci.length) return nothing;
+  const motivo = (v: VoceRichiesta) => (inviabiliQui ? motivoAttesa(v, t, orari) : t.motivoAltroUtente);
   return html`<ul part="waiting">
     ${voci.map(
       (v) =>
         html`<li>
-          <strong>${t.inAttesaDiInvio}</strong>${v.tentativi ? html`: ${motivoAttesa(v, t, orari)}` : nothing}
+          <strong>${t.inAttesaDiInvio}</strong>${motivo(v) ? html`: ${motivo(v)}` : nothing}
           <p class="testo">${v.richiesta.descrizione}</p>
         </li>`,
     )}

@@ -14,6 +14,7 @@ import {
 } from '../delivery/consegna.js';
 import type { Intestazioni } from '../delivery/invio.js';
 import { leggiBozzaRisposta, scritturaBozzaRisposta } from '../delivery/bozze.js';
+import { diUnaVoce, dimenticaUtente } from '../delivery/voci.js';
 import type { RichiestaUtente } from '../elenco.js';
 import { emetti } from '../events.js';
 import { formatta, localeDi, testiDi, type Testi, type TestiParziali, type Traduzioni } from '../i18n/index.js';
@@ -143,11 +144,18 @@ export class AssistenzaRichieste extends LitElement {
   #lette: Lette = {};
   /** The number last told to the host with assistenza-nuove-risposte. */
   #nonLetteDette = 0;
-  #salvataggi = new Map<string, () => void>();
+  /** The reply drafts typed and not saved yet, by request: each saves under the user who typed it. */
+  #salvataggi = new Map<string, { annulla: () => void; salva: () => void }>();
 
   #partecipazione = new PartecipazioneController(this, {
-    intestazioni: () => this.#intestazioni(),
+    firma: { endpoint: () => this.#url(), intestazioni: () => this.#intestazioni() },
     notifica: (n) => this.#quandoNotifica(n),
+    cambioUtente: () => {
+      // Another user, or nobody after a logout: what was typed is saved as its writer's draft, and leaves the screen
+      // with everything else of theirs (the list goes with its controller's own change of user).
+      for (const { salva } of this.#salvataggi.values()) salva();
+      this.#dimenticaVista();
+    },
   });
 
   #attesa = new InAttesaController(
@@ -184,6 +192,18 @@ export class AssistenzaRichieste extends LitElement {
 
   #intestazioni() {
     return typeof this.headers === 'function' ? this.headers() : this.headers;
+  }
+
+  /** Drops what the element shows of its user, but the list itself; a reply draft not saved yet is not saved now. */
+  #dimenticaVista(): void {
+    for (const { annulla } of this.#salvataggi.values()) annulla();
+    this.#salvataggi.clear();
+    this.aperte = new Set();
+    this.bozze = {};
+    this.errori = {};
+    this.annuncio = '';
+    this.#lette = {};
+    this.#nonLetteDette = 0;
   }
 
   /**
@@ -238,17 +258,28 @@ export class AssistenzaRichieste extends LitElement {
 
   /** The reply's draft, unless the user has typed since the page loaded. */
   async #caricaBozza(id: string): Promise<void> {
-    const salvata = await leggiBozzaRisposta(consegnaDellaPagina().archivio, this.#partecipazione.utente(), id);
+    const consegna = consegnaDellaPagina();
+    const salvata = await leggiBozzaRisposta(
+      consegna.archivio,
+      this.#partecipazione.utente(),
+      id,
+      consegna.orologio.ora(),
+    );
     if (this.bozze[id] === undefined || this.bozze[id] === '') this.bozze = { ...this.bozze, [id]: salvata };
   }
 
   #scrive(id: string, testo: string): void {
     this.bozze = { ...this.bozze, [id]: testo };
     this.errori = { ...this.errori, [id]: undefined };
-    this.#salvataggi.get(id)?.();
-    const salva = () =>
-      void consegnaDellaPagina().archivio.scrivi(...scritturaBozzaRisposta(this.#partecipazione.utente(), id, testo));
-    this.#salvataggi.set(id, this.orologio.programma(salva, RITARDO_BOZZA_MS));
+    this.#salvataggi.get(id)?.annulla();
+    const utente = this.#partecipazione.utente();
+    const salva = () => {
+      this.#salvataggi.get(id)?.annulla();
+      this.#salvataggi.delete(id);
+      const consegna = consegnaDellaPagina();
+      void consegna.archivio.scrivi(...scritturaBozzaRisposta(utente, id, testo, consegna.orologio.ora()));
+    };
+    this.#salvataggi.set(id, { annulla: this.orologio.programma(salva, RITARDO_BOZZA_MS), salva });
   }
 
   /** The reply's text checked like the endpoint does; the reason in the element's language when it is refused. */
@@ -271,7 +302,8 @@ export class AssistenzaRichieste extends LitElement {
       this.renderRoot.querySelector<HTMLElement>(`#risposta-${CSS.escape(r.id)}`)?.focus();
       return;
     }
-    this.#salvataggi.get(r.id)?.();
+    this.#salvataggi.get(r.id)?.annulla();
+    this.#salvataggi.delete(r.id);
     this.bozze = { ...this.bozze, [r.id]: '' };
     const id = crypto.randomUUID();
     this.#partecipazione.proprie.add(id);
@@ -286,7 +318,11 @@ export class AssistenzaRichieste extends LitElement {
 
   #quandoNotifica(n: Notifica): void {
     this.#attesa.segui(n);
-    if (n.tipo === 'cambiata' || n.tipo === 'avanzamento') return;
+    if (n.tipo === 'dimenticata' && dimenticaUtente(n, this.#partecipazione.utente())) {
+      this.#dimenticaVista();
+      this.#elenco.dimentica();
+    }
+    if (!diUnaVoce(n)) return;
     // A postponed reply turns from "In invio" to "In coda": the form need not re-read for that, this list does.
     if (n.tipo === 'rinviata') void this.#attesa.rileggi();
     if (n.utente !== this.#partecipazione.utente()) return;
@@ -320,6 +356,7 @@ export class AssistenzaRichieste extends LitElement {
         this.#attesa.voci.filter(unaRichiesta).filter((v) => v.stato === 'in-coda'),
         t,
         orari,
+        consegnaDellaPagina().inviabileQui(this.#partecipazione.utente()),
       )}
       ${this.#elenco.stato === 'caricamento' && !e.richieste.length ? html`<p>${t.caricamento}</p>` : nothing}
       ${e.stato === 'aggiornato' && !e.richieste.length && !this.#attesa.voci.length ? html`<p>${t.vuoto}</p>` : nothing}
