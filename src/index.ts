@@ -10,6 +10,7 @@ export { AssistenzaLimiti } from './entries/limiti.js';
 export { AssistenzaTempiRisposta } from './entries/tempi-risposta.js';
 export { AssistenzaRichieste } from './entries/richieste.js';
 
+export { dimentica } from './delivery/consegna.js';
 export type { Orologio } from './orologio.js';
 export type { DatiTempi, Tempo } from './tempi-risposta/dati.js';
 export { richiestaSchema, allegatoSchema, MAX_DESCRIZIONE, type Richiesta, type RichiestaInput } from './richiesta.js';

@@ -8,10 +8,16 @@ export interface Orologio {
   programma(f: () => void, ms: number): () => void;
 }
 
+/**
+ * The longest delay setTimeout keeps: it holds a signed 32-bit integer, and a longer one (25 days and more) fires at
+ * once. A timer capped to it fires early, and its caller, which reads the time again, sets the next one.
+ */
+export const TIMER_MASSIMO_MS = 2 ** 31 - 1;
+
 export const orologioDiSistema: Orologio = {
   ora: () => Date.now(),
   programma(f, ms) {
-    const id = setTimeout(f, ms);
+    const id = setTimeout(f, Math.min(ms, TIMER_MASSIMO_MS));
     return () => clearTimeout(id);
   },
 };

@@ -5,6 +5,7 @@ import { dimensioneLeggibile, nomeScreenshot } from '../src/allegati/nomi.js';
 import { preparaFile, type FilePronto } from '../src/allegati/prepara.js';
 import { MAX_BYTE_ALLEGATO } from '../src/richiesta.js';
 import { colore, conCommenti, conExif, dimensioniJpeg, disegnata, leggiExif, segmentiExif } from './allegati/jpeg.js';
+import { chunk, chunkDi, conMetadati, contiene, pixel, SEGRETI } from './allegati/png.js';
 
 const MB = 1024 * 1024;
 const byteDi = (...parti: Array<string | number[]>) => {
@@ -163,6 +164,42 @@ describe('preparaFile', () => {
       dimensione: documento.byteLength,
     });
     expect(uguali(prontoPdf.byte, documento)).to.be.true;
+  });
+
+  it('drops a PNG’s eXIf, tEXt, iTXt and zTXt chunks (and bytes after IEND); every other chunk and the pixels stay byte for byte', async () => {
+    const pulita = await disegnata(30, 20, 'image/png');
+    const png = await conMetadati(pulita);
+    const tipi = chunkDi(png).map((c) => c.tipo);
+    expect(tipi, 'the fixture carries them').to.include.members(['eXIf', 'tEXt', 'iTXt', 'zTXt']);
+    for (const segreto of SEGRETI.slice(0, 2)) expect(contiene(png, segreto), segreto).to.be.true;
+    const pronto = (await preparaFile(new File([png], 'schermata.png'), 'schermata.png')) as FilePronto;
+    expect(pronto).to.include({ esito: 'pronto', tipo: 'image/png', dimensione: pronto.byte.byteLength });
+    expect(chunkDi(pronto.byte).map((c) => c.tipo)).to.deep.equal(
+      tipi.filter((t) => !['eXIf', 'tEXt', 'iTXt', 'zTXt'].includes(t)),
+    );
+    // The file as the canvas wrote it, before the metadata went in: the same bytes, IHDR and IDAT included.
+    expect(uguali(pronto.byte, pulita)).to.be.true;
+    for (const segreto of SEGRETI) expect(contiene(pronto.byte, segreto), segreto).to.be.false;
+    expect([...(await pixel(pronto.byte))]).to.deep.equal([...(await pixel(png))]);
+  });
+
+  it('refuses as unreadable a PNG whose chunks do not add up (one longer than the file, none ending it)', async () => {
+    const png = await disegnata(8, 8, 'image/png');
+    const troncato = png.slice(0, png.byteLength - 20);
+    const lungo = await new Blob([
+      new Uint8Array(png, 0, 33),
+      chunk('tEXt', new Uint8Array(4)).slice(0, 10),
+    ]).arrayBuffer();
+    for (const [nome, byte] of [
+      ['troncato.png', troncato],
+      ['lungo.png', lungo],
+    ] as const) {
+      expect(await preparaFile(new File([byte], nome), nome), nome).to.deep.equal({
+        esito: 'rifiutato',
+        nome,
+        motivo: 'illeggibile',
+      });
+    }
   });
 
   it('re-encodes a JPEG under its own name, without EXIF', async () => {

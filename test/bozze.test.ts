@@ -43,8 +43,12 @@ describe('drafts of <assistenza-ticket-form>', () => {
       expect(await archivio.leggi('bozza:u1')).to.be.undefined;
       await orologio.avanza(1);
       await finche(async () => !!(await archivio.leggi('bozza:u1')), 'draft saved 300 ms after the last keystroke');
-      // Only what the user touched is kept: the prefilled name keeps following the profile.
-      expect(await archivio.leggi('bozza:u1')).to.deep.equal({ descrizione: 'Prima riga del problema' });
+      // Only what the user touched is kept (the prefilled name keeps following the profile), with the time of the
+      // change: the draft goes 30 days after it.
+      expect(await archivio.leggi('bozza:u1')).to.deep.equal({
+        descrizione: 'Prima riga del problema',
+        modificataIl: orologio.adesso,
+      });
     } finally {
       consegna.orologio = orologioDiSistema;
     }

@@ -2,6 +2,7 @@
 // Content-Security-Policy with Trusted Types of issue 5. Each page is an iframe served by the test runner's middleware
 // (test/server/pagine-bundle.ts); this test page itself registers no element.
 import { expect, oneEvent } from '@open-wc/testing';
+import { createStore, get, setMany } from 'idb-keyval';
 import { nuovoSecchio, pulisciArchivio, campo, scrivi, pulsante, finche, type Secchio } from './helpers.js';
 
 type Segnalazione = { tipo: string; testo: string };
@@ -96,6 +97,26 @@ describe('the bundle dist/assistenza-tecnica.js on a host page', () => {
     it(`sends a correct request from a page that only has the ${tag}`, async () => {
       p = await apri(tipo, { endpoint: s.endpoint });
       await inviaEControlla(p, s);
+      expect(p.win.segnalazioni).to.deep.equal([]);
+    });
+
+    it(`gives window.assistenzaTecnica.dimentica from a plain ${tag}: a logout removes that user’s draft, no one else’s`, async () => {
+      const archivio = createStore('assistenza-tecnica', 'archivio');
+      const ora = Date.now();
+      await setMany(
+        [
+          ['bozza:mario', { descrizione: 'Di Mario.', modificataIl: ora }],
+          ['bozza:anna', { descrizione: 'Di Anna.', modificataIl: ora }],
+        ],
+        archivio,
+      );
+      p = await apri(tipo, { endpoint: s.endpoint });
+      await moduloPronto(p);
+      const globale = p.win as unknown as { assistenzaTecnica?: { dimentica?: (u?: string) => Promise<void> } };
+      expect(globale.assistenzaTecnica?.dimentica).to.be.a('function');
+      await globale.assistenzaTecnica!.dimentica!('mario');
+      expect(await get('bozza:mario', archivio)).to.be.undefined;
+      expect(await get('bozza:anna', archivio)).to.deep.equal({ descrizione: 'Di Anna.', modificataIl: ora });
       expect(p.win.segnalazioni).to.deep.equal([]);
     });
   }

@@ -219,6 +219,78 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     expect((await s.registro()).tentativi).to.have.length(10);
   });
 
+  it('a 503 with a Retry-After of 30 days waits one hour, not 30 days', async () => {
+    const el = await modulo({ utente: 'u1' });
+    await s.guasti([{ modo: 'stato', stato: 503, retryAfter: String(30 * 86_400), volte: 1 }]);
+    const ev = oneEvent(el, 'assistenza-in-coda');
+    await compilaEInvia(el);
+    await ev;
+    const [v] = await inCoda();
+    expect(v.nonPrimaDi - orologio.adesso).to.equal(3_600_000);
+    expect(v.prossimoTentativo - orologio.adesso).to.equal(3_600_000);
+    await finche(() => orologio.prossimo !== undefined, 'timer set');
+    expect(orologio.prossimo! - orologio.adesso).to.equal(3_600_000);
+    const inviata = oneEvent(el, 'assistenza-inviata');
+    await orologio.avanza(3_600_000);
+    await inviata;
+    expect((await s.registro()).ricevute).to.have.length(1);
+  });
+
+  it('on the real clock, a Retry-After of 30 days leaves the page quiet: no spinning timer re-reading the queue', async () => {
+    consegna.orologio = orologioDiSistema;
+    const el = await modulo({ utente: 'u1' });
+    await s.guasti([{ modo: 'stato', stato: 503, retryAfter: String(30 * 86_400), volte: 1 }]);
+    const ev = oneEvent(el, 'assistenza-in-coda');
+    await compilaEInvia(el);
+    await ev;
+    await consegna.inattiva();
+    // A timer of more than 2^31 - 1 ms fires at once: the queue would read itself again and again.
+    const archivio = consegna.archivio as { elenca: (p: string) => Promise<unknown[]> };
+    const elenca = archivio.elenca;
+    let letture = 0;
+    archivio.elenca = function (this: unknown, p: string) {
+      letture++;
+      return elenca.call(this, p);
+    };
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+    } finally {
+      archivio.elenca = elenca;
+    }
+    expect(letture, 'queue reads in one second').to.be.below(3);
+    expect((await s.registro()).tentativi).to.have.length(1);
+  });
+
+  it('a queued request keeps its endpoint’s origin: a later page’s headers go only to its own origin, never to another', async () => {
+    const altraOrigine = `http://127.0.0.1:${location.port}${s.endpoint}`;
+    const altrove = await fixture<AssistenzaTicketForm>(
+      html`<assistenza-ticket-form endpoint=${altraOrigine} utente="u1"></assistenza-ticket-form>`,
+    );
+    // The other origin answers no CORS preflight: the request stays queued, its endpoint kept.
+    const ev = oneEvent(altrove, 'assistenza-in-coda');
+    await compilaEInvia(altrove, 'Verso un’altra origine.');
+    await ev;
+    expect((await inCoda()).map((v) => v.endpoint)).to.deep.equal([altraOrigine]);
+    altrove.remove();
+    const qui = await modulo({ utente: 'u1' });
+    qui.headers = { 'X-CSRF-Token': 'segreto-del-portale' };
+    await consegna.svuota(true);
+    await consegna.inattiva();
+    // The browser asks the other origin first (a preflight) which headers the request carries: the endpoint logs it.
+    const preflight = (await s.registro()).tentativi.filter((t) => t.metodo === 'OPTIONS');
+    expect(preflight).to.have.length(2);
+    for (const p of preflight) {
+      expect(p.intestazioni.origin).to.equal(location.origin);
+      expect(p.intestazioni['access-control-request-headers']).to.equal('content-type,idempotency-key');
+    }
+    // This page's own origin still gets them.
+    const inviata = oneEvent(qui, 'assistenza-inviata');
+    await compilaEInvia(qui, 'Qui.');
+    await inviata;
+    const post = (await s.registro()).tentativi.filter((t) => t.metodo === 'POST');
+    expect(post.map((t) => t.intestazioni['x-csrf-token'])).to.deep.equal(['segreto-del-portale']);
+  });
+
   it('a 200 that is an HTML page (a Wi-Fi login, a proxy) is not a delivery: the request stays queued', async () => {
     const el = await modulo({ utente: 'u1' });
     await s.guasti([{ modo: 'portale', volte: 1 }]);
@@ -372,31 +444,115 @@ describe('delivery queue (through <assistenza-ticket-form>)', () => {
     expect((await inCoda()).map((v) => v.richiesta.descrizione)).to.deep.equal(['Testo da non inviare due volte.']);
   });
 
-  it('a pending request travels under its writer: not sent while another user is known, sent on a page that knows nobody', async () => {
+  it('a pending request travels under its writer: not sent while another user is known, nor from a page that knows nobody; sent where its writer is', async () => {
     await s.guasti([{ modo: 'rete', volte: 1 }]);
     const a = await apriScheda({ endpoint: s.endpoint, utente: 'anna' });
     await compilaEInvia(a.el);
     await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-in-coda'), 'queued');
     a.chiudi();
-    const b = await apriScheda({ endpoint: s.endpoint, utente: 'bruno' });
-    schede.push(b);
-    online(b.win);
-    await b.win.consegna.svuota();
-    expect((await s.registro()).ricevute).to.have.length(0);
+    // This page, with Bruno's form, then with an element that knows nobody.
+    const bruno = await modulo({ utente: 'bruno' });
+    online();
+    await consegna.svuota(true);
+    await consegna.inattiva();
     // Bruno does not see Anna's pending request either.
-    expect(stato(b.el)).not.to.contain('in attesa');
-    const ente = await apriScheda({ endpoint: s.endpoint });
-    schede.push(ente);
-    await finche(async () => (await s.registro()).ricevute.length === 1, 'delivered from a page with no user');
+    expect(stato(bruno)).not.to.contain('in attesa');
+    bruno.remove();
+    await fixture(html`<assistenza-tempi-risposta></assistenza-tempi-risposta>`);
+    await consegna.svuota(true);
+    await consegna.inattiva();
+    expect((await s.registro()).ricevute, 'sent neither under Bruno nor from a page without a user').to.have.length(0);
+    const diAnna = await apriScheda({ endpoint: s.endpoint, elemento: 'assistenza-tempi-risposta', profilo: 'anna' });
+    schede.push(diAnna);
+    await finche(async () => (await s.registro()).ricevute.length === 1, 'delivered from a page that knows Anna');
   });
 
-  it('a portal page with only the phone line delivers what is pending (the full package makes every element join the queue)', async () => {
+  it('a request written with no user goes only from a page where no user is known', async () => {
+    await s.guasti([{ modo: 'rete', volte: 1 }]);
+    const a = await apriScheda({ endpoint: s.endpoint });
+    await compilaEInvia(a.el, 'Scritta senza accesso.');
+    await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-in-coda'), 'queued');
+    a.chiudi();
+    const anna = await apriScheda({ endpoint: s.endpoint, elemento: 'assistenza-tempi-risposta', profilo: 'anna' });
+    schede.push(anna);
+    online(anna.win);
+    await anna.win.consegna.svuota(true);
+    await anna.win.consegna.inattiva();
+    expect((await s.registro()).ricevute, 'not sent where Anna is known').to.have.length(0);
+    const nessuno = await apriScheda({ endpoint: s.endpoint, elemento: 'assistenza-tempi-risposta' });
+    schede.push(nessuno);
+    await finche(async () => (await s.registro()).ricevute.length === 1, 'delivered from a page that knows nobody');
+    expect((await s.registro()).ricevute[0].richiesta.descrizione).to.equal('Scritta senza accesso.');
+  });
+
+  it('a page that reports two users sends neither’s requests, and the form says why; once one leaves, the other’s go', async () => {
+    const anna = await modulo({ utente: 'anna' });
+    const bruno = await modulo({ utente: 'bruno' });
+    // Held, not tried: the host still hears it waits in the queue.
+    const ev = oneEvent(anna, 'assistenza-in-coda');
+    await compilaEInvia(anna, 'Di Anna.');
+    await ev;
+    online();
+    await consegna.svuota(true);
+    await consegna.inattiva();
+    expect((await s.registro()).tentativi, 'not even tried').to.deep.equal([]);
+    await anna.updateComplete;
+    expect(stato(anna)).to.contain(
+      'Richieste in attesa di invio: 1. Non partono da questa pagina, dove risulta collegato un altro utente.',
+    );
+    const inviata = oneEvent(anna, 'assistenza-inviata');
+    bruno.remove();
+    await inviata;
+    expect((await s.registro()).ricevute.map((r) => r.richiesta.descrizione)).to.deep.equal(['Di Anna.']);
+  });
+
+  it('Mario’s request queued on a 503; Mario logs out, Anna logs in and opens a page with only the response times, no profile, no utente: it is not sent under Anna, and goes as Mario’s once he is back', async () => {
+    await s.sessione('mario');
+    await s.guasti([{ modo: 'stato', stato: 503, volte: 1 }]);
+    const mario = await apriScheda({ endpoint: s.endpoint, utente: 'mario' });
+    await compilaEInvia(mario.el, 'Il testo di Mario.');
+    await finche(() => mario.win.eventi.some((e) => e.tipo === 'assistenza-in-coda'), 'queued on the 503');
+    mario.chiudi();
+    await s.sessione('anna');
+    const tempi = await apriScheda({ endpoint: s.endpoint, elemento: 'assistenza-tempi-risposta' });
+    online(tempi.win);
+    await tempi.win.consegna.svuota(true);
+    await tempi.win.consegna.inattiva();
+    tempi.chiudi();
+    const { ricevute, tentativi } = await s.registro();
+    expect(ricevute, 'nothing stored, under Anna or anyone').to.deep.equal([]);
+    expect(tentativi.map((t) => t.stato)).to.deep.equal([503]);
+    // Anna's list does not show Mario's text, and his request is still waiting for him.
+    const anna = await fixture<HTMLElement>(
+      html`<assistenza-richieste endpoint=${s.endpoint} utente="anna"></assistenza-richieste>`,
+    );
+    await finche(() => (anna.shadowRoot!.textContent ?? '').includes('Non hai ancora inviato'), 'Anna’s empty list');
+    expect(anna.shadowRoot!.textContent).not.to.contain('Il testo di Mario.');
+    anna.remove();
+    expect((await inCoda()).map((v) => [v.utente, v.richiesta.descrizione])).to.deep.equal([
+      ['mario', 'Il testo di Mario.'],
+    ]);
+    // Mario back on a page with only the response times, under the portal's provider that knows him.
+    await s.sessione('mario');
+    const ritorno = await apriScheda({ endpoint: s.endpoint, elemento: 'assistenza-tempi-risposta', profilo: 'mario' });
+    schede.push(ritorno);
+    await finche(async () => (await s.registro()).ricevute.length === 1, 'delivered once Mario is back');
+    const [consegnata] = (await s.registro()).ricevute;
+    expect([consegnata.utente, consegnata.richiesta.descrizione]).to.deep.equal(['mario', 'Il testo di Mario.']);
+  });
+
+  it('a portal page with only the phone line delivers what is pending of the user its provider knows (the full package makes every element join the queue)', async () => {
     await s.guasti([{ modo: 'rete', volte: 1 }]);
     const a = await apriScheda({ endpoint: s.endpoint, utente: 'u13' });
     await compilaEInvia(a.el);
     await finche(() => a.win.eventi.some((e) => e.tipo === 'assistenza-in-coda'), 'queued');
     a.chiudi();
-    const telefono = await apriScheda({ elemento: 'assistenza-telefonica', abilitata: 'si', numero: '0521 123456' });
+    const telefono = await apriScheda({
+      elemento: 'assistenza-telefonica',
+      abilitata: 'si',
+      numero: '0521 123456',
+      profilo: 'u13',
+    });
     schede.push(telefono);
     await finche(
       async () => (await s.registro()).ricevute.length === 1,

@@ -18,6 +18,7 @@ import {
   type Secchio,
 } from './helpers.js';
 import { conExif, dimensioniJpeg, disegnata, segmentiExif } from './allegati/jpeg.js';
+import { chunkDi, conMetadati, contiene, SEGRETI } from './allegati/png.js';
 
 const consegna = consegnaDellaPagina();
 const online = () => window.dispatchEvent(new Event('online'));
@@ -435,20 +436,40 @@ describe('<assistenza-ticket-form> attachments', () => {
     expect(tentativi.filter((t) => t.metodo === 'POST')).to.have.length(1);
   });
 
-  it('a JPEG photo with its GPS position arrives without EXIF and at most 2560 px on its longer side', async () => {
-    const el = await modulo();
-    const foto = conExif(await disegnata(4000, 3000, 'image/jpeg'), 1);
-    expect(segmentiExif(foto), 'the fixture carries EXIF').to.have.length(1);
-    scegli(el, [new File([foto], 'cantiere.jpg', { type: 'image/jpeg' })]);
+  /** Sends the form with its one attachment, and downloads it as the help desk does. */
+  async function inviaConUnAllegato(el: AssistenzaTicketForm) {
     await attendiElenco(el, 1);
     await compila(el);
     invia(el);
     await finche(() => stato(el).includes('Richiesta inviata'), 'delivered');
     const [r] = await s.sportello.elenco();
     const arrivata = await (await fetch(r.allegati[0].indirizzo)).arrayBuffer();
+    return { arrivata, allegato: r.allegati[0] };
+  }
+
+  it('a JPEG photo with its GPS position arrives without EXIF and at most 2560 px on its longer side', async () => {
+    const el = await modulo();
+    const foto = conExif(await disegnata(4000, 3000, 'image/jpeg'), 1);
+    expect(segmentiExif(foto), 'the fixture carries EXIF').to.have.length(1);
+    scegli(el, [new File([foto], 'cantiere.jpg', { type: 'image/jpeg' })]);
+    const { arrivata, allegato } = await inviaConUnAllegato(el);
     expect(segmentiExif(arrivata)).to.have.length(0);
     const { larghezza, altezza } = dimensioniJpeg(arrivata);
     expect(Math.max(larghezza, altezza)).to.equal(2560);
-    expect(r.allegati[0]).to.include({ nome: 'cantiere.jpg', tipo: 'image/jpeg', dimensione: arrivata.byteLength });
+    expect(allegato).to.include({ nome: 'cantiere.jpg', tipo: 'image/jpeg', dimensione: arrivata.byteLength });
+  });
+
+  it('a pasted screenshot arrives without its PNG metadata (eXIf, tEXt, iTXt, zTXt), its image chunks byte for byte', async () => {
+    const el = await modulo();
+    const originale = await disegnata(64, 48, 'image/png');
+    const screenshot = await conMetadati(originale);
+    el.shadowRoot!.querySelector('form')!.dispatchEvent(
+      eventoCon('paste', trasferimento([new File([screenshot], 'image.png', { type: 'image/png' })])),
+    );
+    const { arrivata, allegato } = await inviaConUnAllegato(el);
+    expect(chunkDi(arrivata).map((c) => c.tipo)).to.deep.equal(chunkDi(originale).map((c) => c.tipo));
+    chunkDi(arrivata).forEach((c, i) => expect([...c.byte], c.tipo).to.deep.equal([...chunkDi(originale)[i].byte]));
+    for (const segreto of SEGRETI) expect(contiene(arrivata, segreto), segreto).to.be.false;
+    expect(allegato).to.include({ tipo: 'image/png', dimensione: originale.byteLength });
   });
 });

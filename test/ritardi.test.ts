@@ -26,4 +26,12 @@ describe('retry delays', () => {
     expect(leggiRetryAfter(null, ora)).to.be.undefined;
     expect(leggiRetryAfter('-5', ora)).to.be.undefined;
   });
+
+  it('never waits more than one hour for a Retry-After, in seconds or as a date', () => {
+    const ora = Date.UTC(2026, 10, 26, 10, 0, 0);
+    expect(leggiRetryAfter('3600', ora)).to.equal(3_600_000);
+    expect(leggiRetryAfter('2592000', ora)).to.equal(3_600_000);
+    expect(leggiRetryAfter('99999999999999999999999', ora)).to.equal(3_600_000);
+    expect(leggiRetryAfter('Sat, 26 Dec 2026 10:00:00 GMT', ora)).to.equal(3_600_000);
+  });
 });

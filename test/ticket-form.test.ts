@@ -10,6 +10,7 @@ import {
   stato,
   allarme,
   finche,
+  conAvvisi,
   type Secchio,
 } from './helpers.js';
 
@@ -383,6 +384,73 @@ describe('<assistenza-ticket-form>', () => {
       await dentro.updateComplete;
       expect(dentro.shadowRoot!.querySelector('[role=status] a')!.getAttribute('href')).to.equal('/mie.html');
       await expect(dentro).to.be.accessible();
+    });
+
+    it('pagina-richieste takes only an http:, https: or relative URL: anything else is ignored with a console warning', async () => {
+      const collegamento = (el: Element) => el.shadowRoot!.querySelector('[role=status] a')?.getAttribute('href');
+      const inviaCon = async (pagina: string) => {
+        const [el, avvisi] = await conAvvisi(async () => {
+          const el = await modulo(s);
+          el.setAttribute('pagina-richieste', pagina);
+          await el.updateComplete;
+          return el;
+        });
+        await compila(el, { Cognome: 'Rossi', Nome: 'Mario', 'Descrizione del problema': `Con ${pagina}` });
+        const inviata = oneEvent(el, 'assistenza-inviata');
+        invia(el);
+        await inviata;
+        await el.updateComplete;
+        return { href: collegamento(el), avvisi };
+      };
+      for (const buona of [
+        'https://portale.esempio.it/richieste',
+        'http://portale.esempio.it/r',
+        '/richieste.html',
+        'mie.html',
+        '//portale.esempio.it/r',
+      ]) {
+        const { href, avvisi } = await inviaCon(buona);
+        expect(href, buona).to.equal(buona);
+        expect(avvisi, buona).to.deep.equal([]);
+      }
+      for (const cattiva of [
+        'javascript:alert(document.cookie)',
+        ' JavaScript:alert(1)',
+        'java\tscript:alert(1)',
+        'data:text/html,<script>alert(1)</script>',
+        'vbscript:x',
+      ]) {
+        const { href, avvisi } = await inviaCon(cattiva);
+        expect(href, cattiva).to.be.undefined;
+        expect(avvisi.length, cattiva).to.equal(1);
+        expect(String(avvisi[0][0])).to.contain('<assistenza-ticket-form> pagina-richieste ignorata');
+      }
+    });
+
+    it('the provider’s pagina-richieste too: a javascript: URL is ignored with a warning, and the form shows no link', async () => {
+      const [p, avvisi] = await conAvvisi(() =>
+        fixture(
+          html`<assistenza-provider
+            endpoint=${s.endpoint}
+            pagina-richieste="javascript:alert(document.domain)"
+            .profilo=${{ cognome: 'Verdi', nome: 'Luca' }}
+          >
+            <assistenza-ticket-form></assistenza-ticket-form>
+          </assistenza-provider>`,
+        ),
+      );
+      expect(avvisi.map((a) => String(a[0]))).to.deep.equal([
+        '<assistenza-provider> pagina-richieste ignorata: è ammesso solo un indirizzo http:, https: o relativo («javascript:alert(document.domain)»)',
+      ]);
+      const dentro = p.querySelector('assistenza-ticket-form')!;
+      await dentro.updateComplete;
+      scrivi(dentro, 'Descrizione del problema', 'Senza collegamento.');
+      const inviata = oneEvent(dentro, 'assistenza-inviata');
+      invia(dentro);
+      await inviata;
+      await dentro.updateComplete;
+      expect(stato(dentro)).to.contain('Richiesta inviata');
+      expect(dentro.shadowRoot!.querySelectorAll('[role=status] a').length, 'links').to.equal(0);
     });
 
     it('a 4xx shows the server’s message, keeps the text, fires assistenza-errore and is not retried', async () => {

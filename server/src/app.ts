@@ -30,13 +30,18 @@ export interface OpzioniApp {
 /** Headers a page across origins may read: the list's tag and pages, the queue's retry and replay signals. */
 const ESPOSTE = ['ETag', 'Link', 'Retry-After', 'Idempotent-Replayed', 'X-Request-Id'];
 
+const idAccettabile = /^[\w.:-]{1,128}$/;
+const idRichiestaDi = (dato: string | string[] | undefined): string =>
+  typeof dato === 'string' && idAccettabile.test(dato) ? dato : randomUUID();
+
 export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
   const app = Fastify({
     ...(o.log ? { loggerInstance: o.log } : { logger: false }),
     // One line per request, written below, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // A proxy's X-Request-Id is kept when it looks like one; anything else gets an id of ours.
+    requestIdHeader: false,
+    genReqId: (req) => idRichiestaDi(req.headers['x-request-id']),
     // A connection that sends nothing for this long is closed: no slow client holds a socket for ever.
     requestTimeout: 120_000,
     // On close: new requests on kept-alive connections get 503, idle connections are closed at once.
@@ -59,6 +64,15 @@ export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
   const rotte = tracciaRotte(app);
   gestisciErrori(app);
 
+  // Node answers "Expect: 100-continue" at once unless someone listens: here a request goes through its onRequest
+  // checks first (an upload's type, size, token), and only then is the client told to send the body.
+  app.server.on('checkContinue', (req, res) => app.server.emit('request', req, res));
+  app.addHook('preParsing', async (req, reply, corpo) => {
+    if (req.headers.expect?.toLowerCase() === '100-continue') {
+      reply.raw.writeContinue();
+    }
+    return corpo;
+  });
   app.addHook('onRequest', async (req, reply) => {
     reply.header('X-Request-Id', req.id);
     // Every answer of the API is personal or changes at once; a route that may be cached says so itself.

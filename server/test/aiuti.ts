@@ -210,3 +210,9 @@ export async function operatoreDiProva(
     intestazioni: (extra = {}) => ({ Cookie: cookie, Origin: s.url, 'Content-Type': 'application/json', ...extra }),
   };
 }
+
+/** How many rows a table holds. */
+export async function quante(db: Database, tabella: 'richieste' | 'messaggi' | 'allegati' | 'posta'): Promise<number> {
+  const [r] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${tabella}`);
+  return r.n;
+}

@@ -147,7 +147,14 @@ export interface VoceSportelloJson {
   creataIl: string;
   ricevutaIl: string;
   aggiornataIl: string;
-  messaggi: { id: string; autore: string; testo: string; inviatoIl: string; inviataViaMailA?: string }[];
+  messaggi: {
+    id: string;
+    autore: string;
+    testo: string;
+    inviatoIl: string;
+    ricevutoIl: string;
+    inviataViaMailA?: string;
+  }[];
   allegati: { id: string; nome: string; tipo: string; dimensione: number; indirizzo: string }[];
 }
 
@@ -226,8 +233,109 @@ export function grezza(
   });
 }
 
+/** Small files of the three accepted types: only their signatures are real. */
+export const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('IHDR finto di una planimetria'),
+]);
+export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF finto')]);
+export const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
+
+/** What an upload's 201 says. */
+export type Metadati = { id: string; nome: string; tipo: string; dimensione: number };
+
+export interface Caricamento {
+  /** The declared Content-Type (image/png unless given). */
+  tipo?: string;
+  /** The file name, sent as filename* (planimetria.png unless given). */
+  nome?: string;
+  /** The whole Content-Disposition instead of one built from `nome`; null for none. */
+  disposizione?: string | null;
+  /** The caller: a user (a valid token for them is sent) or anonymous. */
+  utente?: string;
+  /** The Idempotency-Key: the file's id unless given; null for none. */
+  chiave?: string | null;
+  /** Headers of its own (a bad Authorization, say), over the ones above. */
+  intestazioni?: Record<string, string>;
+}
+
+/** The headers of the upload of file `id`, as the widget sends them. */
+export async function intestazioniCaricamento(id: string, o: Caricamento = {}): Promise<Record<string, string>> {
+  const h: Record<string, string> = { 'Content-Type': o.tipo ?? 'image/png', ...(await autorizzazione(o.utente)) };
+  const chiave = o.chiave === undefined ? id : o.chiave;
+  if (chiave !== null) {
+    h['Idempotency-Key'] = chiave;
+  }
+  const disposizione =
+    o.disposizione === undefined
+      ? `attachment; filename*=UTF-8''${encodeURIComponent(o.nome ?? 'planimetria.png')}`
+      : o.disposizione;
+  if (disposizione !== null) {
+    h['Content-Disposition'] = disposizione;
+  }
+  return { ...h, ...o.intestazioni };
+}
+
+/** PUTs the bytes of file `id`. */
+export async function carica(s: ConUrl, id: string, byte: Buffer, o: Caricamento = {}) {
+  const res = await fetch(`${s.url}/api/richieste/allegati/${id}`, {
+    method: 'PUT',
+    headers: await intestazioniCaricamento(id, o),
+    body: new Blob([new Uint8Array(byte)]),
+  });
+  return risposta<Metadati & Errore>(res);
+}
+
+/**
+ * Sends a request's headers, announcing a body of `lunghezza` bytes, and none of the body: the answer if the server
+ * gives one within `attesaMs` without having read anything, else stato 'in-attesa' (it waits for the body).
+ */
+export function soloIntestazioni(
+  s: ConUrl,
+  o: { metodo: string; percorso: string; intestazioni: Record<string, string>; lunghezza: number; attesaMs?: number },
+): Promise<{ stato: number | 'in-attesa'; json: Errore }> {
+  return new Promise((ok, ko) => {
+    const u = new URL(`${s.url}${o.percorso}`);
+    const headers = { ...o.intestazioni, 'Content-Length': String(o.lunghezza) };
+    const req = request({ host: u.hostname, port: u.port, path: u.pathname, method: o.metodo, headers }, (res) => {
+      let testo = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => {
+        testo += c;
+      });
+      res.on('end', () => {
+        clearTimeout(attesa);
+        req.destroy();
+        ok({ stato: res.statusCode ?? 0, json: JSON.parse(testo) as Errore });
+      });
+    });
+    const attesa = setTimeout(() => {
+      req.destroy();
+      ok({ stato: 'in-attesa', json: {} });
+    }, o.attesaMs ?? 3000);
+    req.on('error', (e) => {
+      clearTimeout(attesa);
+      ko(e);
+    });
+    req.flushHeaders();
+  });
+}
+
 /** An error worded for a person: Italian, never zod's or Fastify's English. */
 export function italiano(messaggio: string | undefined): void {
   assert.ok(messaggio, 'a messaggio');
   assert.doesNotMatch(messaggio, /invalid|expected|unrecognized|received|body|must/i);
+}
+
+/** fetch on a help desk route as the tests' administrator (its session, the server's own Origin) unless told otherwise. */
+export async function chiediSportello(s: ConDatabase, percorso: string, init: RequestInit = {}): Promise<Response> {
+  const a = await amministratore(s);
+  const intestazioni = new Headers(init.headers);
+  if (!intestazioni.has('Cookie')) {
+    intestazioni.set('Cookie', a.cookie);
+  }
+  if (!intestazioni.has('Origin')) {
+    intestazioni.set('Origin', s.url);
+  }
+  return fetch(`${s.url}${percorso}`, { ...init, headers: intestazioni });
 }

@@ -70,12 +70,15 @@ for (const motore of MOTORI) {
     });
 
     it('answers every one of many concurrent attempts with one key 201 and the same numero, storing one request', async () => {
-      const r = richiesta();
-      const risposte = await Promise.all(Array.from({ length: 20 }, () => invia(s, r, { utente: 'mrossi' })));
-      assert.deepEqual(new Set(risposte.map((a) => a.stato)), new Set([201]));
-      assert.equal(new Set(risposte.map((a) => a.json.numero)).size, 1);
-      assert.equal(risposte.filter((a) => a.intestazioni.get('idempotent-replayed') === null).length, 1);
-      assert.equal((await ricevute()).length, 1);
+      // Several rounds: in the first the pool is still opening its connections, which lines the attempts up.
+      for (let giro = 1; giro <= 4; giro++) {
+        const r = richiesta();
+        const risposte = await Promise.all(Array.from({ length: 20 }, () => invia(s, r, { utente: 'mrossi' })));
+        assert.deepEqual(new Set(risposte.map((a) => a.stato)), new Set([201]), `round ${giro}`);
+        assert.equal(new Set(risposte.map((a) => a.json.numero)).size, 1);
+        assert.equal(risposte.filter((a) => a.intestazioni.get('idempotent-replayed') === null).length, 1);
+        assert.equal((await ricevute()).length, giro);
+      }
     });
 
     it('refuses an invalid request with 422, a messaggio per field in Italian, and stores nothing', async () => {

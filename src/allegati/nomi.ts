@@ -1,7 +1,5 @@
 // The names and sizes a user reads beside an attachment: a screenshot's file name, a file's size.
-import { inRoma } from '../orari/roma.js';
-
-const dueCifre = (n: number) => String(n).padStart(2, '0');
+import { dueCifre, inRoma } from '../orari/roma.js';
 
 /** screenshot-AAAAMMGG-HHMMSS.png at Rome's wall-clock time, the time the help desk and the user both read. */
 export function nomeScreenshot(quando: Date): string {

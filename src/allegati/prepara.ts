@@ -2,6 +2,7 @@
 import { MAX_BYTE_ALLEGATO } from '../richiesta.js';
 import { tipoDalContenuto, type TipoAllegato } from './firma.js';
 import { ricodificaJpeg } from './jpeg.js';
+import { senzaMetadati } from './png.js';
 
 export interface FilePronto {
   esito: 'pronto';
@@ -42,8 +43,12 @@ async function leggi(file: Blob): Promise<ArrayBuffer | undefined> {
   }
 }
 
-/** The bytes to upload: a JPEG re-encoded (upright, at most 2560 px, no EXIF), any other type as it is. */
+/**
+ * The bytes to upload: a JPEG re-encoded (upright, at most 2560 px, no EXIF), a PNG without its metadata chunks, a PDF
+ * as it is.
+ */
 async function elaborato(byte: ArrayBuffer, tipo: TipoAllegato): Promise<ArrayBuffer | undefined> {
+  if (tipo === 'image/png') return senzaMetadati(byte);
   if (tipo !== 'image/jpeg') return byte;
   try {
     return await ricodificaJpeg(byte);

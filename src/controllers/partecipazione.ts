@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { profiloContext } from '../context.js';
 import { consegnaDellaPagina, type Notifica, type Partecipante } from '../delivery/consegna.js';
-import type { Intestazioni } from '../delivery/invio.js';
+import { diUnaVoce, type Firma } from '../delivery/voci.js';
 import { emetti } from '../events.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { utente?: string; email?: string };
@@ -12,25 +12,29 @@ export interface OpzioniPartecipazione {
   /** A ticket form: the queue tells it the outcome of its user's requests first. */
   modulo?: boolean;
   /** The page's extra headers for a request (the host's `headers`): only an element that may sign requests has them. */
-  intestazioni?: () => Intestazioni | undefined | Promise<Intestazioni | undefined>;
+  firma?: Firma;
   /** Called on every outcome, after the DOM event if this element fires it. */
   notifica?: (n: Notifica) => void;
+  /** The user the element reports changed (another one, or nobody after a logout); called before it renders again. */
+  cambioUtente?: () => void;
 }
 
 export class PartecipazioneController implements ReactiveController, Partecipante {
   readonly proprie = new Set<string>();
   readonly modulo: boolean;
-  readonly intestazioni?: OpzioniPartecipazione['intestazioni'];
+  readonly firma?: Firma;
   /** The provided profile; its changes update the host. */
   readonly profilo: ContextConsumer<typeof profiloContext, Host>;
   #esci?: () => void;
+  /** The user reported at the last update. */
+  #utente: string | null = null;
 
   constructor(
     private host: Host,
     private opzioni: OpzioniPartecipazione = {},
   ) {
     this.modulo = opzioni.modulo ?? false;
-    this.intestazioni = opzioni.intestazioni;
+    this.firma = opzioni.firma;
     this.profilo = new ContextConsumer(host, { context: profiloContext, subscribe: true });
     host.addController(this);
   }
@@ -45,7 +49,17 @@ export class PartecipazioneController implements ReactiveController, Partecipant
   }
 
   hostConnected(): void {
+    this.#utente = this.utente();
     this.#esci = consegnaDellaPagina().registra(this);
+  }
+
+  /** A profile that arrives or goes, an utente attribute that changes: the page may send other entries now. */
+  hostUpdate(): void {
+    const utente = this.utente();
+    if (utente === this.#utente) return;
+    this.#utente = utente;
+    this.opzioni.cambioUtente?.();
+    consegnaDellaPagina().identitaCambiata();
   }
 
   hostDisconnected(): void {
@@ -59,7 +73,7 @@ export class PartecipazioneController implements ReactiveController, Partecipant
 
   /** The DOM events are about requests: a reply's outcome is the requests list's to show. */
   #emettiEvento(n: Notifica): void {
-    if (n.tipo === 'cambiata' || n.tipo === 'avanzamento' || n.cosa !== 'richiesta') return;
+    if (!diUnaVoce(n) || n.cosa !== 'richiesta') return;
     if (n.tipo === 'consegnata') {
       const detail = n.numero === undefined ? { id: n.id } : { id: n.id, numero: n.numero };
       emetti(this.host, 'assistenza-inviata', detail);

@@ -1,6 +1,7 @@
 // Where an attachment's bytes rest until its request is delivered: IndexedDB when it takes them, else this page's
 // memory (a full quota, a private window), where they last only as long as the page does.
 import type { Archivio, Scrittura } from './archivio.js';
+import { ALLEGATO } from './conservazione.js';
 import { carica, type EsitoInvio, type Intestazioni } from './invio.js';
 import type { VoceRichiesta } from './voci.js';
 
@@ -13,8 +14,6 @@ export interface AllegatoSalvato {
   /** An ArrayBuffer, not a Blob: Blobs in IndexedDB have a history of engine bugs. */
   byte: ArrayBuffer;
 }
-
-const PREFISSO = 'allegato:';
 
 /** Where one attachment's bytes are: in the archive (every tab and the next page load have them), or this page only. */
 export type Conservazione = 'archivio' | 'pagina';
@@ -52,18 +51,18 @@ export class DepositoAllegati {
 
   /** Keeps the bytes: in IndexedDB if it takes them, else in this page. */
   async metti(a: AllegatoSalvato): Promise<Conservazione> {
-    if (await this.archivio.provaAScrivere([PREFISSO + a.id, a])) return 'archivio';
+    if (await this.archivio.provaAScrivere([ALLEGATO + a.id, a])) return 'archivio';
     this.#inPagina.set(a.id, a);
     return 'pagina';
   }
 
   async prendi(id: string): Promise<AllegatoSalvato | undefined> {
-    return this.#inPagina.get(id) ?? (await this.archivio.leggi<AllegatoSalvato>(PREFISSO + id));
+    return this.#inPagina.get(id) ?? (await this.archivio.leggi<AllegatoSalvato>(ALLEGATO + id));
   }
 
   /** Whether the bytes are still kept (in this page or the archive), without reading them. */
   async presente(id: string): Promise<boolean> {
-    return this.#inPagina.has(id) || (await this.archivio.esiste(PREFISSO + id));
+    return this.#inPagina.has(id) || (await this.archivio.esiste(ALLEGATO + id));
   }
 
   /** Whether this page holds the only copy. */
@@ -79,7 +78,7 @@ export class DepositoAllegati {
   /** The archive writes that remove these attachments (to go in the transaction that ends their request); the page's copies go at once. */
   rimozione(ids: string[]): Scrittura[] {
     for (const id of ids) this.#inPagina.delete(id);
-    return ids.map((id) => [PREFISSO + id, undefined]);
+    return ids.map((id) => [ALLEGATO + id, undefined]);
   }
 
   /**

@@ -20,6 +20,8 @@ export interface Archivio {
   esiste(k: Chiave): Promise<boolean>;
   /** Every value whose key starts with `prefisso`, in key order. */
   elenca<T>(prefisso: string): Promise<T[]>;
+  /** The keys that start with `prefisso`, in order, without reading their values (an attachment's megabytes). */
+  chiavi(prefisso: string): Promise<Chiave[]>;
   /** Writes all of them or none (one IndexedDB transaction). */
   scrivi(...s: Scrittura[]): Promise<void>;
   /** Reads and rewrites one key atomically; returns what was written. */
@@ -31,6 +33,12 @@ export interface Archivio {
 }
 
 type Memoria = Map<Chiave, unknown>;
+
+/** The keys with prefix p: the range [p, p + the highest code unit). */
+const conPrefisso = (p: string) => IDBKeyRange.bound(p, p + '\uffff');
+
+/** The memory's keys with prefix p, in the order IndexedDB would give them. */
+const chiaviInMemoria = (m: Memoria, p: string) => [...m.keys()].filter((k) => k.startsWith(p)).sort();
 
 /** The result an operation hands back once its transaction has committed. */
 type Risultato<R> = { result?: R };
@@ -181,16 +189,19 @@ export class ArchivioResiliente implements Archivio {
   }
 
   elenca<T>(p: string) {
-    const conPrefisso = (k: Chiave) => k.startsWith(p);
     return this.#tx<T[]>(
       'readonly',
-      // The keys with prefix p: the range [p, p + the highest code unit).
-      (s) => s.getAll(IDBKeyRange.bound(p, p + '\uffff')),
-      (m) =>
-        [...m.keys()]
-          .filter(conPrefisso)
-          .sort()
-          .map((k) => m.get(k) as T),
+      (s) => s.getAll(conPrefisso(p)),
+      (m) => chiaviInMemoria(m, p).map((k) => m.get(k) as T),
+    );
+  }
+
+  chiavi(p: string) {
+    return this.#tx<Chiave[]>(
+      'readonly',
+      // Every key the archive writes is a string.
+      (s) => s.getAllKeys(conPrefisso(p)) as IDBRequest<Chiave[]>,
+      (m) => chiaviInMemoria(m, p),
     );
   }
 

@@ -1,6 +1,7 @@
 // Drafts: what the user typed, kept per user so that on a shared computer nobody sees another's text.
 import type { Richiesta } from '../richiesta.js';
 import type { Archivio, Scrittura } from './archivio.js';
+import { bozzaScaduta, chiaveBozza, chiaveBozzaRisposta, type Datata } from './conservazione.js';
 
 /** The form's fields as the user typed them. */
 export interface ValoriModulo {
@@ -35,9 +36,15 @@ export function bozzaVuota(b: Bozza | undefined): boolean {
 }
 
 // Without an identity the draft lives in sessionStorage: it survives a reload but not the browser session. A storage
-// that is missing, full or refused only means the text stays in the form.
-export async function leggiBozza(archivio: Archivio, utente: string | null): Promise<Bozza | undefined> {
-  if (utente) return archivio.leggi<Bozza>('bozza:' + utente);
+// that is missing, full or refused only means the text stays in the form. A user's draft in the archive carries the
+// time of its last change: 30 days later it is gone (see conservazione.ts), and is never shown again before that.
+export async function leggiBozza(archivio: Archivio, utente: string | null, ora: number): Promise<Bozza | undefined> {
+  if (utente) {
+    const salvata = await archivio.leggi<Bozza & Datata>(chiaveBozza(utente));
+    if (!salvata || bozzaScaduta(salvata, ora)) return undefined;
+    const { modificataIl, ...bozza } = salvata;
+    return bozza;
+  }
   try {
     const salvata = sessionStorage.getItem(SESSIONE);
     return salvata === null ? undefined : (JSON.parse(salvata) as Bozza);
@@ -46,9 +53,9 @@ export async function leggiBozza(archivio: Archivio, utente: string | null): Pro
   }
 }
 
-/** The archive writes that store (or, when empty, remove) a user's draft: none for an anonymous one. */
-export function scritturaBozza(utente: string | null, b?: Bozza): Scrittura[] {
-  if (utente) return [['bozza:' + utente, bozzaVuota(b) ? undefined : b]];
+/** The archive writes that store (or, when empty, remove) a user's draft, changed at `ora`: none for an anonymous one. */
+export function scritturaBozza(utente: string | null, b: Bozza | undefined, ora: number): Scrittura[] {
+  if (utente) return [[chiaveBozza(utente), bozzaVuota(b) ? undefined : { ...b, modificataIl: ora }]];
   try {
     if (bozzaVuota(b)) sessionStorage.removeItem(SESSIONE);
     else sessionStorage.setItem(SESSIONE, JSON.stringify(b));
@@ -58,8 +65,13 @@ export function scritturaBozza(utente: string | null, b?: Bozza): Scrittura[] {
   return [];
 }
 
-export async function salvaBozza(archivio: Archivio, utente: string | null, b: Bozza | undefined): Promise<void> {
-  for (const w of scritturaBozza(utente, b)) await archivio.scrivi(w);
+export async function salvaBozza(
+  archivio: Archivio,
+  utente: string | null,
+  b: Bozza | undefined,
+  ora: number,
+): Promise<void> {
+  for (const w of scritturaBozza(utente, b, ora)) await archivio.scrivi(w);
 }
 
 /**
@@ -74,21 +86,30 @@ export function bozzaDa(r: Richiesta, rifiuto?: { allegato: string; messaggio: s
   return b;
 }
 
-/** The key of a user's draft reply to one of their requests. */
-export const chiaveBozzaRisposta = (utente: string, richiesta: string) => `bozza-risposta:${utente}:${richiesta}`;
+/** A draft reply as the archive holds it: its text and its last change (a bare text in drafts written before). */
+type BozzaRispostaSalvata = { testo: string } & Datata;
 
-/** A draft reply: kept per user and request; without an identity it lives in the page only. */
+/** A draft reply: kept per user and request; without an identity it lives in the page only. Gone 30 days after its last change. */
 export async function leggiBozzaRisposta(
   archivio: Archivio,
   utente: string | null,
   richiesta: string,
+  ora: number,
 ): Promise<string> {
   if (!utente) return '';
-  return (await archivio.leggi<string>(chiaveBozzaRisposta(utente, richiesta))) ?? '';
+  const salvata = await archivio.leggi<BozzaRispostaSalvata | string>(chiaveBozzaRisposta(utente, richiesta));
+  if (typeof salvata !== 'object' || bozzaScaduta(salvata, ora)) return '';
+  return salvata.testo;
 }
 
-/** The archive write that stores (or, when empty, removes) a draft reply: none for an anonymous user. */
-export function scritturaBozzaRisposta(utente: string | null, richiesta: string, testo = ''): Scrittura[] {
+/** The archive write that stores (or, when empty, removes) a draft reply changed at `ora`: none for an anonymous user. */
+export function scritturaBozzaRisposta(
+  utente: string | null,
+  richiesta: string,
+  testo: string,
+  ora: number,
+): Scrittura[] {
   if (!utente) return [];
-  return [[chiaveBozzaRisposta(utente, richiesta), testo.trim() ? testo : undefined]];
+  const bozza: BozzaRispostaSalvata | undefined = testo.trim() ? { testo, modificataIl: ora } : undefined;
+  return [[chiaveBozzaRisposta(utente, richiesta), bozza]];
 }

@@ -37,6 +37,21 @@ function campoLeggibile(corpo: unknown, nome: string): string | number | undefin
   return undefined;
 }
 
+/** A URL's origin (a relative one against this page's), or undefined when it is not a URL. */
+function origineDi(url: string): string | undefined {
+  try {
+    return new URL(url, location.href).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether two URLs share their origin: the host's headers go only where they were configured for. */
+export function stessaOrigine(a: string, b: string): boolean {
+  const origine = origineDi(a);
+  return origine !== undefined && origine === origineDi(b);
+}
+
 const testoNonVuoto = (v: string | number | undefined) => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** Refused for good: a 4xx other than 408 (timeout) and 429 (too many requests), which are worth retrying. */

@@ -21,6 +21,8 @@ interface VoceComune {
   scadeIl: number;
   /** in-coda: waiting; scaduta: past the retention; respinta: refused while the user had a new draft. */
   stato: 'in-coda' | 'scaduta' | 'respinta';
+  /** When it stopped (refused or expired): 30 days later it is removed. */
+  fermaDal?: number;
   messaggio?: string;
   ultimoErrore?: string;
 }
@@ -76,10 +78,27 @@ export type Notifica =
   | (Di<'rinviata'> & { prima: boolean })
   // An attachment on its way up (this tab only: too frequent for the other tabs).
   | { tipo: 'avanzamento'; id: string; allegato: string; inviati: number; totale: number }
-  | { tipo: 'cambiata' };
+  | { tipo: 'cambiata' }
+  // dimentica(): what this browser kept of `utente` (of everyone when undefined) is being removed.
+  | { tipo: 'dimenticata'; utente?: string };
 
 /** The outcome of an attempt at one entry: delivered, refused or postponed. */
 export type NotificaDiRichiesta = Extract<Notifica, Riguarda>;
+
+/** Whether `n` is the outcome of an attempt at one entry (not news about the queue as a whole). */
+export const diUnaVoce = (n: Notifica): n is NotificaDiRichiesta => 'cosa' in n;
+
+/** Whether the removal `n` takes what `utente` sees. */
+export const dimenticaUtente = (n: Extract<Notifica, { tipo: 'dimenticata' }>, utente: string | null) =>
+  n.utente === undefined || n.utente === utente;
+
+/** An element's extra headers for requests (the host's `headers`), and the endpoint they were configured for. */
+export interface Firma {
+  /** The element's endpoint: its headers go only to that origin. */
+  endpoint: () => string;
+  /** Read at each attempt, never stored. */
+  intestazioni: () => Intestazioni | undefined | Promise<Intestazioni | undefined>;
+}
 
 /** An assistenza element on this page, as the queue sees it. */
 export interface Partecipante {
@@ -87,8 +106,8 @@ export interface Partecipante {
   utente(): string | null;
   /** A ticket form: it takes the outcome of its user's requests. */
   readonly modulo?: boolean;
-  /** The page's extra headers for a request, read at each attempt; only elements that may sign a request have it. */
-  readonly intestazioni?: () => Intestazioni | undefined | Promise<Intestazioni | undefined>;
+  /** The page's extra headers for a request; only elements that may sign a request have them. */
+  readonly firma?: Firma;
   /** `emetti` is true for exactly one element of the tab that did the work: it fires the DOM event. */
   notifica(n: Notifica, emetti: boolean): void;
   /** The ids submitted from this element. */

@@ -22,6 +22,9 @@ export const daRoma = (ora: number) => ora - scarto(ora - scarto(ora));
 /** ISO weekday: 1 Monday … 7 Sunday. */
 export const giornoSettimana = (data: Data) => new Date(data).getUTCDay() || 7;
 
+/** A number as two digits: 9 as "09", for hours, minutes and dates written by hand. */
+export const dueCifre = (n: number) => String(n).padStart(2, '0');
+
 export const iso = (data: Data) => new Date(data).toISOString().slice(0, 10);
 
 /** The date of an ISO "YYYY-MM-DD", or undefined when it is not a real date. */

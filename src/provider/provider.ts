@@ -8,6 +8,7 @@ import {
   type Profilo,
   type ConfigurazioneEnte,
 } from '../context.js';
+import { paginaAccettata } from '../pagina-richieste.js';
 
 /**
  * @summary Hands the logged-in profile, the endpoint and the Ente's configuration to every assistenza element inside it.
@@ -60,12 +61,15 @@ export class AssistenzaProvider extends LitElement {
     this.#ente.setValue(v);
   }
 
-  /** The "Le mie richieste" page the form links to after sending (the pagina-richieste attribute). */
+  /**
+   * The "Le mie richieste" page the form links to after sending (the pagina-richieste attribute): an http:, https: or
+   * relative URL; anything else is ignored with a console warning.
+   */
   get paginaRichieste(): string | undefined {
     return this.#paginaRichieste.value;
   }
   set paginaRichieste(v: string | undefined) {
-    this.#paginaRichieste.setValue(v);
+    this.#paginaRichieste.setValue(paginaAccettata(v, 'assistenza-provider'));
   }
 
   override render() {

@@ -2,6 +2,7 @@
 // when it comes back or the network does; one read at a time, backing off on errors; the last list kept per user.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Archivio } from '../delivery/archivio.js';
+import { chiaveElenco, elencoScaduto } from '../delivery/conservazione.js';
 import type { Intestazioni } from '../delivery/invio.js';
 import type { RichiestaUtente } from '../elenco.js';
 import type { Orologio } from '../orologio.js';
@@ -15,13 +16,11 @@ export type StatoElenco = 'caricamento' | 'aggiornato' | 'non-aggiornato' | 'non
 const ATTESA_MASSIMA_MS = 10 * 60_000;
 const TIMEOUT_MS = 30_000;
 
-/** The last list read, kept for a user in the archive. */
+/** The last list read, kept for a user in the archive for 7 days. */
 interface ElencoSalvato {
   richieste: RichiestaUtente[];
   aggiornatoIl: number;
 }
-
-const chiaveElenco = (utente: string) => `elenco:${utente}`;
 
 export interface OpzioniElenco {
   archivio: Archivio;
@@ -57,6 +56,8 @@ export class ElencoController implements ReactiveController {
   #nonPrimaDi = 0;
   #annullaTimer?: () => void;
   #utente?: string | null;
+  /** Counts the times the list was emptied: an answer to a read begun before belongs to what was emptied. */
+  #azzeramenti = 0;
 
   constructor(
     private host: ReactiveControllerHost & HTMLElement,
@@ -84,11 +85,17 @@ export class ElencoController implements ReactiveController {
     this.#fermaTimer();
   }
 
-  /** Another user (a shared computer): nothing of the previous one stays on screen. */
+  /** Another user (a shared computer), or nobody after a logout: nothing of the previous one stays on screen. */
   hostUpdate(): void {
     const utente = this.o.utente();
     if (utente === this.#utente) return;
     this.#utente = utente;
+    this.dimentica();
+  }
+
+  /** Empties the list at once, whatever read is under way, and reads it again (dimentica(), a change of user). */
+  dimentica(): void {
+    this.#azzeramenti++;
     this.#etag = undefined;
     this.#precedenti = [];
     this.#letto = false;
@@ -96,7 +103,13 @@ export class ElencoController implements ReactiveController {
     this.prossima = undefined;
     this.aggiornatoIl = undefined;
     this.stato = 'caricamento';
+    this.host.requestUpdate();
     void this.aggiorna();
+  }
+
+  /** Whether the list is still the one of the read begun at `azzeramenti`, for `utente`. */
+  #ancoraDi(utente: string | null, azzeramenti: number): boolean {
+    return utente === this.o.utente() && azzeramenti === this.#azzeramenti;
   }
 
   #fermaTimer(): void {
@@ -115,6 +128,7 @@ export class ElencoController implements ReactiveController {
     const orologio = this.o.orologio();
     if (orologio.ora() < this.#nonPrimaDi) return;
     const utente = this.o.utente();
+    const azzeramenti = this.#azzeramenti;
     const esito = await leggi({
       url: this.o.url(),
       credentials: this.o.credentials(),
@@ -123,23 +137,22 @@ export class ElencoController implements ReactiveController {
       timeoutMs: TIMEOUT_MS,
       ora: orologio.ora(),
     });
-    // The user changed while the answer travelled: it is not theirs.
-    if (utente !== this.o.utente()) return;
+    // The user changed, or the list was forgotten, while the answer travelled: it is not for this list.
+    if (!this.#ancoraDi(utente, azzeramenti)) return;
     if (esito.tipo === 'letto') {
       if (esito.scartate) console.warn(`<assistenza-richieste> ${esito.scartate} richieste non valide, lasciate fuori`);
       this.#etag = esito.etag;
       this.#riuscita();
       // A new first page: where the earlier pages start may have moved, so the older ones are kept and deduplicated.
       this.prossima = this.#precedenti.length ? this.prossima : esito.prossima;
-      await this.#mostra(unisci(esito.richieste, this.#precedenti));
-      void this.#salva(utente);
+      if (await this.#mostra(unisci(esito.richieste, this.#precedenti))) void this.#salva(utente);
     } else if (esito.tipo === 'invariato') {
       this.#riuscita();
       this.host.requestUpdate();
     } else if (esito.tipo === 'non-autorizzato') {
       await this.#nonAutorizzato(utente);
     } else {
-      await this.#fallita(utente, esito.retryAfterMs);
+      await this.#fallita(utente, azzeramenti, esito.retryAfterMs);
     }
   }
 
@@ -150,14 +163,20 @@ export class ElencoController implements ReactiveController {
     this.aggiornatoIl = this.o.orologio().ora();
   }
 
-  /** Shows a list, once the host has what it needs to show it (the user's read marks, say). */
-  async #mostra(richieste: RichiestaUtente[]): Promise<void> {
+  /**
+   * Shows a list, once the host has what it needs to show it (the user's read marks, say); false when the list was
+   * emptied meanwhile, and this one is not to be shown.
+   */
+  async #mostra(richieste: RichiestaUtente[]): Promise<boolean> {
+    const azzeramenti = this.#azzeramenti;
     const prima = this.#letto ? this.richieste : undefined;
     this.#letto = true;
     await this.o.letto(prima, richieste);
+    if (azzeramenti !== this.#azzeramenti) return false;
     this.richieste = richieste;
     this.host.requestUpdate();
     this.o.mostrato();
+    return true;
   }
 
   /** Signed out: no list at all, and the one kept for this user on this computer goes too. */
@@ -172,14 +191,17 @@ export class ElencoController implements ReactiveController {
     if (utente) await this.o.archivio.scrivi([chiaveElenco(utente), undefined]);
   }
 
-  /** The endpoint did not answer: the list read last (in this page, or kept for this user) stays, said to be old. */
-  async #fallita(utente: string | null, retryAfterMs?: number): Promise<void> {
+  /**
+   * The endpoint did not answer: the list read last (in this page, or kept for this user, for 7 days) stays, said to
+   * be old.
+   */
+  async #fallita(utente: string | null, azzeramenti: number, retryAfterMs?: number): Promise<void> {
     this.#errori++;
     const ora = this.o.orologio().ora();
     if (retryAfterMs !== undefined) this.#nonPrimaDi = ora + retryAfterMs;
     if (!this.#letto && utente) {
       const salvato = await this.o.archivio.leggi<ElencoSalvato>(chiaveElenco(utente));
-      if (salvato && utente === this.o.utente()) {
+      if (salvato && !elencoScaduto(salvato.aggiornatoIl, ora) && this.#ancoraDi(utente, azzeramenti)) {
         this.aggiornatoIl = salvato.aggiornatoIl;
         await this.#mostra(salvato.richieste);
       }
@@ -208,6 +230,8 @@ export class ElencoController implements ReactiveController {
   async caricaPrecedenti(): Promise<void> {
     const url = this.prossima;
     if (!url) return;
+    const utente = this.o.utente();
+    const azzeramenti = this.#azzeramenti;
     const esito = await leggi({
       url,
       credentials: this.o.credentials(),
@@ -215,7 +239,7 @@ export class ElencoController implements ReactiveController {
       timeoutMs: TIMEOUT_MS,
       ora: this.o.orologio().ora(),
     });
-    if (esito.tipo !== 'letto') return;
+    if (esito.tipo !== 'letto' || !this.#ancoraDi(utente, azzeramenti)) return;
     this.#precedenti = unisci(this.#precedenti, esito.richieste);
     this.prossima = esito.prossima;
     await this.#mostra(unisci(this.richieste, esito.richieste));

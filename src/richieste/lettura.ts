@@ -1,6 +1,6 @@
 // One read of the user's requests (GET <endpoint>): the answer checked item by item, its ETag and its next page.
 import { elencoRichiesteSchema, richiestaUtenteSchema, type RichiestaUtente } from '../elenco.js';
-import type { Intestazioni } from '../delivery/invio.js';
+import { stessaOrigine, type Intestazioni } from '../delivery/invio.js';
 import { leggiRetryAfter } from '../delivery/ritardi.js';
 
 export interface LetturaElenco {
@@ -67,11 +67,13 @@ export async function leggi(l: LetturaElenco): Promise<EsitoLettura> {
       };
     const corpo = elencoRichiesteSchema.safeParse(await r.json().catch(() => undefined));
     if (!corpo.success) return { tipo: 'errore', motivo: 'risposta non riconosciuta' };
+    // The next page is read with the host's headers: only on the endpoint's own origin.
+    const prossima = paginaSuccessiva(r.headers.get('Link'), r.url || l.url);
     return {
       tipo: 'letto',
       ...validi(corpo.data.richieste),
       etag: r.headers.get('ETag') ?? undefined,
-      prossima: paginaSuccessiva(r.headers.get('Link'), r.url || l.url),
+      prossima: prossima && stessaOrigine(prossima, l.url) ? prossima : undefined,
     };
   } catch (e) {
     return { tipo: 'errore', motivo: signal.aborted ? 'timeout' : (e as Error).message };

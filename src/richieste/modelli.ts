@@ -1,9 +1,10 @@
 // The templates of <assistenza-richieste>: a request as a disclosure, its thread, the reply box, the requests still in
 // this browser's queue. Rendering only: the element owns the state and what a click or a keystroke does.
 import { html, nothing } from 'lit';
-import type { RichiestaUtente, MessaggioRichiesta } from '../elenco.js';
+import { STATI_RICHIESTA, type RichiestaUtente, type MessaggioRichiesta } from '../elenco.js';
 import type { VoceRichiesta, VoceRisposta } from '../delivery/consegna.js';
 import { formatta, type Testi } from '../i18n/index.js';
+import { primaRiga, quando, ultimaAttivita, type Filtro } from './riepilogo.js';
 
 type T = Testi['richieste'];
 
@@ -29,14 +30,109 @@ export function motivoAttesa(v: VoceRichiesta | VoceRisposta, t: T, orari: Orari
   return formatta(t.motivoServizio, { ora: orari.ora(v.prossimoTentativo) });
 }
 
-/** The requests of this user that have not reached the server yet: first in the list. */
-export function richiesteInAttesa(voci: VoceRichiesta[], t: T, orari: Orari) {
+/** The practice as the portal writes it: "SCIA 123/2026"; empty when the request names none. */
+const praticaDi = (r: RichiestaUtente) => [r.pratica?.tipologia, r.pratica?.numero].filter(Boolean).join(' ');
+
+export interface Riga {
+  r: RichiestaUtente;
+  /** Whether the help desk replied since the user last opened it. */
+  nuove: boolean;
+  /** Now (ms), for "oggi" and "ieri". */
+  ora: number;
+  t: T;
+}
+
+/** What a closed row says, in the order it shows it; an absent first line, reply or practice is empty. */
+export interface PartiRiga {
+  numero: string;
+  stato: string;
+  riga: string;
+  nuova: string;
+  pratica: string;
+  aggiornamento: string;
+}
+
+/** A row's texts, worked out once for its name and its content (at every render: refreshes included). */
+export function partiRiga({ r, nuove, ora, t }: Riga): PartiRiga {
+  return {
+    numero: formatta(t.numero, { numero: r.numero }),
+    stato: etichettaStato(r.stato, t),
+    riga: primaRiga(r.descrizione),
+    nuova: nuove ? t.nuovaRisposta : '',
+    pratica: praticaDi(r),
+    aggiornamento: quando(ultimaAttivita(r), ora, t),
+  };
+}
+
+/**
+ * The accessible name of a closed row's disclosure: every text it shows, in its order, with the pauses a screen reader
+ * needs ("Richiesta n. 12, In lavorazione, Non riesco…, Nuova risposta, SCIA 123/2026, Ultimo aggiornamento: …").
+ */
+export function nomeRiga(p: PartiRiga, t: T): string {
+  const aggiornamento = formatta(t.ultimoAggiornamento, { quando: p.aggiornamento });
+  return [p.numero, p.stato, p.riga, p.nuova, p.pratica, aggiornamento].filter(Boolean).join(', ');
+}
+
+/**
+ * What a closed row shows inside its disclosure button: the number and the state's badge; the description's first
+ * line; "Nuova risposta" as a badge of its own, the practice and the last update.
+ */
+export function riga(p: PartiRiga, r: RichiestaUtente, t: T) {
+  // A state the widget does not know keeps its text, in a neutral badge.
+  const noto = (STATI_RICHIESTA as readonly string[]).includes(r.stato);
+  // "Ultimo aggiornamento: {quando}" around a <time> that carries the instant itself.
+  const [prima, dopo = ''] = t.ultimoAggiornamento.split('{quando}');
+  return html`<span class="testata">
+      <span class="numero">${p.numero}</span>
+      <span part="badge" class="badge" data-stato=${noto ? r.stato : 'altro'}>${p.stato}</span>
+    </span>
+    ${p.riga ? html`<span part="summary" class="oggetto">${p.riga}</span>` : nothing}
+    <span class="meta">
+      ${p.nuova ? html`<span part="badge" class="badge nuova">${p.nuova}</span>` : nothing}
+      ${p.pratica ? html`<span class="pratica">${p.pratica}</span>` : nothing}
+      <span class="aggiornamento">${prima}<time datetime=${r.aggiornataIl}>${p.aggiornamento}</time>${dopo}</span>
+    </span>`;
+}
+
+export interface SceltaFiltro {
+  valore: Filtro;
+  aperte: number;
+  tutte: number;
+  t: T;
+  scegli: (f: Filtro) => void;
+}
+
+/** "Mostra: Aperte 2 · Tutte 5" as a radio group: one choice, and arrows move between them as in any radio group. */
+export function filtro(f: SceltaFiltro) {
+  const scelta = (valore: Filtro, etichetta: string, quante: number) =>
+    html`<label class="scelta">
+      <input
+        type="radio"
+        name="filtro"
+        value=${valore}
+        .checked=${f.valore === valore}
+        @change=${() => f.scegli(valore)}
+      />
+      ${etichetta} <span class="conteggio">${quante}</span>
+    </label>`;
+  return html`<div part="filter" role="radiogroup" aria-labelledby="filtro-titolo">
+    <span id="filtro-titolo" class="filtro-titolo">${f.t.mostra}</span>
+    ${scelta('aperte', f.t.aperte, f.aperte)} ${scelta('tutte', f.t.tutte, f.tutte)}
+  </div>`;
+}
+
+/**
+ * The requests of this user that have not reached the server yet: first in the list. `inviabiliQui` false: this page
+ * reports another user too, and does not send them (each says so).
+ */
+export function richiesteInAttesa(voci: VoceRichiesta[], t: T, orari: Orari, inviabiliQui: boolean) {
   if (!voci.length) return nothing;
+  const motivo = (v: VoceRichiesta) => (inviabiliQui ? motivoAttesa(v, t, orari) : t.motivoAltroUtente);
   return html`<ul part="waiting">
     ${voci.map(
       (v) =>
         html`<li>
-          <strong>${t.inAttesaDiInvio}</strong>${v.tentativi ? html`: ${motivoAttesa(v, t, orari)}` : nothing}
+          <strong>${t.inAttesaDiInvio}</strong>${motivo(v) ? html`: ${motivo(v)}` : nothing}
           <p class="testo">${v.richiesta.descrizione}</p>
         </li>`,
     )}
@@ -75,7 +171,7 @@ export function filo(f: Filo) {
 
 /** The description, the practice, the date and the attachments' names. */
 export function dettagli(r: RichiestaUtente, t: T, orari: Orari) {
-  const pratica = [r.pratica?.tipologia, r.pratica?.numero].filter(Boolean).join(' ');
+  const pratica = praticaDi(r);
   const allegati = r.allegati ?? [];
   return html`<p>${formatta(t.inviataIl, { data: orari.dataEOra(r.creataIl) })}</p>
     <p class="testo" part="description">${r.descrizione}</p>

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { LinguaController } from '../controllers/lingua-controller.js';
 import { ContextConsumer } from '@lit/context';
 import { endpointContext } from '../context.js';
@@ -13,6 +14,7 @@ import {
 } from '../delivery/consegna.js';
 import type { Intestazioni } from '../delivery/invio.js';
 import { leggiBozzaRisposta, scritturaBozzaRisposta } from '../delivery/bozze.js';
+import { diUnaVoce, dimenticaUtente } from '../delivery/voci.js';
 import type { RichiestaUtente } from '../elenco.js';
 import { emetti } from '../events.js';
 import { formatta, localeDi, testiDi, type Testi, type TestiParziali, type Traduzioni } from '../i18n/index.js';
@@ -22,17 +24,23 @@ import { orologioDiSistema, type Orologio } from '../orologio.js';
 import { MAX_TESTO_RISPOSTA, testoRispostaSchema } from '../risposta.js';
 import { titolo } from '../titolo.js';
 import { ElencoController } from './elenco-controller.js';
+import { FiltroController } from './filtro-controller.js';
+import { ScritturaController } from './scrittura-controller.js';
 import { leggiLette, nonLette, segnaLette, type Lette } from './lette.js';
 import {
   boxRisposta,
   dettagli,
-  etichettaStato,
   filo,
+  filtro,
   formatoOrario,
+  nomeRiga,
+  partiRiga,
   richiesteInAttesa,
+  riga,
   risposteFerme,
   type Orari,
 } from './modelli.js';
+import { aperta, filtrate, ordina } from './riepilogo.js';
 import { styles } from './richieste.styles.js';
 
 const TESTI: Traduzioni<'richieste'> = { it: it.richieste, en: en.richieste };
@@ -53,8 +61,11 @@ const unaRichiesta = (v: VoceCoda): v is VoceRichiesta => v.tipo === 'richiesta'
  * @fires assistenza-nuove-risposte - The number of replies the user has not opened changed; detail {n}.
  *
  * @csspart heading - The title.
+ * @csspart filter - The choice between the open requests and all of them, with their counts.
  * @csspart list - The list of requests.
- * @csspart toggle - Each request's disclosure button.
+ * @csspart toggle - Each request's disclosure button: a closed row.
+ * @csspart badge - A row's state, and its "Nuova risposta".
+ * @csspart summary - A row's first line of the description.
  * @csspart detail - An open request: description, practice, date, thread, reply box.
  * @csspart description - The request's description.
  * @csspart thread - The messages after the request.
@@ -73,7 +84,8 @@ const unaRichiesta = (v: VoceCoda): v is VoceRichiesta => v.tipo === 'richiesta'
  * @cssproperty [--assistenza-colore-sfondo=transparent] - Background.
  * @cssproperty [--assistenza-colore-bordo=#5c6f82] - Borders.
  * @cssproperty [--assistenza-colore-errore=#b71918] - Errors.
- * @cssproperty [--assistenza-colore-avviso=#a66300] - Notices and the new-reply mark.
+ * @cssproperty [--assistenza-colore-avviso=#a66300] - Notices, and the badge of a request waiting for the user.
+ * @cssproperty [--assistenza-colore-successo=#00703c] - The badge of a solved request.
  * @cssproperty [--assistenza-colore-focus=#ff9900] - The focus ring.
  * @cssproperty [--assistenza-font=Titillium Web, system-ui, sans-serif] - Font family.
  * @cssproperty [--assistenza-dimensione-testo=1rem] - Base font size.
@@ -116,6 +128,8 @@ export class AssistenzaRichieste extends LitElement {
     super();
     // Renders again when the nearest lang changes (a language switcher, a host setting <html lang>).
     new LinguaController(this);
+    // A new order of the rows never takes away the reply box the user is typing in.
+    new ScritturaController(this);
   }
   /** The time source: a test or a demo replaces it to move time. */
   orologio: Orologio = orologioDiSistema;
@@ -130,11 +144,18 @@ export class AssistenzaRichieste extends LitElement {
   #lette: Lette = {};
   /** The number last told to the host with assistenza-nuove-risposte. */
   #nonLetteDette = 0;
-  #salvataggi = new Map<string, () => void>();
+  /** The reply drafts typed and not saved yet, by request: each saves under the user who typed it. */
+  #salvataggi = new Map<string, { annulla: () => void; salva: () => void }>();
 
   #partecipazione = new PartecipazioneController(this, {
-    intestazioni: () => this.#intestazioni(),
+    firma: { endpoint: () => this.#url(), intestazioni: () => this.#intestazioni() },
     notifica: (n) => this.#quandoNotifica(n),
+    cambioUtente: () => {
+      // Another user, or nobody after a logout: what was typed is saved as its writer's draft, and leaves the screen
+      // with everything else of theirs (the list goes with its controller's own change of user).
+      for (const { salva } of this.#salvataggi.values()) salva();
+      this.#dimenticaVista();
+    },
   });
 
   #attesa = new InAttesaController(
@@ -142,6 +163,11 @@ export class AssistenzaRichieste extends LitElement {
     () => this.#partecipazione.utente(),
     (v): v is VoceRichiesta | VoceRisposta => unaRichiesta(v) || unaRisposta(v),
   );
+
+  #filtro = new FiltroController(this, {
+    archivio: consegnaDellaPagina().archivio,
+    utente: () => this.#partecipazione.utente(),
+  });
 
   #elenco = new ElencoController(this, {
     archivio: consegnaDellaPagina().archivio,
@@ -168,9 +194,25 @@ export class AssistenzaRichieste extends LitElement {
     return typeof this.headers === 'function' ? this.headers() : this.headers;
   }
 
-  /** Before a new list is shown: the read marks, new replies announced (not at the first read), open requests read. */
+  /** Drops what the element shows of its user, but the list itself; a reply draft not saved yet is not saved now. */
+  #dimenticaVista(): void {
+    for (const { annulla } of this.#salvataggi.values()) annulla();
+    this.#salvataggi.clear();
+    this.aperte = new Set();
+    this.bozze = {};
+    this.errori = {};
+    this.annuncio = '';
+    this.#lette = {};
+    this.#nonLetteDette = 0;
+  }
+
+  /**
+   * Before a new list is shown: the user's filter and read marks, new replies announced (not at the first read), open
+   * requests read.
+   */
   async #letto(prima: RichiestaUtente[] | undefined, dopo: RichiestaUtente[]): Promise<void> {
     const utente = this.#partecipazione.utente();
+    await this.#filtro.pronto;
     this.#lette = await leggiLette(consegnaDellaPagina().archivio, utente);
     if (prima) this.#annunciaNuove(prima, dopo);
     for (const r of dopo) if (this.aperte.has(r.id) && nonLette(r, this.#lette)) await this.#segnaLette(r);
@@ -216,17 +258,28 @@ export class AssistenzaRichieste extends LitElement {
 
   /** The reply's draft, unless the user has typed since the page loaded. */
   async #caricaBozza(id: string): Promise<void> {
-    const salvata = await leggiBozzaRisposta(consegnaDellaPagina().archivio, this.#partecipazione.utente(), id);
+    const consegna = consegnaDellaPagina();
+    const salvata = await leggiBozzaRisposta(
+      consegna.archivio,
+      this.#partecipazione.utente(),
+      id,
+      consegna.orologio.ora(),
+    );
     if (this.bozze[id] === undefined || this.bozze[id] === '') this.bozze = { ...this.bozze, [id]: salvata };
   }
 
   #scrive(id: string, testo: string): void {
     this.bozze = { ...this.bozze, [id]: testo };
     this.errori = { ...this.errori, [id]: undefined };
-    this.#salvataggi.get(id)?.();
-    const salva = () =>
-      void consegnaDellaPagina().archivio.scrivi(...scritturaBozzaRisposta(this.#partecipazione.utente(), id, testo));
-    this.#salvataggi.set(id, this.orologio.programma(salva, RITARDO_BOZZA_MS));
+    this.#salvataggi.get(id)?.annulla();
+    const utente = this.#partecipazione.utente();
+    const salva = () => {
+      this.#salvataggi.get(id)?.annulla();
+      this.#salvataggi.delete(id);
+      const consegna = consegnaDellaPagina();
+      void consegna.archivio.scrivi(...scritturaBozzaRisposta(utente, id, testo, consegna.orologio.ora()));
+    };
+    this.#salvataggi.set(id, { annulla: this.orologio.programma(salva, RITARDO_BOZZA_MS), salva });
   }
 
   /** The reply's text checked like the endpoint does; the reason in the element's language when it is refused. */
@@ -249,7 +302,8 @@ export class AssistenzaRichieste extends LitElement {
       this.renderRoot.querySelector<HTMLElement>(`#risposta-${CSS.escape(r.id)}`)?.focus();
       return;
     }
-    this.#salvataggi.get(r.id)?.();
+    this.#salvataggi.get(r.id)?.annulla();
+    this.#salvataggi.delete(r.id);
     this.bozze = { ...this.bozze, [r.id]: '' };
     const id = crypto.randomUUID();
     this.#partecipazione.proprie.add(id);
@@ -264,7 +318,11 @@ export class AssistenzaRichieste extends LitElement {
 
   #quandoNotifica(n: Notifica): void {
     this.#attesa.segui(n);
-    if (n.tipo === 'cambiata' || n.tipo === 'avanzamento') return;
+    if (n.tipo === 'dimenticata' && dimenticaUtente(n, this.#partecipazione.utente())) {
+      this.#dimenticaVista();
+      this.#elenco.dimentica();
+    }
+    if (!diUnaVoce(n)) return;
     // A postponed reply turns from "In invio" to "In coda": the form need not re-read for that, this list does.
     if (n.tipo === 'rinviata') void this.#attesa.rileggi();
     if (n.utente !== this.#partecipazione.utente()) return;
@@ -298,16 +356,11 @@ export class AssistenzaRichieste extends LitElement {
         this.#attesa.voci.filter(unaRichiesta).filter((v) => v.stato === 'in-coda'),
         t,
         orari,
+        consegnaDellaPagina().inviabileQui(this.#partecipazione.utente()),
       )}
       ${this.#elenco.stato === 'caricamento' && !e.richieste.length ? html`<p>${t.caricamento}</p>` : nothing}
       ${e.stato === 'aggiornato' && !e.richieste.length && !this.#attesa.voci.length ? html`<p>${t.vuoto}</p>` : nothing}
-      ${
-        e.richieste.length
-          ? html`<ul part="list">
-              ${e.richieste.map((r) => this.#voce(r, t, orari))}
-            </ul>`
-          : nothing
-      }
+      ${e.richieste.length ? this.#elencoFiltrato(t, orari) : nothing}
       ${e.prossima ? html`<button part="button" type="button" @click=${() => void e.caricaPrecedenti()}>${t.precedenti}</button>` : nothing}
     `;
   }
@@ -321,10 +374,35 @@ export class AssistenzaRichieste extends LitElement {
     return html`<p part="notice">${t.nonAggiornato} ${quando}</p>`;
   }
 
+  /** The filter with its counts, then the rows it shows: those waiting for the user first, then the latest moved. */
+  #elencoFiltrato(t: Testi['richieste'], orari: Orari) {
+    const tutte = ordina(this.#elenco.richieste);
+    const scelto = this.#filtro.valore;
+    const mostrate = filtrate(tutte, scelto);
+    // "Aperte" must not hide a reply the user has not read (the help desk often answers and solves at once).
+    const nuoveNascoste = scelto === 'aperte' && tutte.some((r) => !aperta(r) && nonLette(r, this.#lette) > 0);
+    return html`${filtro({
+      valore: scelto,
+      aperte: tutte.filter(aperta).length,
+      tutte: tutte.length,
+      t,
+      scegli: (f) => void this.#filtro.scegli(f),
+    })}
+    ${nuoveNascoste ? html`<p part="notice">${t.nuoveTraChiuse}</p>` : nothing}
+    ${
+      mostrate.length
+        ? html`<ul part="list">
+            ${mostrate.map((r) => keyed(r.id, this.#voce(r, t, orari)))}
+          </ul>`
+        : html`<p>${t.nessunaAperta}</p>`
+    }`;
+  }
+
   #voce(r: RichiestaUtente, t: Testi['richieste'], orari: Orari) {
-    const aperta = this.aperte.has(r.id);
+    const espansa = this.aperte.has(r.id);
     const nuove = nonLette(r, this.#lette) > 0;
     const dettaglio = `dettaglio-${r.id}`;
+    const parti = partiRiga({ r, nuove, ora: this.orologio.ora(), t });
     const risposte = this.#attesa.voci
       .filter(unaRisposta)
       .filter((v) => v.richiestaId === r.id && !r.messaggi.some((m) => m.id === v.id));
@@ -332,17 +410,15 @@ export class AssistenzaRichieste extends LitElement {
       <button
         part="toggle"
         type="button"
-        aria-expanded=${aperta}
+        aria-expanded=${espansa}
         aria-controls=${dettaglio}
+        aria-label=${nomeRiga(parti, t)}
         @click=${() => void this.#apriOChiudi(r)}
       >
-        <span class="numero">${formatta(t.numero, { numero: r.numero })}</span>,
-        <span class="stato">${etichettaStato(r.stato, t)}</span>${
-          nuove ? html`, <span class="nuova">${t.nuovaRisposta}</span>` : nothing
-        }
+        ${riga(parti, r, t)}
       </button>
-      <div part="detail" id=${dettaglio} ?hidden=${!aperta}>
-        ${aperta ? this.#aperta(r, risposte, t, orari) : nothing}
+      <div part="detail" id=${dettaglio} ?hidden=${!espansa}>
+        ${espansa ? this.#aperta(r, risposte, t, orari) : nothing}
       </div>
     </li>`;
   }

@@ -2,6 +2,7 @@
 // where the queue will read them (IndexedDB, else this page), their list in the draft; and their uploads' progress.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { consegnaDellaPagina, type Notifica } from '../delivery/consegna.js';
+import { diUnaVoce } from '../delivery/voci.js';
 import type { AllegatoBozza } from '../delivery/bozze.js';
 import type { Allegato } from '../richiesta.js';
 import { MAX_ALLEGATI } from '../richiesta.js';
@@ -209,7 +210,7 @@ export class AllegatiController implements ReactiveController {
       this.host.requestUpdate();
       return;
     }
-    if (n.tipo === 'cambiata') return;
+    if (!diUnaVoce(n)) return;
     for (const [id, a] of this.avanzamenti) if (a.richiesta === n.id) this.avanzamenti.delete(id);
     this.host.requestUpdate();
   }

@@ -62,7 +62,8 @@ export class BozzaController implements ReactiveController {
    * request went back into the draft. */
   ricarica(): Promise<void> {
     const u = this.#utente ?? null;
-    return leggiBozza(consegnaDellaPagina().archivio, u).then((b) => {
+    const consegna = consegnaDellaPagina();
+    return leggiBozza(consegna.archivio, u, consegna.orologio.ora()).then((b) => {
       if (b && this.#utente === u) {
         for (const c in b) this.valori = { ...this.valori, [c]: this.valori[c as keyof Bozza] ?? b[c as keyof Bozza] };
         this.#ultima = JSON.stringify(b);
@@ -98,10 +99,11 @@ export class BozzaController implements ReactiveController {
     const s = JSON.stringify(b);
     if (s === this.#ultima && utente === this.#utente) return Promise.resolve();
     this.#ultima = s;
-    return salvaBozza(consegnaDellaPagina().archivio, utente, b);
+    const consegna = consegnaDellaPagina();
+    return salvaBozza(consegna.archivio, utente, b, consegna.orologio.ora());
   }
 
-  /** The draft is gone (moved into the queue): the next save starts from nothing. */
+  /** The draft is gone (moved into the queue, or forgotten): the next save starts from nothing. */
   dimentica(): void {
     this.#annullaSalvataggio?.();
     this.#annullaSalvataggio = undefined;

@@ -1,9 +1,10 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { LinguaController } from '../controllers/lingua-controller.js';
 import { ContextConsumer } from '@lit/context';
 import { endpointContext, paginaRichiesteContext } from '../context.js';
 import { richiestaSchema, MAX_DESCRIZIONE } from '../richiesta.js';
 import {
+  ALTRO_UTENTE,
   consegnaDellaPagina,
   type Notifica,
   type NotificaDiRichiesta,
@@ -12,6 +13,8 @@ import {
 } from '../delivery/consegna.js';
 import type { Intestazioni } from '../delivery/invio.js';
 import type { ValoriModulo } from '../delivery/bozze.js';
+import { diUnaVoce, dimenticaUtente } from '../delivery/voci.js';
+import { paginaAccettata } from '../pagina-richieste.js';
 import { PartecipazioneController } from '../controllers/partecipazione.js';
 import {
   formatta,
@@ -122,7 +125,10 @@ export class AssistenzaTicketForm extends LitElement {
   credentials: RequestCredentials = 'same-origin';
   /** Days a request may wait in the queue before the user is asked to send it again. */
   conservazione = 7;
-  /** The portal's "Le mie richieste" page: the sent message links to it (else the provider's pagina-richieste). */
+  /**
+   * The portal's "Le mie richieste" page: the sent message links to it (else the provider's pagina-richieste). Only an
+   * http:, https: or relative URL; anything else is ignored with a console warning.
+   */
   paginaRichieste?: string;
   /** Extra headers (a CSRF token), or a function returning them; read at each attempt, never stored. */
   headers?: Intestazioni | (() => Intestazioni | Promise<Intestazioni>);
@@ -143,10 +149,15 @@ export class AssistenzaTicketForm extends LitElement {
   /** The id of the request being submitted, while it is. */
   private inviando?: string;
   private esito?: EsitoMostrato;
+  /** The pagina-richieste attribute when it is a web address. */
+  #paginaRichiesteAccettata?: string;
 
   #partecipazione = new PartecipazioneController(this, {
     modulo: true,
-    intestazioni: () => (typeof this.headers === 'function' ? this.headers() : this.headers),
+    firma: {
+      endpoint: () => this.#endpoint(),
+      intestazioni: () => (typeof this.headers === 'function' ? this.headers() : this.headers),
+    },
     notifica: (n) => this.#quandoNotifica(n),
   });
 
@@ -155,9 +166,9 @@ export class AssistenzaTicketForm extends LitElement {
   #bozza = new BozzaController(this, {
     utente: () => this.#partecipazione.utente(),
     cambioUtente: (altro) => {
-      if (altro) this.esito = undefined;
-      // Another identity (attribute or profile) sees another user's pending requests.
-      void this.#attesa.rileggi();
+      // Someone else, or nobody after a logout: nothing of the previous user's stays on screen (their pending
+      // requests leave with the waiting list's own change of user).
+      if (altro) this.#dimenticaVista();
     },
     caricata: () => void this.#allegati.verifica(),
   });
@@ -171,6 +182,22 @@ export class AssistenzaTicketForm extends LitElement {
       return this.#bozza.salvaOra();
     },
   });
+
+  #endpoint(): string {
+    return this.endpoint || this.#endpointFornito.value || '/api/richieste';
+  }
+
+  override willUpdate(cambiate: PropertyValues<this>): void {
+    if (cambiate.has('paginaRichieste'))
+      this.#paginaRichiesteAccettata = paginaAccettata(this.paginaRichieste, 'assistenza-ticket-form');
+  }
+
+  /** Drops what the form shows of its user: the outcome, the messages, the files' problems (the fields go apart). */
+  #dimenticaVista(): void {
+    this.esito = undefined;
+    this.errori = {};
+    this.#allegati.problemi = [];
+  }
 
   /** How many files the request being submitted carries, for the outcome's message. */
   #allegatiInInvio = 0;
@@ -229,7 +256,7 @@ export class AssistenzaTicketForm extends LitElement {
     this.#bozza.dimentica();
     await consegnaDellaPagina().accoda({
       richiesta: r.data,
-      endpoint: this.endpoint || this.#endpointFornito.value || '/api/richieste',
+      endpoint: this.#endpoint(),
       credentials: this.credentials,
       utente: this.#partecipazione.utente(),
       conservazione: this.conservazione,
@@ -257,7 +284,13 @@ export class AssistenzaTicketForm extends LitElement {
     if (n.tipo === 'consegnata') this.#allegatiInviati = this.#quantiAllegati(n.id);
     this.#attesa.segui(n);
     this.#allegati.segui(n);
-    if (n.tipo === 'cambiata' || n.tipo === 'avanzamento') return;
+    if (n.tipo === 'dimenticata' && dimenticaUtente(n, this.#partecipazione.utente())) {
+      // dimentica(): the draft goes from the screen, and the save still pending must not write it back.
+      this.#bozza.dimentica();
+      this.#bozza.svuota();
+      this.#dimenticaVista();
+    }
+    if (!diUnaVoce(n)) return;
     // Replies are the requests list's; another user's requests are not this form's to tell.
     if (n.cosa !== 'richiesta' || n.utente !== this.#partecipazione.utente()) return;
     const mia = n.id === this.inviando;
@@ -376,7 +409,7 @@ export class AssistenzaTicketForm extends LitElement {
 
   /** After a delivery, the way to follow the request, when the portal has a "Le mie richieste" page. */
   #collegamentoRichieste(t: Testi['modulo']) {
-    const pagina = this.paginaRichieste || this.#paginaRichiesteFornita.value;
+    const pagina = this.#paginaRichiesteAccettata || this.#paginaRichiesteFornita.value;
     if (!pagina) return nothing;
     return html`<p><a href=${pagina}>${t.seguiRichiesta}</a></p>`;
   }
@@ -387,6 +420,20 @@ export class AssistenzaTicketForm extends LitElement {
     return formatta(testiDi(this, 'allegati', ALLEGATI).inviati, { n: this.#allegatiInviati });
   }
 
+  /** Why the last request waits: offline, the service not answering; held by this page, the count below says why. */
+  #rinvio(motivo: string, t: Testi['modulo']): string {
+    if (motivo === 'offline') return t.inCodaOffline;
+    if (motivo === ALTRO_UTENTE) return '';
+    return t.inCodaServizio;
+  }
+
+  /** How many requests wait, and, when this page reports another user too, that they do not go from here. */
+  #inAttesa(t: Testi['modulo'], n: number): string {
+    const quanti = formatta(t.inAttesa, { n });
+    if (consegnaDellaPagina().inviabileQui(this.#partecipazione.utente())) return quanti;
+    return `${quanti} ${t.altroUtente}`;
+  }
+
   /** The outcome of the last request and the count of the waiting ones (status), and what went wrong (alert). */
   #stato(t: Testi['modulo']) {
     const e = this.esito;
@@ -395,7 +442,7 @@ export class AssistenzaTicketForm extends LitElement {
     const numero =
       e?.tipo === 'consegnata' && e.numero !== undefined ? formatta(t.numeroTicket, { numero: e.numero }) : '';
     let rinviata = '';
-    if (e?.tipo === 'rinviata') rinviata = e.motivo === 'offline' ? t.inCodaOffline : t.inCodaServizio;
+    if (e?.tipo === 'rinviata') rinviata = this.#rinvio(e.motivo, t);
     let rifiutata = '';
     if (e?.tipo === 'respinta')
       rifiutata = formatta(t.rifiutata, { messaggio: e.messaggio ?? formatta(t.erroreGenerico, { stato: e.stato }) });
@@ -407,7 +454,7 @@ export class AssistenzaTicketForm extends LitElement {
                 ${this.#collegamentoRichieste(t)}`
             : nothing
         }
-        ${rinviata || inCoda ? html`<p>${rinviata} ${inCoda ? formatta(t.inAttesa, { n: inCoda }) : nothing}</p>` : nothing}
+        ${rinviata || inCoda ? html`<p>${rinviata} ${inCoda ? this.#inAttesa(t, inCoda) : nothing}</p>` : nothing}
       </div>
       <div part="alert" role="alert">${nErrori ? formatta(t.correggi, { n: nErrori }) : nothing} ${rifiutata}</div>
     `;

@@ -162,14 +162,21 @@ export function leggiExif(blocco: Uint8Array): { orientamento?: number; latitudi
   return { orientamento: orientamento === undefined ? undefined : tiff.getUint16(orientamento + 8), latitudine };
 }
 
-/** The colour at a pixel of a decoded image, as [r, g, b]. */
-export async function colore(jpeg: ArrayBuffer, x: number, y: number): Promise<number[]> {
-  const immagine = await createImageBitmap(new Blob([jpeg], { type: 'image/jpeg' }));
+/** An image's pixels, RGBA, as the browser decodes it. */
+export async function decodificata(byte: ArrayBuffer, tipo: 'image/jpeg' | 'image/png'): Promise<ImageData> {
+  const immagine = await createImageBitmap(new Blob([byte], { type: tipo }));
   const canvas = document.createElement('canvas');
   canvas.width = immagine.width;
   canvas.height = immagine.height;
   const ctx = canvas.getContext('2d')!;
   ctx.drawImage(immagine, 0, 0);
   immagine.close();
-  return [...ctx.getImageData(x, y, 1, 1).data.slice(0, 3)];
+  return ctx.getImageData(0, 0, canvas.width, canvas.height);
+}
+
+/** The colour at a pixel of a decoded image, as [r, g, b]. */
+export async function colore(jpeg: ArrayBuffer, x: number, y: number): Promise<number[]> {
+  const { data, width } = await decodificata(jpeg, 'image/jpeg');
+  const i = (y * width + x) * 4;
+  return [...data.slice(i, i + 3)];
 }

@@ -460,9 +460,9 @@ describe('the demo (npm start)', () => {
     await voce.click();
     await pagina.waitForURL(`${base}/richieste.html`);
     const elenco = pagina.locator('assistenza-richieste');
-    const richiesta = elenco.getByRole('button', {
-      name: `Richiesta n. ${numero}, In attesa di una tua risposta, Nuova risposta`,
-    });
+    // The row's name: number, state, the description's first line, the unread reply, then its last update.
+    const intestazione = `Richiesta n. ${numero}, In attesa di una tua risposta, Il portale non accetta la firma digitale della SCIA.`;
+    const richiesta = elenco.getByRole('button', { name: `${intestazione}, Nuova risposta, Ultimo aggiornamento: ` });
     await richiesta.waitFor();
     await richiesta.click();
     // Its name changes once opened (the reply is read): found by its number from here on.
@@ -474,7 +474,7 @@ describe('the demo (npm start)', () => {
       .filter({ hasText: 'Buongiorno, ci invia il file .p7m?' })
       .waitFor();
     // Opened: read, and the menu's badge goes.
-    await elenco.getByRole('button', { name: `Richiesta n. ${numero}, In attesa di una tua risposta` }).waitFor();
+    await elenco.getByRole('button', { name: `${intestazione}, Ultimo aggiornamento: ` }).waitFor();
     await pagina.getByRole('button', { name: 'Bentornato, Mario Rossi' }).click();
     const dopo = prima - 1;
     const attesa =

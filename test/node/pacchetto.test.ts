@@ -22,6 +22,14 @@ describe("import 'assistenza-tecnica' in Node", () => {
     `);
     assert.deepEqual(esito, { ok: true, cognome: 'Rossi', ko: false });
   });
+
+  it('exports dimentica, which a host calls at logout (the browser tests show what it removes)', () => {
+    const esito = inNode(`
+      const { dimentica } = await import('assistenza-tecnica');
+      console.log(JSON.stringify({ tipo: typeof dimentica, parametri: dimentica.length }));
+    `);
+    assert.deepEqual(esito, { tipo: 'function', parametri: 1 });
+  });
 });
 
 /** The files esbuild puts in a bundle of `entrata`, as a bundler of an npm user would (sideEffects respected). */

@@ -56,10 +56,10 @@ describe('npm run size', () => {
     assert.match(r.uscita, /give it a --budget/);
   });
 
-  it('checks each built bundle against its own budget: 38 KB for the full one, 10 KB for the phone banner (npm test builds them first)', () => {
+  it('checks each built bundle against its own budget: 42 KB for the full one, 10 KB for the phone banner (npm test builds them first)', () => {
     const r = size();
     assert.equal(r.codice, 0, r.uscita);
-    assert.match(r.uscita, /dist\/assistenza-tecnica\.js: .*\n {2}size: within budget: 38\.00 KB \(38912 bytes\)/);
+    assert.match(r.uscita, /dist\/assistenza-tecnica\.js: .*\n {2}size: within budget: 42\.00 KB \(43008 bytes\)/);
     assert.match(r.uscita, /dist\/assistenza-telefonica\.js: .*\n {2}size: within budget: 10\.00 KB \(10240 bytes\)/);
   });
 

@@ -1,5 +1,6 @@
 // A browser tab, for the queue tests: its own realm (module instance, queue, tab id) over the shared IndexedDB.
-// The query string says what the page holds: ?elemento=assistenza-telefonica&endpoint=…&utente=…&idb=rotto
+// The query string says what the page holds: ?elemento=assistenza-telefonica&endpoint=…&utente=…&idb=rotto; with
+// &profilo=<id> the element sits in an <assistenza-provider> whose profile has that id, as on a portal's page.
 const q = new URLSearchParams(location.search);
 const w = window as unknown as Record<string, unknown>;
 
@@ -43,7 +44,15 @@ await import('../../src/index.js');
 const el = document.createElement(q.get('elemento') ?? 'assistenza-ticket-form');
 for (const a of ['endpoint', 'utente', 'cognome', 'nome', 'email', 'abilitata', 'numero', 'conservazione'])
   if (q.get(a)) el.setAttribute(a, q.get(a)!);
-document.body.append(el);
+const profilo = q.get('profilo');
+if (profilo) {
+  const provider = document.createElement('assistenza-provider') as HTMLElement & { profilo?: unknown };
+  provider.profilo = { id: profilo, cognome: 'Rossi', nome: 'Mario' };
+  provider.append(el);
+  document.body.append(provider);
+} else {
+  document.body.append(el);
+}
 w.elemento = el;
 w.pronta = true;
 export {};

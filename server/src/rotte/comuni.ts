@@ -133,12 +133,21 @@ export function altriMetodi(app: FastifyInstance, url: string, ammessi: HTTPMeth
   });
 }
 
+// A database away fails every request: the log says so once every ten seconds, not once a request.
+let ultimaSegnalazione = 0;
+function segnalaDatabaseAssente(req: FastifyRequest, e: Error): void {
+  if (Date.now() - ultimaSegnalazione > 10_000) {
+    ultimaSegnalazione = Date.now();
+    req.log.warn({ errore: e.message }, 'database non disponibile');
+  }
+}
+
 /** Fastify's own errors, and a database away, in the words of the contract; anything else is a 500 in the log. */
 export function gestisciErrori(app: FastifyInstance): void {
   app.setErrorHandler(async (e: Error & { code?: string; statusCode?: number }, req, reply) => {
     const config = req.routeOptions.config;
     if (e instanceof DatabaseNonDisponibile) {
-      req.log.warn({ errore: e.message }, 'database non disponibile');
+      segnalaDatabaseAssente(req, e);
       return rispondiErrore(
         reply,
         503,

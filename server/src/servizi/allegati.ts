@@ -7,6 +7,7 @@ import type { RigaAllegato } from '../archivio/allegati.js';
 import { tipoDalContenuto } from '../../../src/allegati/firma.js';
 import type { TipoAllegato } from '../../../src/richiesta.js';
 import { improntaByte } from './impronta.js';
+import { uuidCanonico } from './validazione.js';
 import type { Utente } from './richieste.js';
 
 /** What the uploader is told about a stored file. */
@@ -58,7 +59,14 @@ export async function caricaAllegato(
   if (tipoDalContenuto(o.byte) !== o.tipo) {
     return { esito: 'contenuto-diverso' };
   }
-  const nuovo = { id: o.id, utente: o.utente ?? null, nome: o.nome, tipo: o.tipo, dimensione: o.byte.length, impronta };
+  const nuovo = {
+    id: uuidCanonico(o.id),
+    utente: o.utente ?? null,
+    nome: o.nome,
+    tipo: o.tipo,
+    dimensione: o.byte.length,
+    impronta,
+  };
   const inserito = await db.transazione((tx) => allegati.inserisci(tx, { ...nuovo, contenuto: o.byte }));
   if (!inserito) {
     const primo = await allegati.leggi(db, o.id);

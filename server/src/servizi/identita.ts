@@ -21,7 +21,8 @@ export async function identita(autorizzazione: string | undefined, chiave: Uint8
   if (autorizzazione === undefined) {
     return { esito: 'anonimo' };
   }
-  const m = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/.exec(autorizzazione);
+  // The scheme's name is case-insensitive (RFC 9110 §11.1).
+  const m = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(autorizzazione);
   if (m === null) {
     return { esito: 'non-valido', messaggio: 'L’intestazione Authorization deve essere «Bearer <token>».' };
   }

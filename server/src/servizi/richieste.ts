@@ -10,7 +10,7 @@ import * as allegati from '../archivio/allegati.js';
 import type { RigaAllegato } from '../archivio/allegati.js';
 import type { RigaMessaggio } from '../archivio/messaggi.js';
 import type { RigaRichiesta } from '../archivio/richieste.js';
-import { eUuid, verifica, type ErroreCampo } from './validazione.js';
+import { eUuid, uuidCanonico, verifica, type ErroreCampo } from './validazione.js';
 import { improntaJson } from './impronta.js';
 import { statoDopo } from './stati.js';
 
@@ -29,9 +29,9 @@ export type EsitoNuovaRichiesta =
   | { esito: 'allegati-ignoti'; allegati: string[] };
 
 /** A stored request met again under its key: the first answer for the same caller and body, else a refusal. */
-function ripetizione(r: RigaRichiesta, chiave: string, utente: Utente, impronta: string): EsitoNuovaRichiesta {
+function ripetizione(r: RigaRichiesta, utente: Utente, impronta: string): EsitoNuovaRichiesta {
   if (r.utente === (utente ?? null) && r.impronta === impronta) {
-    return { esito: 'ripetuta', id: chiave, numero: r.numero };
+    return { esito: 'ripetuta', id: r.id, numero: r.numero };
   }
   return { esito: 'chiave-usata' };
 }
@@ -40,14 +40,14 @@ function ripetizione(r: RigaRichiesta, chiave: string, utente: Utente, impronta:
 function allegatiIgnoti(q: Richiesta, trovati: RigaAllegato[], utente: Utente): string[] {
   const ignoti: string[] = [];
   for (const a of q.allegati ?? []) {
-    const c = trovati.find((t) => t.id === a.id);
+    const c = trovati.find((t) => t.id === uuidCanonico(a.id));
     const utilizzabile =
       c !== undefined &&
       c.utente === (utente ?? null) &&
       c.nome === a.nome &&
       c.tipo === a.tipo &&
       c.dimensione === a.dimensione &&
-      (c.richiesta === null || c.richiesta === q.id);
+      (c.richiesta === null || c.richiesta === uuidCanonico(q.id));
     if (!utilizzabile && !ignoti.includes(a.id)) {
       ignoti.push(a.id);
     }
@@ -68,7 +68,7 @@ export async function nuovaRichiesta(
   if (eUuid(o.chiave)) {
     const gia = await richieste.leggi(db, o.chiave);
     if (gia !== undefined) {
-      return ripetizione(gia, o.chiave, o.utente, impronta);
+      return ripetizione(gia, o.utente, impronta);
     }
   }
   const v = verifica<Richiesta>(richiestaSchema, o.corpo);
@@ -105,10 +105,10 @@ export async function nuovaRichiesta(
       if (gia === undefined) {
         throw new Error(`richiesta ${q.id}: in conflitto ma non trovata`);
       }
-      return ripetizione(gia, o.chiave, o.utente, impronta);
+      return ripetizione(gia, o.utente, impronta);
     }
     await allegati.assegna(tx, q.id, nominati);
-    return { esito: 'creata', id: q.id, numero };
+    return { esito: 'creata', id: uuidCanonico(q.id), numero };
   });
 }
 
@@ -221,11 +221,12 @@ export async function rispostaUtente(
   o: { richiesta: string; chiave: string; corpo: Record<string, unknown>; utente: string },
 ): Promise<EsitoRisposta> {
   const impronta = improntaJson(o.corpo);
+  const richiesta = uuidCanonico(o.richiesta);
   const chiaveValida = eUuid(o.chiave);
   if (chiaveValida) {
     const gia = await messaggi.leggi(db, o.chiave);
     if (gia !== undefined) {
-      return ripetizioneRisposta(gia, o.richiesta, o.utente, impronta);
+      return ripetizioneRisposta(gia, richiesta, o.utente, impronta);
     }
   }
   return db.transazione(async (tx): Promise<EsitoRisposta> => {
@@ -235,7 +236,7 @@ export async function rispostaUtente(
     }
     const gia = chiaveValida ? await messaggi.leggi(tx, o.chiave) : undefined;
     if (gia !== undefined) {
-      return ripetizioneRisposta(gia, o.richiesta, o.utente, impronta);
+      return ripetizioneRisposta(gia, richiesta, o.utente, impronta);
     }
     const stato = statoDopo('risposta-utente', r.stato);
     if (stato === null) {
@@ -266,6 +267,6 @@ export async function rispostaUtente(
     }
     await richieste.cambiaStato(tx, r.id, stato);
     await richieste.notaMessaggio(tx, r.id, 'utente');
-    return { esito: 'creata', id: v.dati.id, stato };
+    return { esito: 'creata', id: uuidCanonico(v.dati.id), stato };
   });
 }

@@ -63,3 +63,8 @@ export function verifica<T>(schema: ZodMiniType<T>, corpo: unknown): Verifica<T>
 const uuid4 = /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/i;
 /** A UUID version 4: the ids clients give requests, replies and files. */
 export const eUuid = (s: string): boolean => uuid4.test(s);
+/**
+ * A UUID as the database gives it back, in small letters: a client may write one in capitals, and the first answer,
+ * its repeats and the comparisons with stored ids must all see the same id.
+ */
+export const uuidCanonico = (s: string): string => s.toLowerCase();
