@@ -44,6 +44,15 @@ function senzaPassword(url: string): string {
   return u.toString();
 }
 
+/** The setting to change when listening fails: the port when it is taken or reserved, else the address. */
+function variabileDiAscolto(e: unknown): 'PORT' | 'HOST' {
+  const codice = (e as NodeJS.ErrnoException).code;
+  if (codice === 'EADDRINUSE' || codice === 'EACCES') {
+    return 'PORT';
+  }
+  return 'HOST';
+}
+
 /** http://host:port of a listening address. */
 function indirizzoHttp(a: AddressInfo | string): string {
   if (typeof a === 'string') {
@@ -71,7 +80,9 @@ async function avvia(): Promise<void> {
     await app.listen({ port: config.porta, host: config.host });
   } catch (e) {
     await db.chiudi();
-    esci(`PORT/HOST: non riesco ad ascoltare su ${config.host}:${config.porta} (${(e as Error).message}).`);
+    esci(
+      `${variabileDiAscolto(e)}: non riesco ad ascoltare su ${config.host}:${config.porta} (${(e as Error).message}).`,
+    );
   }
   log.info(
     {
