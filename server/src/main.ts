@@ -72,7 +72,10 @@ async function avvia(): Promise<void> {
     }
     throw e;
   }
-  const log = pino({ level: config.livelloLog, base: { pid: process.pid } });
+  // Written synchronously, as Node writes to a pipe or a terminal: a line is out before the next statement, so lines
+  // keep their order and none is lost at the exit. pino's default writes in the background and, at process.exit,
+  // flushes what is queued while a write is still under way: the last request's line came after «chiuso».
+  const log = pino({ level: config.livelloLog, base: { pid: process.pid } }, pino.destination({ dest: 1, sync: true }));
   const db = await apriDatabase(config, log);
   await applicaMigrazioni(db, log);
   const app = await costruisciApp({ db, jwtSegreto: config.jwtSegreto, origini: config.origini, log });
