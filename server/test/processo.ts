@@ -180,10 +180,11 @@ export interface AvvioFallito extends Uscita {
 /** Runs the bin where it should refuse to start, in a fresh folder of its own; waits for it to end (at most 30 s). */
 export async function avvioFallito(env: Record<string, string | undefined>): Promise<AvvioFallito> {
   const cwd = mkdtempSync(join(tmpdir(), 'assistenza-avvio-'));
-  const p = lancia(env, cwd);
-  p.pronto.catch(() => undefined);
-  const timer = setTimeout(() => void p.ferma('SIGKILL'), 30_000);
+  let timer: NodeJS.Timeout | undefined;
   try {
+    const p = lancia(env, cwd);
+    p.pronto.catch(() => undefined);
+    timer = setTimeout(() => void p.ferma('SIGKILL'), 30_000);
     const u = await p.uscita;
     return { ...u, stderr: p.stderr() };
   } finally {
