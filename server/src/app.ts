@@ -11,6 +11,7 @@ import { rotteAllegati } from './rotte/allegati.js';
 import { rotteSportello } from './rotte/sportello.js';
 import { rotteSalute } from './rotte/salute.js';
 import { rotteOpenApi, tracciaRotte } from './rotte/openapi.js';
+import { chiudiSenzaTroncare } from './chiusura.js';
 
 export interface OpzioniApp {
   db: Database;
@@ -44,6 +45,7 @@ export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
+  chiudiSenzaTroncare(app.server);
   app.removeContentTypeParser('text/plain');
   const rotte = tracciaRotte(app);
   gestisciErrori(app);
