@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
-import { OPZIONI_SERVER } from './server.mjs';
+import { OPZIONI_SERVER, costruisciServer, serverDaCostruire } from './server.mjs';
 import { avviaPostgres } from './postgres.mjs';
 
 const CARTELLA = 'node_modules/.cache/assistenza/node';
@@ -29,6 +29,10 @@ export async function testNode(filtro = '') {
     });
   } catch {
     return { passed: 0, failed: 1 };
+  }
+  // The process tests run the bin, so the built server must be this source's.
+  if (serverDaCostruire()) {
+    await costruisciServer();
   }
   const postgres = await avviaPostgres();
   const tap = `${CARTELLA}/risultati.tap`;

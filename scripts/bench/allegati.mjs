@@ -25,15 +25,15 @@ await build({
   logLevel: 'warning',
 });
 await build({
-  entryPoints: ['scripts/bench/server.ts'],
+  entryPoints: ['scripts/bench/endpoint-demo.ts'],
   bundle: true,
   platform: 'node',
   format: 'esm',
   packages: 'external',
-  outfile: `${dir}/server.mjs`,
+  outfile: `${dir}/endpoint-demo.mjs`,
   logLevel: 'warning',
 });
-const { creaEndpoint, ArchivioInMemoria } = await import(`../../${dir}/server.mjs`);
+const { creaEndpoint, ArchivioInMemoria } = await import(`../../${dir}/endpoint-demo.mjs`);
 
 const FOTO = { larghezza: 4000, altezza: 3000 };
 const RICODIFICHE = 5;

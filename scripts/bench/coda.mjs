@@ -18,15 +18,15 @@ await build({
   logLevel: 'warning',
 });
 await build({
-  entryPoints: ['scripts/bench/server.ts'],
+  entryPoints: ['scripts/bench/endpoint-demo.ts'],
   bundle: true,
   platform: 'node',
   format: 'esm',
   packages: 'external',
-  outfile: `${dir}/server.mjs`,
+  outfile: `${dir}/endpoint-demo.mjs`,
   logLevel: 'warning',
 });
-const { creaEndpoint, ArchivioInMemoria } = await import(`../../${dir}/server.mjs`);
+const { creaEndpoint, ArchivioInMemoria } = await import(`../../${dir}/endpoint-demo.mjs`);
 
 const archivio = new ArchivioInMemoria();
 // The reference endpoint, every request the benchmark's user's.

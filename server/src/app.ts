@@ -5,12 +5,13 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import cors from '@fastify/cors';
 import type { Database } from './archivio/database.js';
 import { chiaveJwt } from './servizi/identita.js';
-import { gestisciErrori } from './rotte/comuni.js';
+import { RETRY_AFTER_DATABASE_S, gestisciErrori, rispondiErrore } from './rotte/comuni.js';
 import { rotteRichieste } from './rotte/richieste.js';
 import { rotteAllegati } from './rotte/allegati.js';
 import { rotteSportello } from './rotte/sportello.js';
 import { rotteSalute } from './rotte/salute.js';
 import { rotteOpenApi, tracciaRotte } from './rotte/openapi.js';
+import { chiudiSenzaTroncare } from './chiusura.js';
 
 export interface OpzioniApp {
   db: Database;
@@ -44,11 +45,12 @@ export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
     genReqId: (req) => idRichiestaDi(req.headers['x-request-id']),
     // A connection that sends nothing for this long is closed: no slow client holds a socket for ever.
     requestTimeout: 120_000,
-    // On close: new requests on kept-alive connections get 503, idle connections are closed at once.
-    return503OnClosing: true,
+    // On close, new requests on kept-alive connections get the 503 of the hook below, in the contract's words.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
     trustProxy: o.proxy && o.proxy.length > 0 ? o.proxy : false,
   });
+  chiudiSenzaTroncare(app.server);
   app.removeContentTypeParser('text/plain');
   // An empty JSON body is no body (a logout, a removal): the routes that need one say so (400) themselves.
   const jsonPredefinito = app.getDefaultJsonParser('error', 'error');
@@ -73,8 +75,19 @@ export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
     }
     return corpo;
   });
+  // Closing (SIGTERM): what arrives now on a kept-alive connection is told to come back, as every 503 of the API.
+  let inChiusura = false;
+  app.addHook('preClose', async () => {
+    inChiusura = true;
+  });
   app.addHook('onRequest', async (req, reply) => {
     reply.header('X-Request-Id', req.id);
+    if (inChiusura) {
+      return rispondiErrore(reply, 503, 'Il servizio di assistenza si sta riavviando: riprova tra poco.', {
+        'Retry-After': String(RETRY_AFTER_DATABASE_S),
+        Connection: 'close',
+      });
+    }
     // Every answer of the API is personal or changes at once; a route that may be cached says so itself.
     reply.header('Cache-Control', 'no-store');
   });

@@ -59,6 +59,15 @@ function senzaPassword(url: string): string {
   return u.toString();
 }
 
+/** The setting to change when listening fails: the port when it is taken or reserved, else the address. */
+function variabileDiAscolto(e: unknown): 'PORT' | 'HOST' {
+  const codice = (e as NodeJS.ErrnoException).code;
+  if (codice === 'EADDRINUSE' || codice === 'EACCES') {
+    return 'PORT';
+  }
+  return 'HOST';
+}
+
 /** http://host:port of a listening address. */
 function indirizzoHttp(a: AddressInfo | string): string {
   if (typeof a === 'string') {
@@ -78,7 +87,10 @@ async function avvia(): Promise<void> {
     }
     throw e;
   }
-  const log = pino({ level: config.livelloLog, base: { pid: process.pid } });
+  // Written synchronously, as Node writes to a pipe or a terminal: a line is out before the next statement, so lines
+  // keep their order and none is lost at the exit. pino's default writes in the background and, at process.exit,
+  // flushes what is queued while a write is still under way: the last request's line came after «chiuso».
+  const log = pino({ level: config.livelloLog, base: { pid: process.pid } }, pino.destination({ dest: 1, sync: true }));
   const db = await apriDatabase(config, log);
   await applicaMigrazioni(db, log);
   await preparaOperatori(db, config, log);
@@ -94,7 +106,9 @@ async function avvia(): Promise<void> {
     await app.listen({ port: config.porta, host: config.host });
   } catch (e) {
     await db.chiudi();
-    esci(`PORT/HOST: non riesco ad ascoltare su ${config.host}:${config.porta} (${(e as Error).message}).`);
+    esci(
+      `${variabileDiAscolto(e)}: non riesco ad ascoltare su ${config.host}:${config.porta} (${(e as Error).message}).`,
+    );
   }
   log.info(
     {

@@ -80,12 +80,18 @@ export interface DatabaseDiProva {
   elimina(): Promise<void>;
 }
 
+/** A new folder with a migrated, empty embedded database that no process holds (ASSISTENZA_DATI of a server). */
+export async function cartellaPglite(): Promise<string> {
+  modelloPglite ??= creaModelloPglite();
+  const cartella = mkdtempSync(join(tmpdir(), 'assistenza-dati-'));
+  cpSync(join(await modelloPglite, 'pglite'), join(cartella, 'pglite'), { recursive: true });
+  return cartella;
+}
+
 /** A new, migrated, empty database of the engine. */
 export async function databaseDiProva(motore: Motore): Promise<DatabaseDiProva> {
   if (motore === 'pglite') {
-    modelloPglite ??= creaModelloPglite();
-    const cartella = mkdtempSync(join(tmpdir(), 'assistenza-dati-'));
-    cpSync(join(await modelloPglite, 'pglite'), join(cartella, 'pglite'), { recursive: true });
+    const cartella = await cartellaPglite();
     const db = await apriPglite(cartella);
     return {
       db,

@@ -15,7 +15,7 @@ export interface Registro {
 
 /** How long a request waits for a connection and for a statement before the database counts as unavailable. */
 export const ATTESA_CONNESSIONE_MS = 3000;
-export const ATTESA_QUERY_MS = 10_000;
+export const ATTESA_QUERY_MS = 5000;
 
 /** A PostgreSQL server's pool: bounded waits everywhere, so a server that stops answering never hangs a request. */
 export function apriPostgres(url: string, registro: Registro, massimo = 10): Database {
@@ -24,7 +24,8 @@ export function apriPostgres(url: string, registro: Registro, massimo = 10): Dat
     max: massimo,
     connectionTimeoutMillis: ATTESA_CONNESSIONE_MS,
     idleTimeoutMillis: 10_000,
-    query_timeout: ATTESA_QUERY_MS + 1000,
+    // A server that stops answering mid-statement: the client gives up a little after PostgreSQL would have.
+    query_timeout: ATTESA_QUERY_MS + 500,
     statement_timeout: ATTESA_QUERY_MS,
     application_name: 'assistenza-tecnica-server',
   });

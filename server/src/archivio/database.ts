@@ -83,6 +83,14 @@ export class DatabasePool implements Database {
     } catch (e) {
       throw traduci(e);
     }
+    // A connection that breaks while it is ours (PostgreSQL stopped between two statements) emits 'error', which
+    // with no listener would end the process: the pool listens only to idle connections. The next statement on it
+    // fails, and the connection is thrown away below.
+    let persa = false;
+    const segnaPersa = () => {
+      persa = true;
+    };
+    client.on('error', segnaPersa);
     const tx: Esecutore = {
       query: async <R>(sql: string, parametri: readonly unknown[] = []) =>
         (await client.query(sql, parametri as unknown[])).rows as R[],
@@ -91,11 +99,13 @@ export class DatabasePool implements Database {
       await client.query('BEGIN');
       const esito = await f(tx);
       await client.query('COMMIT');
+      client.off('error', segnaPersa);
       client.release();
       return esito;
     } catch (e) {
+      client.off('error', segnaPersa);
       // A connection that failed is thrown away, not handed to the next request; a healthy one is rolled back.
-      let rotta = eNonDisponibile(e);
+      let rotta = persa || eNonDisponibile(e);
       if (!rotta) {
         rotta = await client.query('ROLLBACK').then(
           () => false,

@@ -1,3 +1,3 @@
-// What the benchmarks serve: the reference endpoint and its in-memory store (bundled for Node by each benchmark).
+// What the benchmarks coda and allegati serve: the demo's reference endpoint and its in-memory store.
 export { creaEndpoint } from '../../demo/server/endpoint.js';
 export { ArchivioInMemoria } from '../../demo/server/archivio.js';
