@@ -17,6 +17,9 @@ import { aggiungiOperatore } from '../src/servizi/operatori.js';
 export const MOTORI = ['pglite', 'postgresql'] as const;
 export type Motore = (typeof MOTORI)[number];
 
+/** The help desk's first administrator of every bin a test starts (created on a database with no operator). */
+export const AMMINISTRATORE_DEL_BIN = { utente: 'amministratore-prova', password: 'password-amministratore-prova' };
+
 /** The JWT secret of every test server. */
 export const SEGRETO = 'segreto-dei-test-del-server-di-assistenza-0123456789';
 

@@ -3,27 +3,50 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../src/archivio/database.js';
-import { autorizzazione, operatoreDiProva, type OperatoreDiProva } from './aiuti.js';
+import { AMMINISTRATORE_DEL_BIN, autorizzazione, operatoreDiProva, type OperatoreDiProva } from './aiuti.js';
 
 /** Anything with the base URL of a running server. */
 export interface ConUrl {
   url: string;
 }
 
-/** A running server with its database, for the help desk's calls (an administrator is created there). */
+/**
+ * A running server, for the help desk's calls: in this process (its database: an administrator is created there),
+ * or a bin started by server/test/processo.ts (its first administrator, from the configuration).
+ */
 export interface ConDatabase extends ConUrl {
-  db: Database;
+  db?: Database;
 }
 
-// One administrator per server (per database), logged in once.
-const amministratori = new WeakMap<Database, Promise<OperatoreDiProva>>();
+// One administrator per database (or per bin), logged in once.
+const amministratori = new WeakMap<object, Promise<OperatoreDiProva>>();
 
-/** The tests' administrator on this server's database, logged in on this server. */
+/** The bin's first administrator (server/test/processo.ts's configuration), logged in over HTTP. */
+async function amministratoreDelBin(s: ConUrl): Promise<OperatoreDiProva> {
+  const res = await fetch(`${s.url}/api/sportello/accesso`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: s.url },
+    body: JSON.stringify(AMMINISTRATORE_DEL_BIN),
+  });
+  if (res.status !== 204) {
+    throw new Error(`the bin's administrator: ${res.status} ${await res.text()}`);
+  }
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  return {
+    utente: AMMINISTRATORE_DEL_BIN.utente,
+    cookie,
+    intestazioni: (extra = {}) => ({ Cookie: cookie, Origin: s.url, 'Content-Type': 'application/json', ...extra }),
+  };
+}
+
+/** The tests' administrator on this server, logged in on it. */
 export function amministratore(s: ConDatabase): Promise<OperatoreDiProva> {
-  let a = amministratori.get(s.db);
+  const chiave = s.db ?? s;
+  let a = amministratori.get(chiave);
   if (a === undefined) {
-    a = operatoreDiProva(s, 'amministratore');
-    amministratori.set(s.db, a);
+    const { db } = s;
+    a = db === undefined ? amministratoreDelBin(s) : operatoreDiProva({ url: s.url, db }, 'amministratore');
+    amministratori.set(chiave, a);
   }
   return a;
 }

@@ -17,6 +17,7 @@ import {
   datiDiProva,
   type DatiDiProva,
 } from './processo.js';
+import { amministratore } from './http.js';
 
 /**
  * How soon after its last answer the process must have exited: closing the database takes a moment (PGlite's more,
@@ -134,12 +135,19 @@ for (const motore of MOTORI) {
       const s = await avvia();
       const f = nuovoFile(10 * 1024 * 1024);
       assert.equal((await carica(s, f)).stato, 201);
+      const { cookie } = await amministratore(s);
       const u = new URL(s.url);
       let ricevuti = 0;
       let continua!: () => void;
       const fine = new Promise<number>((ok, ko) => {
         const req = request(
-          { host: u.hostname, port: u.port, path: `/api/sportello/allegati/${f.id}`, agent: agente },
+          {
+            host: u.hostname,
+            port: u.port,
+            path: `/api/sportello/allegati/${f.id}`,
+            agent: agente,
+            headers: { Cookie: cookie },
+          },
           (res) => {
             res.on('data', (c: Buffer) => {
               ricevuti += c.length;

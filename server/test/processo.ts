@@ -6,7 +6,14 @@ import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { SEGRETO, autorizzazione, cartellaPglite, databaseDiProva, type Motore } from './aiuti.js';
+import {
+  AMMINISTRATORE_DEL_BIN,
+  SEGRETO,
+  autorizzazione,
+  cartellaPglite,
+  databaseDiProva,
+  type Motore,
+} from './aiuti.js';
 import { risposta, type ConUrl } from './http.js';
 
 /** The bin as npm installs it (a link to server/bin/assistenza-tecnica-server.js, which runs server/dist/main.js). */
@@ -38,7 +45,7 @@ export interface ProcessoServer extends ConUrl {
   ferma(segnale?: NodeJS.Signals): Promise<Uscita>;
 }
 
-/** The environment of a started server: nothing of this process's but PATH, and the test's secret. */
+/** The environment of a started server: nothing of this process's but PATH, the test's secret and administrator. */
 function ambiente(env: Record<string, string | undefined>): Record<string, string> {
   const tutto: Record<string, string | undefined> = {
     PATH: process.env.PATH,
@@ -46,6 +53,8 @@ function ambiente(env: Record<string, string | undefined>): Record<string, strin
     HOST: '127.0.0.1',
     ASSISTENZA_JWT_SEGRETO: SEGRETO,
     ASSISTENZA_LOG: 'info',
+    ASSISTENZA_ADMIN_UTENTE: AMMINISTRATORE_DEL_BIN.utente,
+    ASSISTENZA_ADMIN_PASSWORD: AMMINISTRATORE_DEL_BIN.password,
     ...env,
   };
   const definito: Record<string, string> = {};
