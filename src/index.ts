@@ -11,7 +11,7 @@ export { AssistenzaTempiRisposta } from './entries/tempi-risposta.js';
 export { AssistenzaRichieste } from './entries/richieste.js';
 
 export type { Orologio } from './orologio.js';
-export type { DatiTempi, Tempo } from './tempi-risposta/dati.js';
+export { datiTempiSchema, type DatiTempi, type Tempo } from './tempi-risposta/dati.js';
 export { richiestaSchema, allegatoSchema, MAX_DESCRIZIONE, type Richiesta, type RichiestaInput } from './richiesta.js';
 export { rispostaSchema, type Risposta } from './risposta.js';
 export {
@@ -26,6 +26,7 @@ export {
   profiloContext,
   endpointContext,
   enteContext,
+  fonteTempiContext,
   type Profilo,
   type ConfigurazioneEnte,
   type TelefonoEnte,

@@ -6,6 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Database } from '../src/archivio/database.js';
 import { leggiConfigurazione } from '../src/configurazione.js';
+import { datiTempiSchema } from '../../src/tempi-risposta/dati.js';
 import {
   meseDiRoma,
   percentuale,
@@ -262,6 +263,7 @@ for (const motore of MOTORI) {
       assert.equal(res.headers.get('cache-control'), 'public, max-age=300');
       assert.match(res.headers.get('etag')!, /^"[\w-]{43}"$/);
       const corpo = (await res.json()) as TempiRisposta;
+      assert.ok(datiTempiSchema.safeParse(corpo).success, 'the widget takes it as its dati');
       assert.equal(corpo.aggiornati, meseDiRoma(adesso()));
       assert.equal(corpo.richieste, 40);
       assert.deepEqual(quote(corpo), { entro: [20, 40, 60, 80], oltre: 20 });
