@@ -78,7 +78,13 @@ async function avvia(): Promise<void> {
   const log = pino({ level: config.livelloLog, base: { pid: process.pid } }, pino.destination({ dest: 1, sync: true }));
   const db = await apriDatabase(config, log);
   await applicaMigrazioni(db, log);
-  const app = await costruisciApp({ db, jwtSegreto: config.jwtSegreto, origini: config.origini, log });
+  const app = await costruisciApp({
+    db,
+    jwtSegreto: config.jwtSegreto,
+    origini: config.origini,
+    log,
+    statisticheMinimo: config.statisticheMinimo,
+  });
   try {
     await app.listen({ port: config.porta, host: config.host });
   } catch (e) {

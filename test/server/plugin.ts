@@ -1,8 +1,9 @@
 // The browser suite's endpoint: the help desk's real server (server/src, on an embedded PostgreSQL in a temporary
 // folder), started once when the test runner starts, behind a proxy at /prova/<bucket>/…: one session, fault list and
 // log per bucket, so tests (and browsers running at once) never see each other's requests. A bucket's requests go to
-// the server's own routes (…/richieste → /api/richieste, …/sportello → /api/sportello); the faults are the proxy's
-// (demo/server/guasti.ts), never the server's.
+// the server's own routes (…/richieste → /api/richieste, …/sportello → /api/sportello, …/tempi-risposta →
+// /api/tempi-risposta of the response times' own server, below); the faults are the proxy's (demo/server/guasti.ts),
+// never the server's.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,7 @@ import * as allegati from '../../server/src/archivio/allegati.js';
 import { costruisciApp } from '../../server/src/app.js';
 import { postaDi, richiestaSportello, type RichiestaSportello } from '../../server/src/servizi/sportello.js';
 import type { AllegatoCaricato, Mail, Ricevuta, Registro } from './registro.js';
+import { STORICO_DI_PROVA } from './storico.js';
 import { gestisciPagineBundle } from './pagine-bundle.js';
 
 /** A bucket's session cookie; its path is the bucket's, so no other bucket (or test) ever receives it. */
@@ -44,30 +46,98 @@ interface Server {
 let server: Server | undefined;
 
 /**
- * Starts the server for this run: its own embedded database in a temporary folder (removed at exit), its own JWT
- * secret, a free port. The test runner's config awaits it before any page loads.
+ * The response times count every request of the last 90 days, and the main server's database takes every test's
+ * requests while other tests read: the figures would move under them. So they have a database of their own holding
+ * STORICO_DI_PROVA alone, served by the server's real app (its real route), one app per minimum a bucket asks for
+ * (`opzioni({ statisticheMinimo })`; the server's default otherwise). Nothing here is a route of the server.
  */
-export async function avviaServer(): Promise<string> {
+interface ServerStatistiche {
+  db: Database;
+  segreto: string;
+  /** The URL of the app with each minimum asked for so far. */
+  app: Map<number | undefined, Promise<{ url: string; chiudi(): Promise<void> }>>;
+}
+
+let statistiche: ServerStatistiche | undefined;
+
+/** A new embedded database in a temporary folder (removed at exit), migrated. */
+async function nuovoDatabase(): Promise<Database> {
   const cartella = mkdtempSync(join(tmpdir(), 'assistenza-prova-'));
   process.on('exit', () => rmSync(cartella, { recursive: true, force: true }));
   const db = await apriPglite(cartella);
   await applicaMigrazioni(db, { info() {} });
-  const segreto = randomBytes(32).toString('base64url');
-  const app = await costruisciApp({ db, jwtSegreto: segreto });
+  return db;
+}
+
+/** An app on `db` listening on a free port of 127.0.0.1. */
+async function servi(db: Database, opzioni: Omit<Parameters<typeof costruisciApp>[0], 'db'>) {
+  const app = await costruisciApp({ db, ...opzioni });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, chiudi: () => app.close() };
+}
+
+/** The response times' database, with STORICO_DI_PROVA written relative to now by the database itself. */
+async function avviaStatistiche(segreto: string): Promise<ServerStatistiche> {
+  const db = await nuovoDatabase();
+  await db.query(
+    `INSERT INTO richieste (id, impronta, cognome, nome, risposta_via_email, descrizione, scritta_il, ricevuta_il,
+       stato, aggiornata_il, risolta_il)
+     SELECT gen_random_uuid(), 'storico', 'Storico', 'Prova', false, 'Storico di prova dei tempi di risposta.',
+       now() - v.fa, now() - v.fa, CASE WHEN v.dopo IS NULL THEN 'in-lavorazione' ELSE 'chiusa' END,
+       now() - v.fa + coalesce(v.dopo, interval '0'), now() - v.fa + v.dopo
+     FROM jsonb_to_recordset($1::jsonb) AS g (quante int, "faMinuti" int, "dopoMinuti" int)
+       CROSS JOIN LATERAL (SELECT g."faMinuti" * interval '1 minute' AS fa, g."dopoMinuti" * interval '1 minute' AS dopo) AS v
+       CROSS JOIN generate_series(1, g.quante)`,
+    [JSON.stringify(STORICO_DI_PROVA.gruppi)],
+  );
+  return { db, segreto, app: new Map() };
+}
+
+/** The response times' app with this minimum (the server's default when undefined), started the first time. */
+function appStatistiche(minimo: number | undefined): Promise<{ url: string }> {
+  const s = statistiche;
+  if (s === undefined) {
+    throw new Error('test/server/plugin.ts: avviaServer() was not awaited');
+  }
+  let app = s.app.get(minimo);
+  if (app === undefined) {
+    app = servi(s.db, { jwtSegreto: s.segreto, statisticheMinimo: minimo });
+    s.app.set(minimo, app);
+  }
+  return app;
+}
+
+/**
+ * Starts the server for this run: its own embedded database in a temporary folder (removed at exit), its own JWT
+ * secret, a free port; and the response times' database beside it. The test runner's config awaits it before any
+ * page loads.
+ */
+export async function avviaServer(): Promise<string> {
+  const segreto = randomBytes(32).toString('base64url');
+  const [db, conStorico] = await Promise.all([nuovoDatabase(), avviaStatistiche(segreto)]);
+  statistiche = conStorico;
+  const app = await servi(db, { jwtSegreto: segreto });
   const chiudi = async () => {
-    await app.close();
+    await app.chiudi();
     await db.chiudi();
   };
-  server = { url: `http://127.0.0.1:${port}`, db, segreto: new TextEncoder().encode(segreto), chiudi };
+  server = { url: app.url, db, segreto: new TextEncoder().encode(segreto), chiudi };
   return server.url;
 }
 
-/** Stops the server and closes its database (an open PGlite keeps the process alive). */
+/** Stops the servers and closes their databases (an open PGlite keeps the process alive). */
 export async function fermaServer(): Promise<void> {
   await server?.chiudi();
   server = undefined;
+  const s = statistiche;
+  statistiche = undefined;
+  if (s !== undefined) {
+    for (const app of s.app.values()) {
+      await (await app).chiudi();
+    }
+    await s.db.chiudi();
+  }
 }
 
 function ilServer(): Server {
@@ -85,7 +155,11 @@ interface DatiSecchio {
   sessioni: Map<string, string>;
   /** The list's page size the proxy asks the server for (its `per-pagina`); the server's default without it. */
   perPagina?: number;
+  /** The minimum of the response times' app this bucket's …/tempi-risposta reaches; the server's default without it. */
+  statisticheMinimo?: number;
   endpoint: GestoreHttp;
+  /** …/tempi-risposta: GET /api/tempi-risposta, behind the bucket's faults. */
+  tempi: GestoreHttp;
 }
 
 const secchi = new Map<string, DatiSecchio>();
@@ -106,7 +180,14 @@ async function tokenDi(secchio: string, utente: string): Promise<string> {
 
 function nuovoSecchio(id: string): DatiSecchio {
   const base = `/prova/${id}/richieste`;
-  const s: DatiSecchio = { id, guasti: [], registro: [], sessioni: new Map(), endpoint: async () => false };
+  const s: DatiSecchio = {
+    id,
+    guasti: [],
+    registro: [],
+    sessioni: new Map(),
+    endpoint: async () => false,
+    tempi: async () => false,
+  };
   s.endpoint = conGuasti({
     base,
     guasti: s.guasti,
@@ -136,6 +217,17 @@ function nuovoSecchio(id: string): DatiSecchio {
         r.intestazioni.link = link.replaceAll('</api/richieste', `<${base}`);
       }
       return r;
+    },
+  });
+  s.tempi = conGuasti({
+    base: `/prova/${id}/tempi-risposta`,
+    guasti: s.guasti,
+    registro: s.registro,
+    async inoltra(req, corpo) {
+      const { url } = await appStatistiche(s.statisticheMinimo);
+      const intestazioni = { ...req.headers };
+      delete intestazioni.cookie;
+      return chiedi({ server: url, percorso: '/api/tempi-risposta', intestazioni, corpo }, req.method ?? 'GET');
     },
   });
   return s;
@@ -189,14 +281,31 @@ async function token(req: IncomingMessage, res: ServerResponse, s: DatiSecchio):
   rispondiJson(res, 200, { token: await tokenDi(s.id, utente) });
 }
 
-/** POST …/opzioni { perPagina }: how many requests a page of the bucket's lists holds. */
+const interoTra = (x: unknown, min: number, max: number) =>
+  Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
+
+/**
+ * POST …/opzioni { perPagina?, statisticheMinimo? }: how many requests a page of the bucket's lists holds; the
+ * minimum of the response times' app its …/tempi-risposta reaches (above the history's size: a real 404).
+ */
 async function opzioni(req: IncomingMessage, res: ServerResponse, s: DatiSecchio): Promise<void> {
-  const { perPagina } = ((await corpoJson(req)) ?? {}) as { perPagina?: unknown };
-  if (!Number.isInteger(perPagina) || (perPagina as number) < 1 || (perPagina as number) > 100) {
+  const { perPagina, statisticheMinimo } = ((await corpoJson(req)) ?? {}) as Record<string, unknown>;
+  if (perPagina === undefined && statisticheMinimo === undefined) {
+    return rispondiErrore(res, 400, 'Opzioni: indica "perPagina" o "statisticheMinimo".');
+  }
+  if (perPagina !== undefined && !interoTra(perPagina, 1, 100)) {
     return rispondiErrore(res, 400, 'Opzioni: "perPagina" è un numero intero da 1 a 100.');
   }
-  s.perPagina = perPagina as number;
-  rispondiJson(res, 200, { perPagina });
+  if (statisticheMinimo !== undefined && !interoTra(statisticheMinimo, 1, 1_000_000)) {
+    return rispondiErrore(res, 400, 'Opzioni: "statisticheMinimo" è un numero intero da 1 a 1000000.');
+  }
+  if (perPagina !== undefined) {
+    s.perPagina = perPagina as number;
+  }
+  if (statisticheMinimo !== undefined) {
+    s.statisticheMinimo = statisticheMinimo as number;
+  }
+  rispondiJson(res, 200, { perPagina: s.perPagina, statisticheMinimo: s.statisticheMinimo });
 }
 
 async function guasti(req: IncomingMessage, res: ServerResponse, s: DatiSecchio): Promise<void> {
@@ -348,6 +457,9 @@ export async function gestisciProva(req: IncomingMessage, res: ServerResponse): 
   }
   const s = secchio(m[1]);
   if (await s.endpoint(req, res)) {
+    return true;
+  }
+  if (await s.tempi(req, res)) {
     return true;
   }
   if (m[2] === '/sportello' || m[2].startsWith('/sportello/')) {

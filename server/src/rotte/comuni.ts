@@ -1,6 +1,7 @@
 // What every route does the same way: JSON errors with an Italian `messaggio`, who is calling (the portal's token),
 // the Idempotency-Key, a JSON object body, 405 with Allow for a known path, and the errors of Fastify's own checks
 // (body too large, wrong type, broken JSON) and of a database away worded like the rest.
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { identita, type Identita } from '../servizi/identita.js';
 import { DatabaseNonDisponibile } from '../archivio/database.js';
@@ -160,4 +161,27 @@ export function gestisciErrori(app: FastifyInstance): void {
     return rispondiErrore(reply, 500, 'Errore interno del server di assistenza.');
   });
   app.setNotFoundHandler(async (_req, reply) => rispondiErrore(reply, 404, 'Risorsa non trovata.'));
+}
+
+/** A strong ETag of a body: its SHA-256. */
+export const etagDi = (corpo: string) => `"${createHash('sha256').update(corpo).digest('base64url')}"`;
+
+/** If-None-Match holds this ETag (or *). Weak comparison, as RFC 9110 asks for this header. */
+export function corrisponde(req: FastifyRequest, etag: string): boolean {
+  const intestazione = req.headers['if-none-match'];
+  if (intestazione === undefined) {
+    return false;
+  }
+  const valori = intestazione.split(',').map((v) => v.trim().replace(/^W\//, ''));
+  return valori.includes('*') || valori.includes(etag);
+}
+
+/** A JSON body with its strong ETag; a 304 without the body when If-None-Match already holds it. */
+export function seCorrisponde(req: FastifyRequest, reply: FastifyReply, corpo: string): FastifyReply {
+  const etag = etagDi(corpo);
+  reply.header('ETag', etag);
+  if (corrisponde(req, etag)) {
+    return reply.code(304).send();
+  }
+  return reply.code(200).type('application/json; charset=utf-8').send(corpo);
 }

@@ -30,6 +30,7 @@ import {
 } from './schemi.js';
 import { altriMetodi } from './comuni.js';
 import { MAX_BYTE_JSON } from './richieste.js';
+import { documentazioneTempiRisposta, type Documentazione } from './tempi-risposta.js';
 
 type SchemaJson = Record<string, unknown>;
 
@@ -112,9 +113,16 @@ const ripetuta = {
 const tokenFacoltativo = [{}, { portale: [] }];
 const token = [{ portale: [] }];
 
+/** The route modules that describe their own routes; the others are still described in documentoOpenApi below. */
+const PARTI: Documentazione[] = [documentazioneTempiRisposta];
+
 /** The whole document. */
 export function documentoOpenApi(): SchemaJson {
   const schema = schemaDi(annotazioni());
+  const schemiDelleParti = Object.fromEntries(
+    PARTI.flatMap((p) => Object.entries(p.schemi).map(([nome, s]) => [nome, schema(s.schema, s.io)])),
+  );
+  const percorsiDelleParti = Object.assign({}, ...PARTI.map((p) => p.percorsi)) as Documentazione['percorsi'];
   return {
     openapi: '3.1.0',
     info: {
@@ -124,7 +132,8 @@ export function documentoOpenApi(): SchemaJson {
         'The help desk of the GeoTecSUE portal: the widget’s endpoint (requests, the user’s list and replies, ' +
         'attachments) and the help desk’s routes. Every error is JSON with an Italian `messaggio`. Users are ' +
         'identified by the portal’s JWT (HS256, `sub` and `exp` required); without a token a request and an upload ' +
-        'are accepted as anonymous, nothing else is. Every answer of /api is `Cache-Control: no-store`.',
+        'are accepted as anonymous, nothing else is. Every answer of /api is `Cache-Control: no-store`, but the ' +
+        'public response times’ (`public, max-age=300`).',
     },
     components: {
       securitySchemes: {
@@ -156,9 +165,11 @@ export function documentoOpenApi(): SchemaJson {
         Salute: schema(saluteSchema),
         Errore: schema(erroreSchema),
         ErroreValidazione: schema(erroreValidazioneSchema),
+        ...schemiDelleParti,
       },
     },
     paths: {
+      ...percorsiDelleParti,
       '/api/richieste': {
         post: {
           summary: 'A new request (anonymous without a token)',

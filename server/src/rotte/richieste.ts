@@ -1,6 +1,5 @@
 // The user's routes under /api/richieste: POST a request (anonymous too), GET the caller's own list, POST a reply in
 // one of their threads. HTTP in and out only; the rules are in servizi/richieste.ts.
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../archivio/database.js';
 import { elencoUtente, eDiUtente, nuovaRichiesta, rispostaUtente } from '../servizi/richieste.js';
@@ -12,6 +11,7 @@ import {
   richiediUtente,
   rispondiErrore,
   rispondiNonValido,
+  seCorrisponde,
 } from './comuni.js';
 
 export const BASE_RICHIESTE = '/api/richieste';
@@ -29,19 +29,6 @@ export interface OpzioniRichieste {
 const CHIAVE_GIA_USATA = 'Questa Idempotency-Key è già stata usata per un’altra richiesta.';
 const CHIAVE_DIVERSA = 'L’intestazione Idempotency-Key deve essere uguale al campo id.';
 const troppoGrande = () => `La richiesta è troppo grande: al massimo ${MAX_BYTE_JSON / 1024} KiB.`;
-
-/** A strong ETag of a body: its SHA-256. */
-const etagDi = (corpo: string) => `"${createHash('sha256').update(corpo).digest('base64url')}"`;
-
-/** If-None-Match holds this ETag (or *). Weak comparison, as RFC 9110 asks for this header. */
-function corrisponde(req: FastifyRequest, etag: string): boolean {
-  const intestazione = req.headers['if-none-match'];
-  if (intestazione === undefined) {
-    return false;
-  }
-  const valori = intestazione.split(',').map((v) => v.trim().replace(/^W\//, ''));
-  return valori.includes('*') || valori.includes(etag);
-}
 
 const intero = /^[1-9]\d{0,15}$/;
 
@@ -99,9 +86,6 @@ export function rotteRichieste(app: FastifyInstance, o: OpzioniRichieste): void 
         primaDi === undefined ? undefined : Number(primaDi),
         perPagina,
       );
-      const corpo = JSON.stringify({ richieste: pagina.richieste });
-      const etag = etagDi(corpo);
-      reply.header('ETag', etag);
       if (pagina.primaDi !== undefined) {
         const query = new URLSearchParams({ 'prima-di': String(pagina.primaDi) });
         if (perPaginaChiesta !== undefined) {
@@ -109,10 +93,7 @@ export function rotteRichieste(app: FastifyInstance, o: OpzioniRichieste): void 
         }
         reply.header('Link', `<${BASE_RICHIESTE}?${query}>; rel="next"`);
       }
-      if (corrisponde(req, etag)) {
-        return reply.code(304).send();
-      }
-      return reply.code(200).type('application/json; charset=utf-8').send(corpo);
+      return seCorrisponde(req, reply, JSON.stringify({ richieste: pagina.richieste }));
     },
   );
   altriMetodi(app, BASE_RICHIESTE, ['GET', 'POST']);
