@@ -113,6 +113,18 @@ export function montaPannello(dove: HTMLElement): void {
       for (const i of endpoint.querySelectorAll<HTMLInputElement>('input')) i.checked = i.value === id;
     });
 
+  // Where the page shows response times, say where their figures come from: the demo's own history, not a real one.
+  const storico = document.querySelector('assistenza-tempi-risposta[fonte]')
+    ? [
+        crea(
+          'p',
+          { class: 'nota' },
+          'I tempi di risposta di questa pagina sono calcolati dal server della demo sulle richieste del suo database: ' +
+            'uno storico di circa tre mesi di richieste dimostrative, scritto all’avvio della demo (nel back-office ' +
+            'sono quelle di «Storico della demo»), più quelle che invii tu.',
+        ),
+      ]
+    : [];
   dove.replaceChildren(
     crea('h2', { id: 'pannello-titolo' }, 'Pannello della demo'),
     crea(
@@ -121,6 +133,7 @@ export function montaPannello(dove: HTMLElement): void {
       'Questi comandi non fanno parte del portale: simulano l’utente, l’Ente e i guasti di rete.',
     ),
     crea('form', { class: 'comandi' }, utenti, ente, endpoint),
+    ...storico,
     crea('p', {}, crea('a', { href: '/backoffice.html' }, 'Apri il back-office: le richieste ricevute')),
     annuncio,
   );

@@ -33,3 +33,5 @@ export const endpointContext = createContext<string | undefined>(Symbol('assiste
 export const enteContext = createContext<ConfigurazioneEnte | undefined>(Symbol('assistenza-ente'));
 /** The portal's "Le mie richieste" page, which the form links to once a request is sent. */
 export const paginaRichiesteContext = createContext<string | undefined>(Symbol('assistenza-pagina-richieste'));
+/** Where <assistenza-tempi-risposta> reads the published response times (GET /api/tempi-risposta). */
+export const fonteTempiContext = createContext<string | undefined>(Symbol('assistenza-fonte-tempi'));

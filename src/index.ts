@@ -12,7 +12,7 @@ export { AssistenzaRichieste } from './entries/richieste.js';
 
 export { dimentica } from './delivery/consegna.js';
 export type { Orologio } from './orologio.js';
-export type { DatiTempi, Tempo } from './tempi-risposta/dati.js';
+export { datiTempiSchema, type DatiTempi, type Tempo } from './tempi-risposta/dati.js';
 export { richiestaSchema, allegatoSchema, MAX_DESCRIZIONE, type Richiesta, type RichiestaInput } from './richiesta.js';
 export { rispostaSchema, type Risposta } from './risposta.js';
 export {
@@ -27,6 +27,7 @@ export {
   profiloContext,
   endpointContext,
   enteContext,
+  fonteTempiContext,
   type Profilo,
   type ConfigurazioneEnte,
   type TelefonoEnte,

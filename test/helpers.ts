@@ -10,6 +10,11 @@ export type { RichiestaSportello };
 export interface Secchio {
   /** The endpoint's base: POST a request here, GET the session user's list, POST <endpoint>/<id>/messaggi. */
   endpoint: string;
+  /**
+   * GET /api/tempi-risposta of the server, on a database that holds test/server/storico.ts alone, behind this bucket's
+   * faults.
+   */
+  tempiRisposta: string;
   /** The faults the next requests meet, in order (`su` limits one to a route). */
   guasti(g: Guasto[]): Promise<void>;
   /** What the server stored (requests, attachments without their bytes, mail) and every attempt the proxy saw. */
@@ -21,8 +26,11 @@ export interface Secchio {
   sessione(utente: string | null): Promise<void>;
   /** The portal's token for `utente` of this bucket, for a page that hands it to `headers` itself. */
   token(utente: string): Promise<string>;
-  /** The endpoint's options: how many requests a page of the list holds (20 unless set). */
-  opzioni(o: { perPagina: number }): Promise<void>;
+  /**
+   * The endpoint's options: how many requests a page of the list holds (20 unless set); the fewest requests the
+   * response times are published from (the server's 30 unless set).
+   */
+  opzioni(o: { perPagina?: number; statisticheMinimo?: number }): Promise<void>;
   /** The help desk's routes under the bucket as a browser calls them (the console's base: its own cookie and Origin). */
   baseSportello: string;
   /** Gives the bucket a server of its own, on an empty database (call it first): the whole queue is the test's. */
@@ -64,6 +72,7 @@ export function nuovoSecchio(): Secchio {
   const base = `/prova/${crypto.randomUUID()}`;
   return {
     endpoint: `${base}/richieste`,
+    tempiRisposta: `${base}/tempi-risposta`,
     async guasti(g) {
       await invia(`${base}/guasti`, 'POST', g);
     },

@@ -1,12 +1,13 @@
-// The demo's server side as a Vite plugin, in dev and preview: it starts the help desk's server (the built bin, on the
-// demo's embedded database), plays the portal's backend (GET /portale/token mints the logged-in demo user's token
+// The demo's server side as a Vite plugin, in dev and preview: it writes the demo's history into the demo's embedded
+// database (demo/server/storico.ts), starts the help desk's server (the built bin, on that database), plays the portal's backend (GET /portale/token mints the logged-in demo user's token
 // with the secret it shares with the server), injects the panel's faults in front of the server (/api/guasti), forwards
 // every other /api path to the server, and serves the built bundles at /assistenza-tecnica.js and
 // /assistenza-telefonica.js (the Ente's page loads the second; preview serves dist/ itself, dev has no dist/).
 import type { Plugin, Connect } from 'vite';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { conGuasti, controllaGuasti, type Guasto } from './guasti.js';
@@ -129,6 +130,27 @@ async function servi(res: ServerResponse, file: string) {
 }
 
 /**
+ * The demo's history (demo/server/storico.ts) written into its database before the server opens it: the demo's own
+ * requests make the assistance page's response times. storico.ts uses the server's migrations, SQL files Vite's
+ * config loader cannot read, so it is bundled here with the server's own esbuild options, as the test runner does
+ * with its proxy.
+ */
+async function scriviStoricoDemo(dati: string): Promise<void> {
+  const { build } = await import('esbuild');
+  const { OPZIONI_SERVER } = await import('../../scripts/server.mjs');
+  const radice = resolve(import.meta.dirname, '../..');
+  const uscita = join(radice, 'node_modules/.cache/assistenza/storico-demo.mjs');
+  await build({
+    ...OPZIONI_SERVER,
+    sourcemap: false,
+    entryPoints: [join(radice, 'demo/server/storico.ts')],
+    outfile: uscita,
+  });
+  const storico = (await import(`${pathToFileURL(uscita).href}?${Date.now()}`)) as typeof import('./storico.js');
+  await storico.scriviStoricoNellaCartella(dati);
+}
+
+/**
  * Starts the server for a Vite server (dev or preview) and puts the demo's routes in front of it; the server stops
  * when Vite's HTTP server closes. Only servers do this: `vite build` loads this config too and must not.
  */
@@ -138,6 +160,7 @@ async function collega(
 ) {
   // A secret of this run, shared by the demo's "portal" and the server: tokens of an earlier run are worth nothing.
   const segretoTesto = randomBytes(32).toString('base64url');
+  await scriviStoricoDemo(o.dati);
   const server: ServerFiglio = await avviaServerFiglio({
     ASSISTENZA_DATI: o.dati,
     ASSISTENZA_JWT_SEGRETO: segretoTesto,

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { OPZIONI_SERVER } from '../server.mjs';
 import { chromium } from 'playwright-core';
 
 const dir = 'node_modules/.cache/assistenza/bench';
@@ -25,23 +26,20 @@ await build({
   logLevel: 'warning',
 });
 await build({
+  ...OPZIONI_SERVER,
+  sourcemap: false,
   entryPoints: ['scripts/bench/endpoint-demo.ts'],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
   outfile: `${dir}/endpoint-demo.mjs`,
-  logLevel: 'warning',
 });
-const { creaEndpoint, ArchivioInMemoria } = await import(`../../${dir}/endpoint-demo.mjs`);
+const { creaEndpointBench } = await import(`../../${dir}/endpoint-demo.mjs`);
 
 const FOTO = { larghezza: 4000, altezza: 3000 };
 const RICODIFICHE = 5;
 const CARICAMENTI = 3;
 const MB = 1024 * 1024;
 
-const archivio = new ArchivioInMemoria();
-const endpoint = creaEndpoint({ base: '/api/richieste', archivio, utenteDi: () => 'bench' });
+// The help desk's server, every request the benchmark's user's.
+const endpoint = await creaEndpointBench('bench');
 // One page, its code inline (a </script inside it escaped): nothing else to serve but the endpoint.
 const codice = readFileSync(`${dir}/pagina-allegati.js`, 'utf8').replaceAll('</script', '<\\/script');
 const pagina = `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>bench</title><script type="module">${codice}</script></head><body></body></html>`;
@@ -240,7 +238,7 @@ try {
   }, CARICAMENTI);
 
   const v = (await browser.version()).split('.')[0];
-  const ricevuti = archivio.leggi();
+  const ricevuti = await endpoint.contati();
   const stampa = (etichetta, valore) => console.log(`    ${etichetta.padEnd(46)} ${valore}`);
   const volte = (xs) => `median ${ms(mediana(xs))} (${xs.map((x) => x.toFixed(0)).join(', ')} ms)`;
   console.log(`attachments benchmark (Chromium ${v}, --disable-gpu, local reference endpoint)`);
@@ -272,10 +270,9 @@ try {
     `${volte(coda.map((r) => r.conserva))}, in ${coda.map((r) => r.dove).join(' ')}`,
   );
   stampa(`accoda → outcome:`, `${volte(coda.map((r) => r.consegna))}, ${coda.map((r) => r.esito).join(' ')}`);
-  console.log(
-    `  the endpoint stored ${ricevuti.allegati.length} attachments and ${ricevuti.richieste.length} requests`,
-  );
+  console.log(`  the endpoint stored ${ricevuti.allegati} attachments and ${ricevuti.richieste} requests`);
 } finally {
   await browser.close();
   server.close();
+  await endpoint.chiudi();
 }

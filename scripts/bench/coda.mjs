@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { OPZIONI_SERVER } from '../server.mjs';
 import { chromium } from 'playwright-core';
 
 const dir = 'node_modules/.cache/assistenza/bench';
@@ -18,19 +19,15 @@ await build({
   logLevel: 'warning',
 });
 await build({
+  ...OPZIONI_SERVER,
+  sourcemap: false,
   entryPoints: ['scripts/bench/endpoint-demo.ts'],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
   outfile: `${dir}/endpoint-demo.mjs`,
-  logLevel: 'warning',
 });
-const { creaEndpoint, ArchivioInMemoria } = await import(`../../${dir}/endpoint-demo.mjs`);
+const { creaEndpointBench } = await import(`../../${dir}/endpoint-demo.mjs`);
 
-const archivio = new ArchivioInMemoria();
-// The reference endpoint, every request the benchmark's user's.
-const endpoint = creaEndpoint({ base: '/api/richieste', archivio, utenteDi: () => 'bench' });
+// The help desk's server, every request the benchmark's user's.
+const endpoint = await creaEndpointBench('bench');
 const server = createServer(async (req, res) => {
   if (await endpoint.gestisci(req, res)) return;
   if (req.url === '/pagina.js') {
@@ -130,9 +127,10 @@ try {
     `  one draft autosave (IndexedDB put, 2 KB):  ${tasti.scrittura.toFixed(3)} ms (at most one per ${300} ms pause)`,
   );
   console.log(
-    `  flush of ${N} queued requests:            ${svuotamento.ms.toFixed(0)} ms (${(svuotamento.ms / N).toFixed(2)} ms each), ${archivio.leggi().richieste.length} stored, ${svuotamento.rimaste} left`,
+    `  flush of ${N} queued requests:            ${svuotamento.ms.toFixed(0)} ms (${(svuotamento.ms / N).toFixed(2)} ms each), ${(await endpoint.contati()).richieste} stored, ${svuotamento.rimaste} left`,
   );
 } finally {
   await browser.close();
   server.close();
+  await endpoint.chiudi();
 }

@@ -1,5 +1,5 @@
-// Builds the Fastify app from its parts: the user's routes, the uploads, the help desk's, health and the OpenAPI
-// document, with one JSON log line per request. main.ts starts it; the tests start it on a free port.
+// Builds the Fastify app from its parts: the user's routes, the uploads, the help desk's, health, the response times
+// and the OpenAPI document, with one JSON log line per request. main.ts starts it; the tests start it on a free port.
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
@@ -10,6 +10,8 @@ import { rotteRichieste } from './rotte/richieste.js';
 import { rotteAllegati } from './rotte/allegati.js';
 import { rotteSportello } from './rotte/sportello.js';
 import { rotteSalute } from './rotte/salute.js';
+import { rotteTempiRisposta } from './rotte/tempi-risposta.js';
+import { MINIMO_PREDEFINITO } from './servizi/statistiche.js';
 import { rotteOpenApi, tracciaRotte } from './rotte/openapi.js';
 import { chiudiSenzaTroncare } from './chiusura.js';
 
@@ -26,6 +28,8 @@ export interface OpzioniApp {
   https?: boolean;
   /** ASSISTENZA_PROXY: the proxies whose X-Forwarded-For names the client (the login lock counts by address). */
   proxy?: string[];
+  /** ASSISTENZA_STATISTICHE_MINIMO: the fewest requests the response times are published from (30). */
+  statisticheMinimo?: number;
 }
 
 /** Headers a page across origins may read: the list's tag and pages, the queue's retry and replay signals. */
@@ -118,6 +122,7 @@ export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
   rotteAllegati(app, { db: o.db, chiaveJwt: chiave });
   rotteSportello(app, { db: o.db, https: o.https ?? false, origini: o.origini ?? [] });
   rotteSalute(app, { db: o.db });
+  rotteTempiRisposta(app, { db: o.db, minimo: o.statisticheMinimo ?? MINIMO_PREDEFINITO });
   rotteOpenApi(app, rotte);
   return app;
 }

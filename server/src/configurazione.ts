@@ -1,6 +1,7 @@
 // The server's settings, read from the environment in one place and checked before anything starts: a missing or
 // unusable one stops the start with one line naming it. The README's table "Configuration" lists the same variables.
 import { resolve } from 'node:path';
+import { MINIMO_PREDEFINITO } from './servizi/statistiche.js';
 
 export interface Configurazione {
   /** PORT: the HTTP port. */
@@ -23,6 +24,8 @@ export interface Configurazione {
   proxy: string[];
   /** ASSISTENZA_ADMIN_UTENTE and ASSISTENZA_ADMIN_PASSWORD: the first administrator, on a start with no operator. */
   admin: { utente: string; password: string } | undefined;
+  /** ASSISTENZA_STATISTICHE_MINIMO: the fewest requests in the window the response times are published from. */
+  statisticheMinimo: number;
 }
 
 export const LIVELLI_LOG = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -200,6 +203,24 @@ function admin(env: Ambiente): Configurazione['admin'] {
   return { utente, password };
 }
 
+/** The largest minimum accepted: a million requests in 90 days is more than any help desk's sample needs. */
+export const MAX_STATISTICHE_MINIMO = 1_000_000;
+
+function statisticheMinimo(env: Ambiente): number {
+  const v = valore(env, 'ASSISTENZA_STATISTICHE_MINIMO');
+  if (v === undefined) {
+    return MINIMO_PREDEFINITO;
+  }
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1 || n > MAX_STATISTICHE_MINIMO) {
+    throw new ErroreConfigurazione(
+      'ASSISTENZA_STATISTICHE_MINIMO',
+      `«${v}» non è un numero di richieste: usa un intero da 1 a ${MAX_STATISTICHE_MINIMO}.`,
+    );
+  }
+  return n;
+}
+
 /** Reads and checks every setting; throws ErroreConfigurazione for the first that cannot be used. */
 export function leggiConfigurazione(env: Ambiente, cartellaDiAvvio = process.cwd()): Configurazione {
   return {
@@ -213,5 +234,6 @@ export function leggiConfigurazione(env: Ambiente, cartellaDiAvvio = process.cwd
     https: https(env),
     proxy: proxy(env),
     admin: admin(env),
+    statisticheMinimo: statisticheMinimo(env),
   };
 }

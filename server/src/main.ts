@@ -101,6 +101,7 @@ async function avvia(): Promise<void> {
     https: config.https,
     proxy: config.proxy,
     log,
+    statisticheMinimo: config.statisticheMinimo,
   });
   try {
     await app.listen({ port: config.porta, host: config.host });

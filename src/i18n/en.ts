@@ -137,6 +137,8 @@ export const tempi: typeof It.tempi = {
     'the problem needs a software fix.',
   ],
   aggiornati: 'Figures as of',
+  su: ', based on {n} requests',
+  suUna: ', based on one request',
 };
 
 export const richieste: typeof It.richieste = {

@@ -146,6 +146,8 @@ export const tempi = {
     'il problema richiede una correzione del software.',
   ],
   aggiornati: 'Dati aggiornati a',
+  su: ', su {n} richieste',
+  suUna: ', su una richiesta',
 };
 
 /** <assistenza-richieste>: the user's requests, their states and the help desk's replies. */

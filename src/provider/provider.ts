@@ -5,6 +5,7 @@ import {
   endpointContext,
   enteContext,
   paginaRichiesteContext,
+  fonteTempiContext,
   type Profilo,
   type ConfigurazioneEnte,
 } from '../context.js';
@@ -23,12 +24,14 @@ export class AssistenzaProvider extends LitElement {
       display: contents;
     }
   `;
-  // The accessors below are the provider's own: Lit only handles the endpoint and pagina-richieste attributes.
+  // The accessors below are the provider's own: Lit only handles the endpoint, pagina-richieste and fonte-tempi
+  // attributes.
   static override properties = {
     profilo: { attribute: false, noAccessor: true },
     endpoint: { noAccessor: true },
     ente: { attribute: false, noAccessor: true },
     paginaRichieste: { attribute: 'pagina-richieste', noAccessor: true },
+    fonteTempi: { attribute: 'fonte-tempi', noAccessor: true },
   };
 
   // One context provider per value; the setters hand each new value over at once, to every subscribed consumer.
@@ -36,6 +39,7 @@ export class AssistenzaProvider extends LitElement {
   #endpoint = new ContextProvider(this, { context: endpointContext });
   #ente = new ContextProvider(this, { context: enteContext });
   #paginaRichieste = new ContextProvider(this, { context: paginaRichiesteContext });
+  #fonteTempi = new ContextProvider(this, { context: fonteTempiContext });
 
   /** The logged-in user: {id?, cognome, nome, email?, telefono?}. */
   get profilo(): Profilo | undefined {
@@ -70,6 +74,14 @@ export class AssistenzaProvider extends LitElement {
   }
   set paginaRichieste(v: string | undefined) {
     this.#paginaRichieste.setValue(paginaAccettata(v, 'assistenza-provider'));
+  }
+
+  /** Where the response times read their figures (the fonte-tempi attribute): GET /api/tempi-risposta of the server. */
+  get fonteTempi(): string | undefined {
+    return this.#fonteTempi.value;
+  }
+  set fonteTempi(v: string | undefined) {
+    this.#fonteTempi.setValue(v);
   }
 
   override render() {

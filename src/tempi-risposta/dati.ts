@@ -1,4 +1,6 @@
-// The help desk's published response times: the seed's figures, and the check of figures a host passes instead.
+// The help desk's published response times: the seed's figures, and the check of figures a host passes or the
+// server sends instead (zod/mini, liberal as src/elenco.ts is: fields it does not know are dropped).
+import * as z from 'zod/mini';
 
 export interface Tempo {
   /** Minutes from the request. */
@@ -12,6 +14,8 @@ export interface Tempo {
 export interface DatiTempi {
   /** The month the figures refer to: "YYYY-MM". */
   aggiornati: string;
+  /** How many requests they were computed from (the server sends it): shown beside the date. */
+  richieste?: number;
   /** Requests solved within each time, cumulative, shortest time first. */
   entro: Tempo[];
   /** Requests that took longer than `minuti`. */
@@ -30,15 +34,24 @@ export const DATI: DatiTempi = {
   oltre: { minuti: 1440, percentuale: 5, circa: 'solo' },
 };
 
-const ARROTONDAMENTI = [undefined, 'oltre', 'quasi', 'solo'];
+const ARROTONDAMENTI = ['oltre', 'quasi', 'solo'];
+
+// Refinements of plain types rather than z.enum or z.int: each of those brings its own classes into the bundle.
+const se = <T>(f: (v: T) => boolean) => z.refine<T>(f);
+const quota = z.number().check(se((p) => p >= 0 && p <= 100));
+const positivo = z.number().check(se((n) => n > 0));
 
 /** One figure: minutes after the request, a share from 0 to 100, a known rounding. */
-const tempoValido = (t: Tempo) =>
-  t?.minuti > 0 && t.percentuale >= 0 && t.percentuale <= 100 && ARROTONDAMENTI.includes(t.circa);
+const tempoSchema = z.object({
+  minuti: positivo,
+  percentuale: quota,
+  circa: z.optional(z.custom<Tempo['circa']>((c) => ARROTONDAMENTI.includes(c as string))),
+});
 
-/** Whether figures a host passed have the shape of DATI (a month, percentages from 0 to 100). */
-export function validi(d: DatiTempi): boolean {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(d?.aggiornati) || !Array.isArray(d.entro)) return false;
-  const tutti = d.oltre ? [...d.entro, d.oltre] : d.entro;
-  return tutti.every(tempoValido);
-}
+/** Figures with the shape of DATI: a month, percentages from 0 to 100; the sample's size a whole number. */
+export const datiTempiSchema = z.object({
+  aggiornati: z.string().check(se((m) => /^\d{4}-(0[1-9]|1[0-2])$/.test(m))),
+  richieste: z.optional(positivo.check(se(Number.isInteger))),
+  entro: z.array(tempoSchema),
+  oltre: z.optional(tempoSchema),
+});

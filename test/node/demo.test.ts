@@ -93,14 +93,13 @@ describe('the demo (npm start)', () => {
         document.querySelector('assistenza-ticket-form')!.shadowRoot!.querySelector<HTMLInputElement>('#campo-cognome')!
           .value,
     );
-  const statoModulo = () =>
-    pagina.evaluate(() =>
-      document
-        .querySelector('assistenza-ticket-form')!
-        .shadowRoot!.querySelector('[role=status]')!
-        .textContent!.replace(/\s+/g, ' ')
-        .trim(),
+  /** The text of `selettore` in the shadow root of the page's `tag`, its white space folded. */
+  const testoDi = (tag: string, selettore: string) =>
+    pagina.evaluate(
+      ([t, s]) => document.querySelector(t)!.shadowRoot!.querySelector(s)!.textContent!.replace(/\s+/g, ' ').trim(),
+      [tag, selettore],
     );
+  const statoModulo = () => testoDi('assistenza-ticket-form', '[role=status]');
 
   it('opens the personal menu "Bentornato, Mario Rossi" by keyboard, and its item leads to the assistance page', async () => {
     await apri('/');
@@ -162,30 +161,65 @@ describe('the demo (npm start)', () => {
 
   it('keeps a request in the queue while the endpoint answers 503 and delivers it when it works again; the back-office lists it', async () => {
     const modulo = await moduloConEndpointGiu('Non riesco ad allegare la planimetria alla SCIA 123/2026.');
+    // The demo's history is there from the start: the request takes the next number after it.
+    const prima = await richiesteSportello();
+    const numero = Math.max(0, ...prima.map((r) => r.numero)) + 1;
     await modulo.getByRole('button', { name: 'Invia richiesta' }).click();
     await pagina.waitForFunction(() =>
       /in coda/i.test(
         document.querySelector('assistenza-ticket-form')!.shadowRoot!.querySelector('[role=status]')!.textContent!,
       ),
     );
-    assert.deepEqual(await richiesteSportello(), []);
+    assert.deepEqual(await richiesteSportello(), prima, 'nothing arrived while the endpoint answers 503');
     await pagina.getByLabel('Funziona').check();
     await pagina.waitForFunction(
-      () =>
-        /Numero della richiesta: 1\./.test(
-          document.querySelector('assistenza-ticket-form')!.shadowRoot!.querySelector('[role=status]')!.textContent!,
-        ),
-      null,
+      (n) =>
+        document
+          .querySelector('assistenza-ticket-form')!
+          .shadowRoot!.querySelector('[role=status]')!
+          .textContent!.includes(`Numero della richiesta: ${n}.`),
+      numero,
       { timeout: 30_000 },
     );
     assert.match(await statoModulo(), /Richiesta inviata/);
 
     await apri('/backoffice.html');
-    const riga = pagina.getByRole('row').filter({ hasText: 'planimetria' });
+    const riga = pagina
+      .getByRole('row')
+      .filter({ hasText: 'Non riesco ad allegare la planimetria alla SCIA 123/2026.' });
     await riga.waitFor();
-    assert.equal(await riga.getByRole('rowheader').textContent(), '1');
+    assert.equal(await riga.getByRole('rowheader').textContent(), String(numero));
     assert.match((await riga.textContent())!, /Rossi Mario/);
     assert.match((await riga.textContent())!, /\d{2}\/\d{2}\/\d{2}, \d{2}:\d{2}:\d{2}/);
+  });
+
+  it('the assistance page shows the response times the server computes from the demo’s history, and says they are demo data', async () => {
+    const res = await fetch(`${base}/api/tempi-risposta`);
+    assert.equal(res.status, 200, 'the history is enough for figures');
+    const tempi = (await res.json()) as { richieste: number; entro: { percentuale: number }[] };
+    assert.ok(tempi.richieste >= 100, `${tempi.richieste} requests in the last 90 days`);
+    const storico = (await richiesteSportello()) as unknown as { cognome: string; descrizione: string }[];
+    assert.ok(
+      storico.some((r) => r.cognome === 'Storico della demo' && r.descrizione.startsWith('(Dato dimostrativo) ')),
+      'the history is marked as demo data',
+    );
+    await apri('/assistenza.html');
+    await pagina.waitForFunction(() =>
+      /su \d+ richieste/.test(
+        document.querySelector('assistenza-tempi-risposta')!.shadowRoot!.querySelector('[part~=date]')!.textContent!,
+      ),
+    );
+    const mese = new Intl.DateTimeFormat('it-IT', { month: 'long', year: 'numeric', timeZone: 'Europe/Rome' }).format(
+      new Date(),
+    );
+    // The history's requests, and those the tests before this one sent.
+    assert.match(
+      await testoDi('assistenza-tempi-risposta', '[part~=date]'),
+      new RegExp(`^Dati aggiornati a ${mese}, su \\d+ richieste\\.$`),
+    );
+    const primo = await testoDi('assistenza-tempi-risposta', 'dd');
+    assert.match(primo, /^\d+(,\d)?%$/, 'a figure of the server’s, not the help page’s rounded words');
+    await pagina.getByText('I tempi di risposta di questa pagina sono calcolati dal server della demo').waitFor();
   });
 
   it('a screenshot pasted into the form is queued with the request while the endpoint answers 503, and reaches the back-office once', async () => {

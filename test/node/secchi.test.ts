@@ -104,6 +104,26 @@ describe('the test runner’s buckets (/prova/<bucket>/…)', () => {
     assert.equal((await s.json(`${s.base}/opzioni`, 'POST', { perPagina: 0 })).status, 400);
   });
 
+  it('serves …/tempi-risposta from the response times’ own history, with the minimum the bucket asks for, behind its faults', async () => {
+    const s = secchio();
+    const a = await s.chiedi(`${s.base}/tempi-risposta`);
+    assert.equal(a.status, 200);
+    assert.equal(a.headers.get('cache-control'), 'public, max-age=300');
+    const tempi = (await a.json()) as { richieste: number; entro: { percentuale: number }[] };
+    assert.equal(tempi.richieste, 1040, 'test/server/storico.ts, whatever the other buckets send');
+    assert.deepEqual(
+      tempi.entro.map((e) => e.percentuale),
+      [25, 45, 60, 80],
+    );
+    assert.equal((await s.json(`${s.base}/opzioni`, 'POST', { statisticheMinimo: 1041 })).status, 200);
+    assert.equal((await s.chiedi(`${s.base}/tempi-risposta`)).status, 404, 'the server’s own 404');
+    assert.equal((await s.json(`${s.base}/opzioni`, 'POST', { statisticheMinimo: 0 })).status, 400);
+    await s.json(`${s.base}/guasti`, 'POST', [{ modo: 'stato', stato: 503, volte: 1 }]);
+    assert.equal((await s.chiedi(`${s.base}/tempi-risposta`)).status, 503);
+    const altro = secchio();
+    assert.equal((await altro.chiedi(`${altro.base}/tempi-risposta`)).status, 200, 'another bucket: the default');
+  });
+
   it('logs every attempt with method, path, key, status, headers and body; faults filtered by route', async () => {
     const s = secchio();
     await s.json(`${s.base}/sessione`, 'POST', { utente: 'mrossi' });

@@ -8,6 +8,7 @@
 //   …/sportello…   → /api/sportello…  as the browser sends it (the console: its own cookie, Origin, Host)
 //   …/operatore…   → /api/sportello…  as the harness's own administrator (test/helpers.ts's `sportello`); the list
 //                                      holds the bucket's requests only, each whole
+//   …/tempi-risposta → /api/tempi-risposta of the response times' own server (below), behind the bucket's faults
 //   …/guasti, /registro, /sessione, /token, /opzioni, /server, /operatori: the bucket's controls
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -33,6 +34,7 @@ import { costruisciApp } from '../../server/src/app.js';
 import { postaDi, richiestaSportello, type RichiestaSportello } from '../../server/src/servizi/sportello.js';
 import { aggiungiOperatore, type Ruolo } from '../../server/src/servizi/operatori.js';
 import type { AllegatoCaricato, Mail, Ricevuta, Registro } from './registro.js';
+import { STORICO_DI_PROVA } from './storico.js';
 import { gestisciPagineBundle } from './pagine-bundle.js';
 
 /** A bucket's session cookie; its path is the bucket's, so no other bucket (or test) ever receives it. */
@@ -67,13 +69,18 @@ async function creaModello(): Promise<string> {
   return cartella;
 }
 
-/** A new server on a new database, with the harness's administrator logged in. */
-async function creaServer(): Promise<Server> {
+/** A new, migrated, empty embedded database in a temporary folder (removed at exit). */
+async function nuovoDatabase(): Promise<Database> {
   modello ??= creaModello();
   const cartella = mkdtempSync(join(tmpdir(), 'assistenza-prova-'));
   cartelle.push(cartella);
   cpSync(join(await modello, 'pglite'), join(cartella, 'pglite'), { recursive: true });
-  const db = await apriPglite(cartella);
+  return apriPglite(cartella);
+}
+
+/** A new server on a new database, with the harness's administrator logged in. */
+async function creaServer(): Promise<Server> {
+  const db = await nuovoDatabase();
   const segreto = randomBytes(32).toString('base64url');
   const app = await costruisciApp({ db, jwtSegreto: segreto });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -106,9 +113,65 @@ async function creaServer(): Promise<Server> {
 const serverCreati: Server[] = [];
 let condiviso: Server | undefined;
 
-/** Starts the shared server for this run; the test runner's config awaits it before any page loads. */
+/**
+ * The response times count every request of the last 90 days, and the shared server's database takes every test's
+ * requests while other tests read: the figures would move under them. So they have a database of their own holding
+ * STORICO_DI_PROVA alone, served by the server's real app (its real route), one app per minimum a bucket asks for
+ * (`opzioni({ statisticheMinimo })`; the server's default otherwise). Nothing here is a route of the server.
+ */
+interface ServerStatistiche {
+  db: Database;
+  segreto: string;
+  /** The app with each minimum asked for so far. */
+  app: Map<number | undefined, Promise<{ url: string; chiudi(): Promise<void> }>>;
+}
+
+let statistiche: ServerStatistiche | undefined;
+
+/** The response times' database, with STORICO_DI_PROVA written relative to now by the database itself. */
+async function avviaStatistiche(): Promise<ServerStatistiche> {
+  const db = await nuovoDatabase();
+  await db.query(
+    `INSERT INTO richieste (id, impronta, cognome, nome, risposta_via_email, descrizione, scritta_il, ricevuta_il,
+       stato, aggiornata_il, risolta_il)
+     SELECT gen_random_uuid(), 'storico', 'Storico', 'Prova', false, 'Storico di prova dei tempi di risposta.',
+       now() - v.fa, now() - v.fa, CASE WHEN v.dopo IS NULL THEN 'in-lavorazione' ELSE 'chiusa' END,
+       now() - v.fa + coalesce(v.dopo, interval '0'), now() - v.fa + v.dopo
+     FROM jsonb_to_recordset($1::jsonb) AS g (quante int, "faMinuti" int, "dopoMinuti" int)
+       CROSS JOIN LATERAL (SELECT g."faMinuti" * interval '1 minute' AS fa, g."dopoMinuti" * interval '1 minute' AS dopo) AS v
+       CROSS JOIN generate_series(1, g.quante)`,
+    [JSON.stringify(STORICO_DI_PROVA.gruppi)],
+  );
+  return { db, segreto: randomBytes(32).toString('base64url'), app: new Map() };
+}
+
+/** The response times' app with this minimum (the server's default when undefined), started the first time. */
+function appStatistiche(minimo: number | undefined): Promise<{ url: string }> {
+  const s = statistiche;
+  if (s === undefined) {
+    throw new Error('test/server/plugin.ts: avviaServer() was not awaited');
+  }
+  let app = s.app.get(minimo);
+  if (app === undefined) {
+    app = (async () => {
+      const a = await costruisciApp({ db: s.db, jwtSegreto: s.segreto, statisticheMinimo: minimo });
+      await a.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = a.server.address() as { port: number };
+      return { url: `http://127.0.0.1:${port}`, chiudi: () => a.close() };
+    })();
+    s.app.set(minimo, app);
+  }
+  return app;
+}
+
+/**
+ * Starts the shared server for this run, and the response times' database beside it; the test runner's config awaits
+ * it before any page loads.
+ */
 export async function avviaServer(): Promise<string> {
-  condiviso = await creaServer();
+  const [server, conStorico] = await Promise.all([creaServer(), avviaStatistiche()]);
+  condiviso = server;
+  statistiche = conStorico;
   serverCreati.push(condiviso);
   return condiviso.url;
 }
@@ -117,6 +180,12 @@ export async function avviaServer(): Promise<string> {
 export async function fermaServer(): Promise<void> {
   await Promise.all(serverCreati.splice(0).map((s) => s.chiudi()));
   condiviso = undefined;
+  if (statistiche !== undefined) {
+    const { app, db } = statistiche;
+    statistiche = undefined;
+    await Promise.all([...app.values()].map(async (a) => (await a).chiudi()));
+    await db.chiudi();
+  }
 }
 
 interface DatiSecchio {
@@ -130,6 +199,10 @@ interface DatiSecchio {
   /** The list's page size the proxy asks the server for (its `per-pagina`); the server's default without it. */
   perPagina?: number;
   endpoint: GestoreHttp;
+  /** The minimum of the response times' app this bucket's …/tempi-risposta reaches; the server's default without it. */
+  statisticheMinimo?: number;
+  /** …/tempi-risposta: GET /api/tempi-risposta, behind the bucket's faults. */
+  tempi: GestoreHttp;
 }
 
 const secchi = new Map<string, DatiSecchio>();
@@ -160,6 +233,7 @@ function nuovoSecchio(id: string): DatiSecchio {
     registro: [],
     sessioni: new Map(),
     endpoint: async () => false,
+    tempi: async () => false,
   };
   s.endpoint = conGuasti({
     base,
@@ -190,6 +264,17 @@ function nuovoSecchio(id: string): DatiSecchio {
         r.intestazioni.link = link.replaceAll('</api/richieste', `<${base}`);
       }
       return r;
+    },
+  });
+  s.tempi = conGuasti({
+    base: `/prova/${id}/tempi-risposta`,
+    guasti: s.guasti,
+    registro: s.registro,
+    async inoltra(req, corpo) {
+      const { url } = await appStatistiche(s.statisticheMinimo);
+      const intestazioni = { ...req.headers };
+      delete intestazioni.cookie;
+      return chiedi({ server: url, percorso: '/api/tempi-risposta', intestazioni, corpo }, req.method ?? 'GET');
     },
   });
   return s;
@@ -243,14 +328,31 @@ async function token(req: IncomingMessage, res: ServerResponse, s: DatiSecchio):
   rispondiJson(res, 200, { token: await tokenDi(s, utente) });
 }
 
-/** POST …/opzioni { perPagina }: how many requests a page of the bucket's lists holds. */
+const interoTra = (x: unknown, min: number, max: number) =>
+  Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
+
+/**
+ * POST …/opzioni { perPagina?, statisticheMinimo? }: how many requests a page of the bucket's lists holds; the
+ * minimum of the response times' app its …/tempi-risposta reaches (above the history's size: a real 404).
+ */
 async function opzioni(req: IncomingMessage, res: ServerResponse, s: DatiSecchio): Promise<void> {
-  const { perPagina } = ((await corpoJson(req)) ?? {}) as { perPagina?: unknown };
-  if (!Number.isInteger(perPagina) || (perPagina as number) < 1 || (perPagina as number) > 100) {
+  const { perPagina, statisticheMinimo } = ((await corpoJson(req)) ?? {}) as Record<string, unknown>;
+  if (perPagina === undefined && statisticheMinimo === undefined) {
+    return rispondiErrore(res, 400, 'Opzioni: indica "perPagina" o "statisticheMinimo".');
+  }
+  if (perPagina !== undefined && !interoTra(perPagina, 1, 100)) {
     return rispondiErrore(res, 400, 'Opzioni: "perPagina" è un numero intero da 1 a 100.');
   }
-  s.perPagina = perPagina as number;
-  rispondiJson(res, 200, { perPagina });
+  if (statisticheMinimo !== undefined && !interoTra(statisticheMinimo, 1, 1_000_000)) {
+    return rispondiErrore(res, 400, 'Opzioni: "statisticheMinimo" è un numero intero da 1 a 1000000.');
+  }
+  if (perPagina !== undefined) {
+    s.perPagina = perPagina as number;
+  }
+  if (statisticheMinimo !== undefined) {
+    s.statisticheMinimo = statisticheMinimo as number;
+  }
+  rispondiJson(res, 200, { perPagina: s.perPagina, statisticheMinimo: s.statisticheMinimo });
 }
 
 /** POST …/server: the bucket gets a server of its own, on an empty database (before anything else it does). */
@@ -436,6 +538,9 @@ export async function gestisciProva(req: IncomingMessage, res: ServerResponse): 
   }
   const s = secchio(m[1]);
   if (await s.endpoint(req, res)) {
+    return true;
+  }
+  if (await s.tempi(req, res)) {
     return true;
   }
   const resto = m[2];

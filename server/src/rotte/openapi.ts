@@ -20,6 +20,7 @@ import { COOKIE_SPORTELLO, documentazioneSportello, rispostaSportelloSchema } fr
 import { documentazioneRichieste } from './richieste.js';
 import { documentazioneAllegati } from './allegati.js';
 import { documentazioneSalute } from './salute.js';
+import { documentazioneTempiRisposta } from './tempi-risposta.js';
 import { erroreSchema, erroreValidazioneSchema } from './schemi.js';
 import type { Documentazione, SchemaJson } from './documenta.js';
 import { altriMetodi } from './comuni.js';
@@ -75,6 +76,7 @@ const PARTI: Documentazione[] = [
   documentazioneAllegati,
   documentazioneSportello,
   documentazioneSalute,
+  documentazioneTempiRisposta,
   {
     schemi: { Errore: { schema: erroreSchema }, ErroreValidazione: { schema: erroreValidazioneSchema } },
     percorsi: {
@@ -112,7 +114,8 @@ export function documentoOpenApi(): { paths: Record<string, Record<string, Schem
         'identified by the portal’s JWT (HS256, `sub` and `exp` required); without a token a request and an upload ' +
         'are accepted as anonymous, nothing else is. Operators log in to /api/sportello/accesso; a state-changing ' +
         'help desk route also wants Content-Type: application/json and the server’s own Origin (or one of ' +
-        'ASSISTENZA_ORIGINI). Every answer of /api is `Cache-Control: no-store` unless it says otherwise.',
+        'ASSISTENZA_ORIGINI). Every answer of /api is `Cache-Control: no-store` but the public response times (`public, ' +
+        'max-age=300`) and this document.',
     },
     components: {
       securitySchemes: {

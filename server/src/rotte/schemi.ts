@@ -121,3 +121,17 @@ export const rispostaSportelloCreataSchema = z.object({
   stato: statoSchema,
   inviataViaMailA: z.optional(z.string()),
 });
+
+/** One figure of the response times: the share of the window's requests (0 to 100, one decimal) within `minuti`. */
+const tempoSchema = z.object({
+  minuti: z.int().check(z.positive()),
+  percentuale: z.number().check(z.gte(0), z.lte(100)),
+});
+
+/** GET /api/tempi-risposta: the shape the widget's `dati` takes, with the sample's size. */
+export const tempiRispostaSchema = z.object({
+  aggiornati: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+  richieste: z.int().check(z.positive()),
+  entro: z.array(tempoSchema),
+  oltre: tempoSchema,
+});
