@@ -34,6 +34,7 @@ describe('leggiConfigurazione', () => {
       jwtSegreto: SEGRETO,
       origini: [],
       livelloLog: 'info',
+      statisticheMinimo: 30,
     });
   });
 
@@ -47,6 +48,7 @@ describe('leggiConfigurazione', () => {
         ASSISTENZA_JWT_SEGRETO: ` ${SEGRETO} `,
         ASSISTENZA_ORIGINI: 'https://portale.esempio.it, http://localhost:5173/',
         ASSISTENZA_LOG: 'warn',
+        ASSISTENZA_STATISTICHE_MINIMO: ' 50 ',
       },
       '/srv/assistenza',
     );
@@ -58,6 +60,7 @@ describe('leggiConfigurazione', () => {
       jwtSegreto: SEGRETO,
       origini: ['https://portale.esempio.it', 'http://localhost:5173'],
       livelloLog: 'warn',
+      statisticheMinimo: 50,
     });
     assert.equal(
       leggiConfigurazione({ ...buona, ASSISTENZA_DATI: '/var/lib/assistenza' }, '/srv').dati,
@@ -90,6 +93,7 @@ describe('leggiConfigurazione', () => {
     ['ASSISTENZA_ORIGINI', { ASSISTENZA_ORIGINI: 'https://a.esempio.it,ftp://b.esempio.it' }, /ftp:/],
     ['ASSISTENZA_ORIGINI', { ASSISTENZA_ORIGINI: '*' }, /«\*»/],
     ['ASSISTENZA_LOG', { ASSISTENZA_LOG: 'verbose' }, /«verbose» non è un livello/],
+    ['ASSISTENZA_STATISTICHE_MINIMO', { ASSISTENZA_STATISTICHE_MINIMO: '0' }, /«0» non è un numero di richieste/],
   ];
   for (const [variabile, env, motivo] of cattive) {
     it(`refuses ${JSON.stringify(env)}, naming ${variabile}`, () => {
