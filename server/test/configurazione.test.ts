@@ -35,6 +35,9 @@ describe('leggiConfigurazione', () => {
       origini: [],
       livelloLog: 'info',
       statisticheMinimo: 30,
+      https: false,
+      proxy: [],
+      admin: undefined,
     });
   });
 
@@ -49,6 +52,10 @@ describe('leggiConfigurazione', () => {
         ASSISTENZA_ORIGINI: 'https://portale.esempio.it, http://localhost:5173/',
         ASSISTENZA_LOG: 'warn',
         ASSISTENZA_STATISTICHE_MINIMO: ' 50 ',
+        ASSISTENZA_HTTPS: '1',
+        ASSISTENZA_PROXY: '10.0.0.0/8, ::1',
+        ASSISTENZA_ADMIN_UTENTE: 'Capo',
+        ASSISTENZA_ADMIN_PASSWORD: 'password-del-capo',
       },
       '/srv/assistenza',
     );
@@ -61,6 +68,9 @@ describe('leggiConfigurazione', () => {
       origini: ['https://portale.esempio.it', 'http://localhost:5173'],
       livelloLog: 'warn',
       statisticheMinimo: 50,
+      https: true,
+      proxy: ['10.0.0.0/8', '::1'],
+      admin: { utente: 'Capo', password: 'password-del-capo' },
     });
     assert.equal(
       leggiConfigurazione({ ...buona, ASSISTENZA_DATI: '/var/lib/assistenza' }, '/srv').dati,
@@ -94,6 +104,24 @@ describe('leggiConfigurazione', () => {
     ['ASSISTENZA_ORIGINI', { ASSISTENZA_ORIGINI: '*' }, /«\*»/],
     ['ASSISTENZA_LOG', { ASSISTENZA_LOG: 'verbose' }, /«verbose» non è un livello/],
     ['ASSISTENZA_STATISTICHE_MINIMO', { ASSISTENZA_STATISTICHE_MINIMO: '0' }, /«0» non è un numero di richieste/],
+    ['ASSISTENZA_HTTPS', { ASSISTENZA_HTTPS: 'si' }, /«si» non è né 1/],
+    ['ASSISTENZA_PROXY', { ASSISTENZA_PROXY: '10.0.0.1, proxy.interno' }, /«proxy.interno» non è un indirizzo IP/],
+    [
+      'ASSISTENZA_ADMIN_UTENTE',
+      { ASSISTENZA_ADMIN_PASSWORD: 'password-del-capo' },
+      /manca: va data insieme ad ASSISTENZA_ADMIN_PASSWORD/,
+    ],
+    [
+      'ASSISTENZA_ADMIN_UTENTE',
+      { ASSISTENZA_ADMIN_UTENTE: 'capo con spazi', ASSISTENZA_ADMIN_PASSWORD: 'x'.repeat(12) },
+      /non è un nome utente/,
+    ],
+    [
+      'ASSISTENZA_ADMIN_PASSWORD',
+      { ASSISTENZA_ADMIN_UTENTE: 'capo', ASSISTENZA_ADMIN_PASSWORD: 'corta' },
+      /più corta di 12/,
+    ],
+    ['ASSISTENZA_ADMIN_PASSWORD', { ASSISTENZA_ADMIN_UTENTE: 'capo' }, /manca/],
   ];
   for (const [variabile, env, motivo] of cattive) {
     it(`refuses ${JSON.stringify(env)}, naming ${variabile}`, () => {
