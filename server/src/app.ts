@@ -1,5 +1,5 @@
-// Builds the Fastify app from its parts: the user's routes, the uploads, the help desk's, health and the OpenAPI
-// document, with one JSON log line per request. main.ts starts it; the tests start it on a free port.
+// Builds the Fastify app from its parts: the user's routes, the uploads, the help desk's, health, the OpenAPI document
+// and the console's pages, with one JSON log line per request. main.ts starts it; the tests start it on a free port.
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
@@ -10,6 +10,7 @@ import { rotteRichieste } from './rotte/richieste.js';
 import { rotteAllegati } from './rotte/allegati.js';
 import { rotteSportello } from './rotte/sportello.js';
 import { rotteSalute } from './rotte/salute.js';
+import { rotteConsole } from './rotte/console.js';
 import { rotteOpenApi, tracciaRotte } from './rotte/openapi.js';
 
 export interface OpzioniApp {
@@ -25,6 +26,8 @@ export interface OpzioniApp {
   https?: boolean;
   /** ASSISTENZA_PROXY: the proxies whose X-Forwarded-For names the client (the login lock counts by address). */
   proxy?: string[];
+  /** The built console's folder (server/dist/sportello/), served at /sportello/; without it that page says to build. */
+  cartellaConsole?: string;
 }
 
 /** Headers a page across origins may read: the list's tag and pages, the queue's retry and replay signals. */
@@ -91,6 +94,7 @@ export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
   rotteAllegati(app, { db: o.db, chiaveJwt: chiave });
   rotteSportello(app, { db: o.db, https: o.https ?? false, origini: o.origini ?? [] });
   rotteSalute(app, { db: o.db });
+  rotteConsole(app, { cartella: o.cartellaConsole });
   rotteOpenApi(app, rotte);
   return app;
 }
