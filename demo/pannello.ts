@@ -1,6 +1,7 @@
 // The demo's control panel, on every page: who is logged in, the Ente's phone line, and faults of the local endpoint
 // (POST /api/guasti) so a visitor can watch the queue hold a request and deliver it later.
 import { PROFILI, applica, attivaTelefono, profiloScelto, scegliProfilo, telefonoAttivo } from './stato.js';
+import { OPERATORE_DEMO } from './operatore-demo.js';
 
 type Guasto = Record<string, unknown>;
 
@@ -121,7 +122,12 @@ export function montaPannello(dove: HTMLElement): void {
       'Questi comandi non fanno parte del portale: simulano l’utente, l’Ente e i guasti di rete.',
     ),
     crea('form', { class: 'comandi' }, utenti, ente, endpoint),
-    crea('p', {}, crea('a', { href: '/backoffice.html' }, 'Apri il back-office: le richieste ricevute')),
+    crea(
+      'p',
+      {},
+      crea('a', { href: '/sportello/' }, 'Apri lo sportello dell’assistenza'),
+      ` (utente ${OPERATORE_DEMO.utente}, password ${OPERATORE_DEMO.password}): le richieste ricevute e le risposte.`,
+    ),
     annuncio,
   );
   dove.setAttribute('aria-labelledby', 'pannello-titolo');
