@@ -82,7 +82,8 @@ export class SportelloRegistro extends LitElement {
     if (!/^\d+$/.test(numero)) {
       return { esito: 'numero', messaggio: t.numeroNonValido };
     }
-    const esito = await this.#api().coda({ cerca: numero, limite: 20 });
+    // The search matches the numero and also texts that contain it: the most the server gives, to find the one.
+    const esito = await this.#api().coda({ cerca: numero, limite: 500 });
     if (esito.esito === 'invariato') {
       return { esito: 'errore', messaggio: testi.serverAssente, campi: [] };
     }
