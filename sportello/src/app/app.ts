@@ -1,14 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import { orologioDiSistema, type Orologio } from '../../../src/orologio.js';
 import { ApiSportello, BASE_PREDEFINITA, type Operatore } from '../api.js';
-import type { AnnuncioDetail } from '../eventi.js';
-import { indirizzo, leggiPercorso, type Percorso } from '../percorso.js';
+import { AnnunciController } from '../controllers/annunci.js';
+import { PercorsoController } from '../controllers/percorso.js';
+import type { Percorso } from '../percorso.js';
+import { navigazione, titoloDocumento } from './modelli.js';
 import { stili } from '../stili.js';
 import { testi } from '../testi.js';
 import { styles } from './app.styles.js';
-
-const t = testi.testata;
 
 /** Who is at the console: being checked, the server away, nobody (with why), or an operator. */
 type Sessione =
@@ -22,9 +21,6 @@ interface Vista extends HTMLElement {
   updateComplete: Promise<boolean>;
   focalizza(daRichiesta?: string): void;
 }
-
-/** How many announcement keys are remembered, so that the same news from two elements is said once. */
-const CHIAVI_RICORDATE = 100;
 
 /**
  * @summary The help desk's console: the login, then the operator's name and "Esci", the queue, a request, and for
@@ -40,8 +36,6 @@ export class SportelloApp extends LitElement {
     aggiornamento: { type: Number },
     orologio: { attribute: false },
     sessione: { state: true, attribute: false },
-    percorso: { state: true, attribute: false },
-    annuncio: { state: true, attribute: false },
     erroreUscita: { state: true, attribute: false },
   };
 
@@ -53,25 +47,21 @@ export class SportelloApp extends LitElement {
   orologio: Orologio = orologioDiSistema;
 
   private sessione: Sessione = { fase: 'verifica' };
-  private percorso: Percorso = leggiPercorso(location.hash);
-  private annuncio = '';
   private erroreUscita = '';
 
   /** What the operator is typing in each request: survives a look at another request and a new login. */
   #bozze = new Map<string, string>();
   #ultimoOperatore?: string;
-  #chiaviDette: string[] = [];
-  /** Announcements made, and how many of them the live region shows. */
-  #annunci = 0;
-  #annunciMostrati = 0;
   /** Where the focus goes after the next render: the page just opened (and the request the operator left). */
   #daFocalizzare?: { daRichiesta?: string };
+  #annunci = new AnnunciController(this);
+  #percorso = new PercorsoController(this);
 
   #api = () => new ApiSportello(this.base);
 
   constructor() {
     super();
-    this.addEventListener('sportello-annuncio', (e) => this.#annuncia(e.detail));
+    this.addEventListener('sportello-annuncio', (e) => this.#annunci.annuncia(e.detail));
     this.addEventListener('sportello-sessione-scaduta', () => this.#scaduta());
     this.addEventListener(
       'sportello-modificata',
@@ -82,23 +72,13 @@ export class SportelloApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('hashchange', this.#quandoCambiaPercorso);
     void this.#verifica();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    removeEventListener('hashchange', this.#quandoCambiaPercorso);
+  /** The place shown. */
+  get #posto(): Percorso {
+    return this.#percorso.percorso;
   }
-
-  #quandoCambiaPercorso = () => {
-    const prima = this.percorso;
-    this.percorso = leggiPercorso(location.hash);
-    const altrove = indirizzo(prima) !== indirizzo(this.percorso);
-    if (altrove) {
-      this.#daFocalizzare = { daRichiesta: prima.vista === 'richiesta' ? prima.id : undefined };
-    }
-  };
 
   async #verifica(): Promise<void> {
     const esito = await this.#api().sessione();
@@ -136,7 +116,7 @@ export class SportelloApp extends LitElement {
       return;
     }
     this.sessione = { fase: 'fuori', avviso: testi.accesso.scaduta };
-    this.#annuncia({ testo: testi.accesso.scaduta });
+    this.#annunci.annuncia({ testo: testi.accesso.scaduta });
     this.#daFocalizzare = {};
   }
 
@@ -149,22 +129,8 @@ export class SportelloApp extends LitElement {
     this.#bozze.clear();
     this.#ultimoOperatore = undefined;
     this.sessione = { fase: 'fuori', avviso: testi.accesso.uscito };
-    this.#annuncia({ testo: testi.accesso.uscito });
+    this.#annunci.annuncia({ testo: testi.accesso.uscito });
     this.#daFocalizzare = {};
-  }
-
-  /** Says `testo` in the live region, unless its key was said already (the queue and the request tell one news). */
-  #annuncia({ testo, chiave }: AnnuncioDetail): void {
-    if (chiave !== undefined) {
-      if (this.#chiaviDette.includes(chiave)) {
-        return;
-      }
-      this.#chiaviDette = [...this.#chiaviDette, chiave].slice(-CHIAVI_RICORDATE);
-    }
-    // Several in one turn are said together; a new node each time, so that the same words are said again.
-    this.annuncio = this.#annunci === this.#annunciMostrati ? testo : `${this.annuncio} ${testo}`;
-    this.#annunci++;
-    this.requestUpdate();
   }
 
   #vista(tag: string): Vista | null {
@@ -173,16 +139,24 @@ export class SportelloApp extends LitElement {
 
   /** The page shown: an operator who is not an administrator gets the queue for the administrators' pages. */
   #vistaMostrata(operatore: Operatore): Percorso['vista'] {
-    const soloAmministratori = this.percorso.vista === 'operatori' || this.percorso.vista === 'registro';
+    const soloAmministratori = this.#posto.vista === 'operatori' || this.#posto.vista === 'registro';
     if (soloAmministratori && operatore.ruolo !== 'amministratore') {
       return 'coda';
     }
-    return this.percorso.vista;
+    return this.#posto.vista;
+  }
+
+  override willUpdate(): void {
+    const andato = this.#percorso.andato;
+    if (andato !== undefined) {
+      this.#percorso.andato = undefined;
+      this.#daFocalizzare = andato;
+    }
   }
 
   override updated(): void {
-    this.#annunciMostrati = this.#annunci;
-    document.title = this.#titolo();
+    const s = this.sessione;
+    document.title = titoloDocumento(s.fase === 'dentro' ? this.#vistaMostrata(s.operatore) : undefined);
     const focus = this.#daFocalizzare;
     if (focus === undefined) {
       return;
@@ -205,41 +179,9 @@ export class SportelloApp extends LitElement {
     return this.#vista(`sportello-${this.#vistaMostrata(this.sessione.operatore)}`);
   }
 
-  #titolo(): string {
-    const nomi: Record<Percorso['vista'], string> = {
-      coda: testi.coda.titolo,
-      richiesta: testi.richiesta.senzaNumero,
-      operatori: testi.operatori.titolo,
-      registro: testi.registro.titolo,
-    };
-    if (this.sessione.fase !== 'dentro') {
-      return testi.titoloPagina;
-    }
-    return `${nomi[this.#vistaMostrata(this.sessione.operatore)]} · ${testi.titoloPagina}`;
-  }
-
-  #navigazione(operatore: Operatore) {
-    const vista = this.#vistaMostrata(operatore);
-    const voce = (v: Percorso['vista'], testo: string) =>
-      html`<li>
-        <a href=${indirizzo({ vista: v } as Percorso)} aria-current=${vista === v ? 'page' : nothing}>${testo}</a>
-      </li>`;
-    return html`<nav aria-label=${t.navigazione}>
-        <ul>
-          ${voce('coda', t.coda)}
-          ${operatore.ruolo === 'amministratore' ? html`${voce('operatori', t.operatori)} ${voce('registro', t.registro)}` : nothing}
-        </ul>
-      </nav>
-      <div class="chi">
-        <span class="nome">${operatore.nome}</span>
-        <span class="ruolo">(${t.ruolo[operatore.ruolo] ?? operatore.ruolo})</span>
-        <button type="button" @click=${this.#esci}>${t.esci}</button>
-      </div>`;
-  }
-
   #pagine(operatore: Operatore) {
     const vista = this.#vistaMostrata(operatore);
-    const p = this.percorso;
+    const p = this.#posto;
     return html`<sportello-coda
         ?hidden=${vista !== 'coda'}
         .base=${this.base}
@@ -297,10 +239,14 @@ export class SportelloApp extends LitElement {
           <p class="marchio">
             <span class="nome-marchio">${testi.marchio}</span> <span class="sotto">${testi.sottomarchio}</span>
           </p>
-          ${s.fase === 'dentro' ? this.#navigazione(s.operatore) : nothing}
+          ${
+            s.fase === 'dentro'
+              ? navigazione(s.operatore, this.#vistaMostrata(s.operatore), () => void this.#esci())
+              : nothing
+          }
         </div>
       </header>
       <main>${this.#contenuto()}</main>
-      <div class="vh" role="status">${keyed(this.#annunci, html`<p>${this.annuncio}</p>`)}</div>`;
+      ${this.#annunci.regione()}`;
   }
 }
