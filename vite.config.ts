@@ -10,7 +10,7 @@ const qui = (p: string) => resolve(import.meta.dirname, p);
 export default defineConfig({
   root: 'demo',
   publicDir: false,
-  // Several pages (portale, assistenza, ente, backoffice): an unknown path is a 404, not the home page.
+  // Several pages (portale, assistenza, richieste, ente): an unknown path is a 404, not the home page.
   appType: 'mpa',
   plugins: [
     // Lit's html`` and css`` templates are strings to a JavaScript minifier: this one folds their markup and styles.

@@ -62,7 +62,18 @@ export default {
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
   browsers: await browsers(),
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    // setViewport's counterpart for WebKit, driven through WebDriver (test/helpers.ts's finestra): false elsewhere.
+    {
+      name: 'finestra',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'finestra') return undefined;
+        if (typeof session.browser.finestra !== 'function') return false;
+        return session.browser.finestra(payload.width, payload.height);
+      },
+    },
+  ],
   middleware: [
     async (ctx, next) => {
       if (await gestisciProva(ctx.req, ctx.res)) ctx.respond = false;

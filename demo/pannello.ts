@@ -1,6 +1,7 @@
 // The demo's control panel, on every page: who is logged in, the Ente's phone line, and faults of the local endpoint
 // (POST /api/guasti) so a visitor can watch the queue hold a request and deliver it later.
 import { PROFILI, applica, attivaTelefono, profiloScelto, scegliProfilo, telefonoAttivo } from './stato.js';
+import { OPERATORE_DEMO } from './operatore-demo.js';
 
 type Guasto = Record<string, unknown>;
 
@@ -120,7 +121,7 @@ export function montaPannello(dove: HTMLElement): void {
           'p',
           { class: 'nota' },
           'I tempi di risposta di questa pagina sono calcolati dal server della demo sulle richieste del suo database: ' +
-            'uno storico di circa tre mesi di richieste dimostrative, scritto all’avvio della demo (nel back-office ' +
+            'uno storico di circa tre mesi di richieste dimostrative, scritto all’avvio della demo (nello sportello ' +
             'sono quelle di «Storico della demo»), più quelle che invii tu.',
         ),
       ]
@@ -134,7 +135,12 @@ export function montaPannello(dove: HTMLElement): void {
     ),
     crea('form', { class: 'comandi' }, utenti, ente, endpoint),
     ...storico,
-    crea('p', {}, crea('a', { href: '/backoffice.html' }, 'Apri il back-office: le richieste ricevute')),
+    crea(
+      'p',
+      {},
+      crea('a', { href: '/sportello/' }, 'Apri lo sportello dell’assistenza'),
+      ` (utente ${OPERATORE_DEMO.utente}, password ${OPERATORE_DEMO.password}): le richieste ricevute e le risposte.`,
+    ),
     annuncio,
   );
   dove.setAttribute('aria-labelledby', 'pannello-titolo');

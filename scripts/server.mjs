@@ -24,7 +24,7 @@ export async function costruisciServer() {
 }
 
 /** The newest modification time among the files under these folders. */
-function ultimaModifica(cartelle) {
+export function ultimaModifica(cartelle) {
   let ultima = 0;
   const visita = (c) => {
     for (const f of readdirSync(c, { withFileTypes: true })) {

@@ -3,10 +3,7 @@
 // on what the page relies on (ids, numero, dates, the thread's shape).
 import * as z from 'zod/mini';
 
-/** The states the help desk gives a request, in the order a request usually goes through them. */
-export const STATI_RICHIESTA = ['ricevuta', 'in-lavorazione', 'attesa-utente', 'risolta', 'chiusa'] as const;
-/** A state the UI has words for; the list may carry others, shown as they come. */
-export type StatoRichiesta = (typeof STATI_RICHIESTA)[number];
+export { STATI_RICHIESTA, type StatoRichiesta } from './stati.js';
 
 // An ISO-8601 instant with its zone, as Date.prototype.toISOString writes it (the same format as src/richiesta.ts).
 const istante = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;

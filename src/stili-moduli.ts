@@ -1,4 +1,4 @@
-// The look of the controls the form and the requests list share: fields, buttons, errors, notices.
+// The look of the controls the form, the requests list and the console share: fields, buttons, errors, notices.
 import { css } from 'lit';
 
 export const controlli = css`
@@ -8,6 +8,7 @@ export const controlli = css`
     font-weight: 600;
   }
   input,
+  select,
   textarea,
   fieldset,
   button {

@@ -35,6 +35,8 @@ export interface Secchio {
   baseSportello: string;
   /** Gives the bucket a server of its own, on an empty database (call it first): the whole queue is the test's. */
   serverProprio(): Promise<void>;
+  /** Stops the bucket's own server (an afterEach): each holds an embedded PostgreSQL in memory until then. */
+  chiudiServer(): Promise<void>;
   /** An operator on the bucket's server, to log in to the console with. */
   operatore(o: {
     utente: string;
@@ -91,6 +93,10 @@ export function nuovoSecchio(): Secchio {
     baseSportello: `${base}/sportello`,
     async serverProprio() {
       await invia(`${base}/server`, 'POST', {});
+    },
+    async chiudiServer() {
+      const r = await fetch(`${base}/server`, { method: 'DELETE' });
+      if (!r.ok) throw new Error(`DELETE ${base}/server: ${r.status} ${await r.text()}`);
     },
     async operatore(o) {
       await invia(`${base}/operatori`, 'POST', o);
@@ -264,4 +270,25 @@ export async function apriScheda(parametri: Record<string, string>): Promise<Sch
   const el = (win as unknown as { elemento: Scheda['el'] }).elemento;
   await el.updateComplete;
   return { frame, win, el, chiudi: () => frame.remove() };
+}
+
+/**
+ * The viewport at `width` × `height` CSS pixels, as near as the engine allows: the runner's setViewport (Chromium and
+ * Firefox, through puppeteer), WebKit's window sized through WebDriver; MiniBrowser's window keeps its toolbar's
+ * width, about 450 px, at the least. Resolves with the width the page got.
+ */
+export async function finestra(width: number, height = 900): Promise<number> {
+  const { setViewport, executeServerCommand } = await import('@web/test-runner-commands');
+  const webdriver = await executeServerCommand<[number, number] | false, { width: number; height: number }>(
+    'finestra',
+    {
+      width,
+      height,
+    },
+  );
+  if (webdriver === false) {
+    await setViewport({ width, height });
+    await finche(() => innerWidth === width, `a viewport ${width} px wide (it is ${innerWidth})`, 5000);
+  }
+  return innerWidth;
 }

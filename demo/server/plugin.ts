@@ -1,8 +1,9 @@
 // The demo's server side as a Vite plugin, in dev and preview: it writes the demo's history into the demo's embedded
-// database (demo/server/storico.ts), starts the help desk's server (the built bin, on that database), plays the portal's backend (GET /portale/token mints the logged-in demo user's token
-// with the secret it shares with the server), injects the panel's faults in front of the server (/api/guasti), forwards
-// every other /api path to the server, and serves the built bundles at /assistenza-tecnica.js and
-// /assistenza-telefonica.js (the Ente's page loads the second; preview serves dist/ itself, dev has no dist/).
+// database (demo/server/storico.ts), starts the help desk's server (the built bin, on that database, with the demo's
+// operator), plays the portal's backend (GET /portale/token mints the logged-in demo user's token with the secret it
+// shares with the server), injects the panel's faults in front of the server (/api/guasti), forwards every other /api
+// path and the help desk's console (/sportello/) to the server, and serves the built bundles at /assistenza-tecnica.js
+// and /assistenza-telefonica.js (the Ente's page loads the second; preview serves dist/ itself, dev has no dist/).
 import type { Plugin, Connect } from 'vite';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -15,8 +16,12 @@ import { utenteDemoDi } from './sessione.js';
 import { leggiCorpo, percorsoDi, rispondiErrore, rispondiJson } from './http.js';
 import { chiedi, rispondiCome, serverAssente } from './inoltro.js';
 import { avviaServerFiglio, type ServerFiglio } from './processo.js';
+import { OPERATORE_DEMO } from '../operatore-demo.js';
 
 const BUNDLE_SERVITI = ['/assistenza-tecnica.js', '/assistenza-telefonica.js'];
+
+/** What the server answers itself: the API, and the help desk's console it serves at /sportello/. */
+const DEL_SERVER = (url: string) => url.startsWith('/api/') || url === '/sportello' || url.startsWith('/sportello/');
 
 /** How long a token the demo's portal mints is valid: short, as a portal's should be; the pages ask again. */
 export const DURATA_TOKEN_S = 10 * 60;
@@ -55,7 +60,7 @@ export function gestoreDemo(o: { bundle: string; server: string; segreto: Uint8A
     if (url === '/api/guasti') {
       return rispondiErrore(res, 405, 'Metodo non ammesso.', { Allow: 'GET, POST' });
     }
-    if (url.startsWith('/api/')) {
+    if (DEL_SERVER(url)) {
       const lettura = await leggiCorpo(req, 12 * 1024 * 1024);
       const corpo = lettura.esito === 'letto' ? lettura.byte : Buffer.alloc(0);
       try {
@@ -156,7 +161,13 @@ async function scriviStoricoDemo(dati: string): Promise<void> {
  */
 async function collega(
   o: OpzioniDemo,
-  s: { middlewares: Connect.Server; httpServer: { once(e: 'close', f: () => void): unknown } | null },
+  s: {
+    middlewares: Connect.Server;
+    httpServer: { once(e: 'close', f: () => void): unknown } | null;
+    printUrls(): void;
+    resolvedUrls: { local: string[] } | null;
+    config: { logger: { info(m: string): void } };
+  },
 ) {
   // A secret of this run, shared by the demo's "portal" and the server: tokens of an earlier run are worth nothing.
   const segretoTesto = randomBytes(32).toString('base64url');
@@ -165,7 +176,19 @@ async function collega(
     ASSISTENZA_DATI: o.dati,
     ASSISTENZA_JWT_SEGRETO: segretoTesto,
     ASSISTENZA_LOG: process.env.ASSISTENZA_LOG ?? 'warn',
+    // The first start of the demo's database creates its operator; later starts find it there.
+    ASSISTENZA_ADMIN_UTENTE: OPERATORE_DEMO.utente,
+    ASSISTENZA_ADMIN_PASSWORD: OPERATORE_DEMO.password,
   });
+  // npm start prints where the console is and how to log in, under Vite's own addresses.
+  const stampaIndirizzi = s.printUrls.bind(s);
+  s.printUrls = () => {
+    stampaIndirizzi();
+    const base = s.resolvedUrls?.local[0] ?? '/';
+    s.config.logger.info(
+      `  ➜  Sportello: ${base}sportello/ (utente ${OPERATORE_DEMO.utente}, password ${OPERATORE_DEMO.password})`,
+    );
+  };
   s.httpServer?.once('close', () => void server.ferma());
   fermaAllaChiusura = server.ferma;
   s.middlewares.use(

@@ -1,5 +1,6 @@
-// Builds the Fastify app from its parts: the user's routes, the uploads, the help desk's, health, the response times
-// and the OpenAPI document, with one JSON log line per request. main.ts starts it; the tests start it on a free port.
+// Builds the Fastify app from its parts: the user's routes, the uploads, the help desk's, health, the response times,
+// the OpenAPI document and the console's pages, with one JSON log line per request. main.ts starts it; the tests start
+// it on a free port.
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
@@ -12,6 +13,7 @@ import { rotteSportello } from './rotte/sportello.js';
 import { rotteSalute } from './rotte/salute.js';
 import { rotteTempiRisposta } from './rotte/tempi-risposta.js';
 import { MINIMO_PREDEFINITO } from './servizi/statistiche.js';
+import { rotteConsole } from './rotte/console.js';
 import { rotteOpenApi, tracciaRotte } from './rotte/openapi.js';
 import { chiudiSenzaTroncare } from './chiusura.js';
 
@@ -30,6 +32,8 @@ export interface OpzioniApp {
   proxy?: string[];
   /** ASSISTENZA_STATISTICHE_MINIMO: the fewest requests the response times are published from (30). */
   statisticheMinimo?: number;
+  /** The built console's folder (server/dist/sportello/), served at /sportello/; without it that page says to build. */
+  cartellaConsole?: string;
 }
 
 /** Headers a page across origins may read: the list's tag and pages, the queue's retry and replay signals. */
@@ -123,6 +127,7 @@ export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
   rotteSportello(app, { db: o.db, https: o.https ?? false, origini: o.origini ?? [] });
   rotteSalute(app, { db: o.db });
   rotteTempiRisposta(app, { db: o.db, minimo: o.statisticheMinimo ?? MINIMO_PREDEFINITO });
+  rotteConsole(app, { cartella: o.cartellaConsole });
   rotteOpenApi(app, rotte);
   return app;
 }

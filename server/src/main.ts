@@ -2,6 +2,7 @@
 // PostgreSQL server, or the embedded one in ASSISTENZA_DATI), applies the migrations, serves HTTP, and on SIGTERM or
 // SIGINT stops taking requests, finishes those in flight, closes the database and exits 0.
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { leggiConfigurazione, ErroreConfigurazione, type Configurazione } from './configurazione.js';
 import { apriPglite, apriPostgres } from './archivio/apri.js';
@@ -102,6 +103,8 @@ async function avvia(): Promise<void> {
     proxy: config.proxy,
     log,
     statisticheMinimo: config.statisticheMinimo,
+    // Beside this file once built (server/dist/main.js): npm run build writes the console to server/dist/sportello/.
+    cartellaConsole: fileURLToPath(new URL('./sportello/', import.meta.url)),
   });
   try {
     await app.listen({ port: config.porta, host: config.host });

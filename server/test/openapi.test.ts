@@ -78,6 +78,14 @@ describe('GET /api/openapi.json', () => {
     await app.close();
   });
 
+  it('describes the API only: a route outside /api (the console’s pages) does not stop the start', async () => {
+    const app = await costruisciApp({ db: s.db, jwtSegreto: SEGRETO });
+    app.get('/pagina-non-api', async () => ({}));
+    app.get('/apiario', async () => ({}));
+    await app.ready();
+    await app.close();
+  });
+
   it('gives the same verdict as the widget’s schemas on the same bodies', () => {
     const campioni: unknown[] = [
       richiesta(),

@@ -16,17 +16,14 @@ import {
 } from '../orari/orari.js';
 import { orologioDiSistema, type Orologio } from '../orologio.js';
 import { styles } from './telefonica.styles.js';
+import { telDa } from './tel.js';
+
+export { telDa };
 
 const TESTI: Traduzioni<'telefonica'> = { it: it.telefonica, en: en.telefonica };
 
 /** A timer waits at most an hour: after the computer slept it may fire late, and the state must not stay stale long. */
 const ATTESA_MASSIMA_MS = 3_600_000;
-
-/** The number as a tel: URL: separators dropped, 00 as +, and an Italian number gets +39. */
-export function telDa(numero: string): string {
-  const n = numero.replace(/[\s.\-/()]/g, '').replace(/^00/, '+');
-  return `tel:${n.startsWith('+') ? n : `+39${n}`}`;
-}
 
 /**
  * @summary Phone support, only where the Ente has bought it: the number, the hours, and whether the line is open now

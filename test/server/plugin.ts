@@ -9,7 +9,7 @@
 //   …/operatore…   → /api/sportello…  as the harness's own administrator (test/helpers.ts's `sportello`); the list
 //                                      holds the bucket's requests only, each whole
 //   …/tempi-risposta → /api/tempi-risposta of the response times' own server (below), behind the bucket's faults
-//   …/guasti, /registro, /sessione, /token, /opzioni, /server, /operatori: the bucket's controls
+//   …/guasti, /registro, /sessione, /token, /opzioni, /server (POST, DELETE), /operatori: the bucket's controls
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -365,6 +365,22 @@ async function serverProprio(res: ServerResponse, s: DatiSecchio): Promise<void>
   rispondiJson(res, 200, { ok: true });
 }
 
+/**
+ * DELETE …/server: the bucket's own server stops and its database closes (a test's afterEach), giving its memory back:
+ * each holds an embedded PostgreSQL. Calls still coming for the bucket meet a server that is gone (502).
+ */
+async function chiudiServerProprio(res: ServerResponse, s: DatiSecchio): Promise<void> {
+  if (s.server === condiviso) {
+    return rispondiErrore(res, 409, 'Server: questo secchio usa il server condiviso.');
+  }
+  const i = serverCreati.indexOf(s.server);
+  if (i >= 0) {
+    serverCreati.splice(i, 1);
+    await s.server.chiudi();
+  }
+  rispondiJson(res, 200, { ok: true });
+}
+
 /** POST …/operatori { utente, nome?, password, ruolo }: an operator on the bucket's server, for the console's login. */
 async function operatori(req: IncomingMessage, res: ServerResponse, s: DatiSecchio): Promise<void> {
   const o = ((await corpoJson(req)) ?? {}) as { utente?: string; nome?: string; password?: string; ruolo?: Ruolo };
@@ -566,6 +582,8 @@ export async function gestisciProva(req: IncomingMessage, res: ServerResponse): 
       await opzioni(req, res, s);
     } else if (controllo === 'server' && metodo === 'POST') {
       await serverProprio(res, s);
+    } else if (controllo === 'server' && metodo === 'DELETE') {
+      await chiudiServerProprio(res, s);
     } else if (controllo === 'operatori' && metodo === 'POST') {
       await operatori(req, res, s);
     } else if (controllo === 'registro' && metodo === 'GET') {

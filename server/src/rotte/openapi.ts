@@ -143,14 +143,17 @@ export function documentoOpenApi(): { paths: Record<string, Record<string, Schem
 /** A route as the OpenAPI document names it: GET /api/richieste/{id}/messaggi. */
 const nomeRotta = (metodo: string, url: string) => `${metodo} ${url.replace(/:(\w+)/g, '{$1}')}`;
 
+/** The API's routes, which the document describes; the console's pages (/sportello/) are files, not the contract. */
+const dellApi = (url: string) => url === '/api' || url.startsWith('/api/');
+
 /**
- * Notes every route registered after it (call it first): rotteOpenApi then refuses to let the server start with a
- * route the document does not describe, so the contract a backend team reads cannot fall behind the code.
+ * Notes every route of the API registered after it (call it first): rotteOpenApi then refuses to let the server start
+ * with an API route the document does not describe, so the contract a backend team reads cannot fall behind the code.
  */
 export function tracciaRotte(app: FastifyInstance): Set<string> {
   const rotte = new Set<string>();
   app.addHook('onRoute', (r) => {
-    if (r.config?.soloMetodoNonAmmesso) {
+    if (r.config?.soloMetodoNonAmmesso || !dellApi(r.url)) {
       return;
     }
     for (const metodo of [r.method].flat()) {

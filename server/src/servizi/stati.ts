@@ -1,5 +1,5 @@
 // The one table of what happens to a request's state, used by the user's routes and the help desk's alike.
-import { STATI_RICHIESTA, type StatoRichiesta } from '../../../src/elenco.js';
+import { STATI_RICHIESTA, type StatoRichiesta } from '../../../src/stati.js';
 
 export { STATI_RICHIESTA, type StatoRichiesta };
 

@@ -1,0 +1,28 @@
+// The console's elements, each defined once: the page's entry, and what a test imports to mount them.
+import { definisci } from '../../src/definisci.js';
+import { SportelloAccesso } from './accesso/accesso.js';
+import { SportelloApp } from './app/app.js';
+import { SportelloCoda } from './coda/coda.js';
+import { SportelloOperatori } from './operatori/operatori.js';
+import { SportelloRegistro } from './registro/registro.js';
+import { SportelloRichiesta } from './richiesta/richiesta.js';
+
+export { SportelloAccesso, SportelloApp, SportelloCoda, SportelloOperatori, SportelloRegistro, SportelloRichiesta };
+
+definisci('sportello-accesso', SportelloAccesso);
+definisci('sportello-coda', SportelloCoda);
+definisci('sportello-richiesta', SportelloRichiesta);
+definisci('sportello-operatori', SportelloOperatori);
+definisci('sportello-registro', SportelloRegistro);
+definisci('sportello-app', SportelloApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sportello-accesso': SportelloAccesso;
+    'sportello-app': SportelloApp;
+    'sportello-coda': SportelloCoda;
+    'sportello-operatori': SportelloOperatori;
+    'sportello-registro': SportelloRegistro;
+    'sportello-richiesta': SportelloRichiesta;
+  }
+}

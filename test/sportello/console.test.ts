@@ -1,0 +1,721 @@
+// The help desk's console in a real browser against a server of the test's own (an empty database): the login and its
+// refusals, the queue's order, filters, counts and search, a request with who sent it, the reply with a state seen by
+// the user in "Le mie richieste", the refresh that announces without taking the focus or the text being typed, the
+// administrators' pages, axe at 1280 and 390 px.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../sportello/src/index.js';
+import '../../src/index.js';
+import type { SportelloApp } from '../../sportello/src/index.js';
+import type { AssistenzaRichieste } from '../../src/index.js';
+import { orologioDiSistema } from '../../src/orologio.js';
+import { finche, finestra, nuovoSecchio, pulisciArchivio, type Secchio } from '../helpers.js';
+
+const ANNA = { utente: 'anna', password: 'la-password-di-anna', nome: 'Anna Bianchi' };
+const CAPO = { utente: 'capo', password: 'la-password-del-capo', nome: 'Carla Capo' };
+const MINUTO = 60_000;
+const ORA = 60 * MINUTO;
+
+/** Every element matching `selettore` in `radice` and in the shadow roots below it, in document order. */
+function tutti<T extends Element = HTMLElement>(radice: ParentNode, selettore: string): T[] {
+  const trovati: T[] = [];
+  const visita = (r: ParentNode) => {
+    for (const el of r.querySelectorAll('*')) {
+      if (el.matches(selettore)) trovati.push(el as T);
+      if (el.shadowRoot) visita(el.shadowRoot);
+    }
+  };
+  if (radice instanceof Element && radice.shadowRoot) visita(radice.shadowRoot);
+  visita(radice);
+  return trovati;
+}
+
+/** The text a person reads in a node: white space folded. */
+const testo = (n: Element | undefined | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The control a label names, found in the label's own shadow root. */
+function campo<T extends HTMLElement = HTMLInputElement>(radice: ParentNode, etichetta: string): T {
+  const label = tutti<HTMLLabelElement>(radice, 'label').find((l) => testo(l) === etichetta);
+  if (!label) throw new Error(`no label "${etichetta}"`);
+  return (label.getRootNode() as ShadowRoot).getElementById(label.htmlFor) as T;
+}
+
+function pulsante(radice: ParentNode, nome: string): HTMLButtonElement {
+  const b = tutti<HTMLButtonElement>(radice, 'button').find((x) => testo(x) === nome);
+  if (!b) throw new Error(`no button "${nome}"`);
+  return b;
+}
+
+/** What matches `selettore` inside the elements `tag` (a selector does not cross a shadow root). */
+const dentro = <T extends Element = HTMLElement>(radice: ParentNode, tag: string, selettore: string) =>
+  tutti(radice, tag).flatMap((el) => tutti<T>(el, selettore));
+
+const link = (radice: ParentNode, nome: string) => tutti<HTMLAnchorElement>(radice, 'a').find((a) => testo(a) === nome);
+
+/** Types as a person does: the value, then an input event. */
+function scrivi(c: HTMLInputElement | HTMLTextAreaElement, valore: string): void {
+  c.value = valore;
+  c.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+/** The element that has the focus, through the shadow roots. */
+function focalizzato(): Element | null {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+/**
+ * Whether `el` has the focus. A boolean, not the element: a failing comparison of two DOM nodes makes chai describe
+ * whole trees, and the run hangs instead of failing.
+ */
+const haIlFocus = (el: Element) => focalizzato() === el;
+/** Where the focus is, for a failure's message. */
+const dove = () => `the focus is on ${focalizzato()?.tagName} «${testo(focalizzato()).slice(0, 40)}»`;
+
+const annunci = (app: Element) => testo(app.shadowRoot!.querySelector('[role=status]'));
+const allarmi = (app: Element) =>
+  tutti(app, '[role=alert]')
+    .map((a) => testo(a))
+    .filter(Boolean);
+
+/** A request as the form sends it, by `utente` of the bucket (a token of the portal) or anonymous. */
+async function creaRichiesta(s: Secchio, corpo: Record<string, unknown>, utente?: string) {
+  const id = crypto.randomUUID();
+  const intestazioni: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': id };
+  if (utente !== undefined) intestazioni.Authorization = `Bearer ${await s.token(utente)}`;
+  const r = await fetch(s.endpoint, {
+    method: 'POST',
+    headers: intestazioni,
+    body: JSON.stringify({
+      id,
+      cognome: 'Rossi',
+      nome: 'Mario',
+      rispostaViaEmail: false,
+      creataIl: new Date().toISOString(),
+      ...corpo,
+    }),
+  });
+  expect(r.status, await r.clone().text()).to.equal(201);
+  return { id, numero: ((await r.json()) as { numero: number }).numero };
+}
+
+/** The user's reply to their request, as "Le mie richieste" sends it. */
+async function rispondeUtente(s: Secchio, utente: string, richiesta: string, testoRisposta: string) {
+  const id = crypto.randomUUID();
+  const r = await fetch(`${s.endpoint}/${richiesta}/messaggi`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'Idempotency-Key': id,
+      Authorization: `Bearer ${await s.token(utente)}`,
+    },
+    body: JSON.stringify({ id, testo: testoRisposta, inviatoIl: new Date().toISOString() }),
+  });
+  expect(r.status, await r.clone().text()).to.equal(201);
+}
+
+/**
+ * The console on the bucket's help desk, refreshed every `aggiornamento` seconds. With `larghezza`, in a box that wide
+ * when the window could not be made as narrow (WebKit's keeps its toolbar's width): the console lays itself out by its
+ * own width.
+ */
+async function monta(s: Secchio, o: { aggiornamento?: number; larghezza?: number } = {}): Promise<SportelloApp> {
+  const stretta = o.larghezza !== undefined && innerWidth > o.larghezza ? `width: ${o.larghezza}px` : '';
+  const contenitore = await fixture<HTMLDivElement>(
+    html`<div style=${stretta}>
+      <sportello-app base=${s.baseSportello} aggiornamento=${o.aggiornamento ?? 1}></sportello-app>
+    </div>`,
+  );
+  const app = contenitore.querySelector('sportello-app')!;
+  await finche(() => tutti(app, 'sportello-accesso, sportello-coda').length > 0, 'the login or the queue');
+  return app;
+}
+
+/** Logs in through the form; resolves once the queue shows its list. */
+async function accedi(app: SportelloApp, utente = ANNA.utente, password = ANNA.password): Promise<void> {
+  await finche(() => tutti(app, 'sportello-accesso').length > 0, 'the login form');
+  scrivi(campo(app, 'Nome utente'), utente);
+  scrivi(campo(app, 'Password'), password);
+  pulsante(app, 'Accedi').click();
+  await finche(() => dentro(app, 'sportello-coda', 'p.riepilogo').length > 0, 'the queue after the login');
+}
+
+/** The queue's requests as their links read, top to bottom. */
+const coda = (app: Element) => dentro(app, 'sportello-coda', 'a.apri').map((a) => testo(a));
+const voce = (app: Element, numero: number) =>
+  tutti(app, 'ol.coda > li').find((li) => testo(li.querySelector('a.apri')) === `Richiesta n. ${numero}`);
+
+async function apriRichiesta(app: SportelloApp, numero: number): Promise<Element> {
+  await finche(() => voce(app, numero) !== undefined, `request ${numero} in the queue`);
+  voce(app, numero)!.querySelector<HTMLAnchorElement>('a.apri')!.click();
+  await finche(
+    () => dentro(app, 'sportello-richiesta', 'h1').some((h) => testo(h) === `Richiesta n. ${numero}`),
+    `request ${numero} open`,
+  );
+  await finche(() => dentro(app, 'sportello-richiesta', 'textarea').length > 0, 'its reply box');
+  return tutti(app, 'sportello-richiesta')[0];
+}
+
+/** The definition a <dt> names, in a request's page. */
+const definizione = (radice: ParentNode, termine: string) =>
+  tutti(radice, 'dt').find((dt) => testo(dt) === termine)?.nextElementSibling as HTMLElement | undefined;
+
+/** Searches the queue as a person does: the words in the field, then the button. */
+async function cerca(app: Element, parole: string, attesi: number[]): Promise<void> {
+  scrivi(campo(app, 'Cerca'), parole);
+  pulsante(app, 'Cerca').click();
+  const voluti = JSON.stringify(attesi.map((n) => `Richiesta n. ${n}`));
+  await finche(() => JSON.stringify(coda(app)) === voluti, `«${parole}» finds ${voluti} (shown: ${coda(app)})`);
+}
+
+/** Picks a filter of the queue by its label ("In attesa dell’utente (1)"). */
+function filtra(app: Element, etichetta: string): void {
+  const label = dentro<HTMLLabelElement>(app, 'sportello-coda', 'label.filtro').find((l) => testo(l) === etichetta);
+  if (!label)
+    throw new Error(`no filter "${etichetta}" in ${dentro(app, 'sportello-coda', 'label.filtro').map(testo)}`);
+  label.querySelector('input')!.click();
+}
+
+const riepilogo = (app: Element) => testo(dentro(app, 'sportello-coda', 'p.riepilogo')[0]);
+
+/** Every text the live region says from now on, as it says it. */
+function ascolta(app: Element): string[] {
+  const detti: string[] = [];
+  new MutationObserver((cambi) => {
+    for (const c of cambi) for (const n of c.addedNodes) if (n instanceof Element) detti.push(testo(n));
+  }).observe(app.shadowRoot!.querySelector('[role=status]')!, { childList: true, subtree: true });
+  return detti;
+}
+
+describe('the help desk’s console', () => {
+  let s: Secchio;
+  let larghezza: number;
+  let altezza: number;
+  before(() => {
+    larghezza = innerWidth;
+    altezza = innerHeight;
+  });
+  beforeEach(async () => {
+    s = nuovoSecchio();
+    await s.serverProprio();
+    await s.operatore({ ...ANNA, ruolo: 'operatore' });
+  });
+  afterEach(async () => {
+    await s.chiudiServer();
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+  after(async () => {
+    await finestra(larghezza, altezza);
+  });
+
+  describe('login', () => {
+    it('says a wrong password in words, empties it and puts the focus back in it; then logs in with the name and Esci', async () => {
+      const app = await monta(s);
+      expect(tutti(app, 'h1').map(testo)).to.deep.equal(['Accedi allo sportello']);
+      pulsante(app, 'Accedi').click();
+      await finche(() => tutti(app, '.errore').length === 2, 'both fields said to be empty');
+      expect(tutti(app, '.errore').map(testo)).to.deep.equal(['Scrivi il nome utente.', 'Scrivi la password.']);
+      expect(campo(app, 'Nome utente').getAttribute('aria-invalid')).to.equal('true');
+      expect(campo(app, 'Nome utente').getAttribute('aria-describedby')).to.equal('errore-utente');
+      expect(haIlFocus(campo(app, 'Nome utente')), dove()).to.equal(true);
+
+      scrivi(campo(app, 'Nome utente'), 'anna');
+      scrivi(campo(app, 'Password'), 'non-e-la-sua-password');
+      pulsante(app, 'Accedi').click();
+      await finche(() => allarmi(app).length > 0, 'the refusal');
+      expect(allarmi(app)).to.deep.equal(['Nome utente o password non corretti.']);
+      expect(campo(app, 'Password').value).to.equal('');
+      expect(haIlFocus(campo(app, 'Password')), dove()).to.equal(true);
+      expect(campo(app, 'Nome utente').value).to.equal('anna');
+
+      scrivi(campo(app, 'Password'), ANNA.password);
+      pulsante(app, 'Accedi').click();
+      await finche(() => dentro(app, 'sportello-coda', 'h1').length > 0, 'the queue');
+      const testata = app.shadowRoot!.querySelector('header')!;
+      expect(testo(testata)).to.match(/Anna Bianchi \(operatore\) Esci$/);
+      expect(pulsante(testata, 'Esci')).to.exist;
+      expect(tutti(testata, 'nav a').map(testo)).to.deep.equal(['Coda delle richieste'], 'no administrators’ pages');
+      await finche(() => testo(focalizzato()) === 'Coda delle richieste', 'the focus on the queue’s heading');
+
+      pulsante(testata, 'Esci').click();
+      await finche(() => tutti(app, 'sportello-accesso').length > 0, 'the login form again');
+      expect(dentro(app, 'sportello-accesso', '.avviso').map(testo)).to.deep.equal(['Sei uscito dallo sportello.']);
+      expect(annunci(app)).to.equal('Sei uscito dallo sportello.');
+      const sessione = await fetch(`${s.baseSportello}/sessione`);
+      expect(sessione.status, 'the session ended on the server').to.equal(401);
+    });
+
+    it('says when a locked name may try again (429 and its Retry-After)', async () => {
+      const app = await monta(s);
+      for (let i = 1; i <= 5; i++) {
+        scrivi(campo(app, 'Nome utente'), 'anna');
+        scrivi(campo(app, 'Password'), `tentativo-sbagliato-${i}`);
+        pulsante(app, 'Accedi').click();
+        await finche(() => campo(app, 'Password').value === '', `failure ${i}`);
+      }
+      scrivi(campo(app, 'Password'), ANNA.password);
+      const prima = Date.now();
+      pulsante(app, 'Accedi').click();
+      await finche(() => /Troppi tentativi/.test(allarmi(app).join(' ')), 'the lock');
+      const [messaggio] = allarmi(app);
+      expect(messaggio).to.match(
+        /^Troppi tentativi di accesso falliti da questo nome utente: riprova più tardi\. Potrai riprovare tra 1[45] minuti, alle \d{2}:\d{2}\.$/,
+      );
+      const alle = /alle (\d{2}:\d{2})/.exec(messaggio)![1];
+      const atteso = new Intl.DateTimeFormat('it-IT', { timeStyle: 'short', timeZone: 'Europe/Rome' });
+      expect([atteso.format(prima + 15 * 60_000), atteso.format(prima + 14 * 60_000)]).to.include(alle);
+      expect(tutti(app, 'sportello-coda')).to.have.length(0, 'still not in, with the right password');
+    });
+  });
+
+  describe('the queue', () => {
+    it('puts open requests first, the one waiting longest for the help desk at the top, says how long, marks the users’ replies, counts each state and filters by it', async () => {
+      const attende = await creaRichiesta(s, { descrizione: 'Attende l’utente.' }, 'mrossi');
+      const risposta = await creaRichiesta(s, { descrizione: 'L’utente ha risposto.' }, 'mrossi');
+      const risolta = await creaRichiesta(s, { descrizione: 'Già risolta.' });
+      const nuova = await creaRichiesta(s, { cognome: 'Verdi', nome: 'Luca', descrizione: 'Appena arrivata.' });
+      await s.sportello.rispondi(attende.id, 'Ci manda il file?', 'attesa-utente');
+      await s.sportello.rispondi(risposta.id, 'Ci stiamo lavorando.');
+      await rispondeUtente(s, 'mrossi', risposta.id, 'Grazie, aspetto.');
+      await s.sportello.cambiaStato(risolta.id, 'risolta');
+      const app = await monta(s);
+      // Two hours and a minute on: every wait reads in hours.
+      app.orologio = { ora: () => Date.now() + 2 * ORA + MINUTO, programma: orologioDiSistema.programma };
+      await accedi(app);
+
+      expect(coda(app)).to.deep.equal([nuova, risposta, attende, risolta].map((r) => `Richiesta n. ${r.numero}`));
+      const attesa = (r: { numero: number }) => testo(voce(app, r.numero)!.querySelector('.attesa'));
+      expect(attesa(nuova)).to.equal('in attesa da 2 ore');
+      expect(attesa(risposta)).to.equal('in attesa da 2 ore');
+      expect(attesa(attende)).to.equal('aggiornata 2 ore fa');
+      expect(attesa(risolta)).to.equal('aggiornata 2 ore fa');
+      const segnate = [nuova, risposta, attende, risolta].filter((r) =>
+        voce(app, r.numero)!.querySelector('.nuova-risposta'),
+      );
+      expect(segnate).to.deep.equal([risposta], 'only the request the user replied to');
+      expect(testo(voce(app, risposta.numero)!.querySelector('.nuova-risposta'))).to.equal(
+        'Nuova risposta dell’utente',
+      );
+      const apri = voce(app, risposta.numero)!.querySelector('a.apri')!;
+      const descritto = apri.getAttribute('aria-describedby')!.split(' ');
+      const radice = apri.getRootNode() as ShadowRoot;
+      expect(descritto.map((id) => testo(radice.getElementById(id)))).to.deep.equal([
+        'In lavorazione',
+        'Nuova risposta dell’utente',
+        `Rossi Mario (utente mrossi@${s.endpoint.split('/')[2]})`,
+        'in attesa da 2 ore',
+      ]);
+      expect(testo(voce(app, nuova.numero)!.querySelector('.chi'))).to.equal('Verdi Luca (richiesta anonima)');
+      expect(dentro(app, 'sportello-coda', 'label.filtro').map(testo)).to.deep.equal([
+        'Tutte (4)',
+        'Ricevuta (1)',
+        'In lavorazione (1)',
+        'In attesa dell’utente (1)',
+        'Risolta (1)',
+        'Chiusa (0)',
+      ]);
+      expect(riepilogo(app)).to.equal('4 richieste.');
+
+      filtra(app, 'In attesa dell’utente (1)');
+      await finche(() => coda(app).length === 1, 'one waiting for the user');
+      expect(coda(app)).to.deep.equal([`Richiesta n. ${attende.numero}`]);
+      await finche(() => annunci(app) === '1 richiesta.', 'what the filter gave, said');
+      filtra(app, 'Risolta (1)');
+      await finche(() => coda(app)[0] === `Richiesta n. ${risolta.numero}`, 'the solved one');
+      filtra(app, 'Chiusa (0)');
+      await finche(() => coda(app).length === 0, 'none closed');
+      expect(testo(dentro(app, 'sportello-coda', 'p.riepilogo + p')[0])).to.equal('Nessuna richiesta.');
+      filtra(app, 'Tutte (4)');
+      await finche(() => coda(app).length === 4, 'all again');
+    });
+
+    it('searches by numero, name, email and the words of the thread; “Annulla la ricerca” brings the whole queue back', async () => {
+      const verdi = await creaRichiesta(s, {
+        cognome: 'Verdi',
+        nome: 'Luca',
+        email: 'luca.verdi@esempio.it',
+        descrizione: 'Il protocollo non parte.',
+      });
+      const rossi = await creaRichiesta(s, { descrizione: 'La planimetria non si carica.' }, 'mrossi');
+      await s.sportello.rispondi(rossi.id, 'Provi a salvarla come PDF/A.');
+      const app = await monta(s);
+      await accedi(app);
+      await cerca(app, `n. ${rossi.numero}`, [rossi.numero]);
+      expect(riepilogo(app)).to.equal(`1 richiesta trovata per «n. ${rossi.numero}».`);
+      await cerca(app, 'VERDI', [verdi.numero]);
+      await cerca(app, 'luca.verdi@', [verdi.numero]);
+      await cerca(app, 'pdf/a', [rossi.numero]);
+      await cerca(app, 'planimetria', [rossi.numero]);
+      await cerca(app, 'nessuno così', []);
+      expect(riepilogo(app)).to.equal('0 richieste trovate per «nessuno così».');
+      expect(testo(dentro(app, 'sportello-coda', 'p.riepilogo + p')[0])).to.equal(
+        'Nessuna richiesta corrisponde alla ricerca.',
+      );
+      pulsante(app, 'Annulla la ricerca').click();
+      await finche(() => coda(app).length === 2, 'the whole queue');
+      expect(campo(app, 'Cerca').value).to.equal('');
+      expect(haIlFocus(campo(app, 'Cerca')), dove()).to.equal(true);
+    });
+  });
+
+  describe('a request', () => {
+    it('shows the portal’s identity beside the name typed, the phone as a tel: link, the files to download, who wrote each reply', async () => {
+      const file = crypto.randomUUID();
+      const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+      const caricato = await fetch(`${s.endpoint}/allegati/${file}`, {
+        method: 'PUT',
+        headers: {
+          'Content-Type': 'application/pdf',
+          'Idempotency-Key': file,
+          'Content-Disposition': "attachment; filename*=UTF-8''tavola%20unica.pdf",
+          Authorization: `Bearer ${await s.token('mrossi')}`,
+        },
+        body: pdf,
+      });
+      expect(caricato.status).to.equal(201);
+      const r = await creaRichiesta(
+        s,
+        {
+          cognome: 'Bianchi',
+          nome: 'Anna',
+          email: 'anna.bianchi@esempio.it',
+          telefono: '0521 123.456',
+          rispostaViaEmail: true,
+          pratica: { tipologia: 'SCIA', numero: '123/2026' },
+          descrizione: 'Scrivo per conto di Anna:\nla tavola non si apre.',
+          allegati: [{ id: file, nome: 'tavola unica.pdf', tipo: 'application/pdf', dimensione: pdf.length }],
+        },
+        'mrossi',
+      );
+      const anonima = await creaRichiesta(s, { descrizione: 'Non riesco ad accedere al portale.' });
+      await s.sportello.rispondi(r.id, 'Buongiorno, la guardiamo.');
+      const app = await monta(s);
+      await accedi(app);
+      const el = await apriRichiesta(app, r.numero);
+      await finche(() => testo(focalizzato()) === `Richiesta n. ${r.numero}`, 'the focus on the request’s heading');
+
+      expect(testo(definizione(el, 'Utente del portale'))).to.equal(`mrossi@${s.endpoint.split('/')[2]}`);
+      expect(testo(definizione(el, 'Nome scritto nel modulo'))).to.equal('Bianchi Anna');
+      const tel = definizione(el, 'Telefono')!.querySelector('a')!;
+      expect([tel.getAttribute('href'), testo(tel)]).to.deep.equal(['tel:+390521123456', '0521 123.456']);
+      const mail = definizione(el, 'Email')!.querySelector('a')!;
+      expect(mail.getAttribute('href')).to.equal('mailto:anna.bianchi@esempio.it');
+      expect(testo(definizione(el, 'Pratica'))).to.equal('SCIA 123/2026');
+      expect(tutti(el, '.descrizione')[0].textContent).to.equal('Scrivo per conto di Anna:\nla tavola non si apre.');
+
+      const scarica = link(el, 'tavola unica.pdf')!;
+      expect(scarica.getAttribute('href')).to.equal(`${s.baseSportello}/allegati/${file}`);
+      const scaricato = await fetch(scarica.href);
+      expect(scaricato.status).to.equal(200);
+      expect(scaricato.headers.get('content-disposition')).to.match(/^attachment;/);
+      expect(new Uint8Array(await scaricato.arrayBuffer())).to.deep.equal(pdf);
+
+      const [messaggio] = tutti(el, 'ol.conversazione > li');
+      expect(testo(messaggio)).to.match(
+        /^Assistenza \(operatore prova\) \d\d\/\d\d\/\d\d, \d\d:\d\d Buongiorno, la guardiamo\. Inviata anche via mail a anna\.bianchi@esempio\.it$/,
+      );
+      expect(testo(tutti(el, '#aiuto-mail')[0])).to.equal(
+        'L’utente ha chiesto la risposta anche via mail: arriverà a anna.bianchi@esempio.it.',
+      );
+
+      link(el, 'Torna alla coda')!.click();
+      await finche(() => focalizzato()?.tagName === 'A', 'the focus back in the queue');
+      expect(testo(focalizzato()), 'on the link of the request left').to.equal(`Richiesta n. ${r.numero}`);
+      const altra = await apriRichiesta(app, anonima.numero);
+      expect(testo(definizione(altra, 'Utente del portale'))).to.equal(
+        'Nessuno: richiesta anonima, inviata senza accesso al portale',
+      );
+      expect(testo(definizione(altra, 'Telefono'))).to.equal('non indicato');
+    });
+
+    it('replies with the state chosen; the user sees the reply in “Le mie richieste”, marked new', async () => {
+      await pulisciArchivio();
+      const r = await creaRichiesta(s, { descrizione: 'La firma digitale non viene accettata.' }, 'mrossi');
+      const app = await monta(s);
+      await accedi(app);
+      const el = await apriRichiesta(app, r.numero);
+      const area = campo<HTMLTextAreaElement>(el, 'Risposta');
+      const stato = campo<HTMLSelectElement>(el, 'Stato della richiesta');
+      expect(stato.value, 'a received request is taken in hand by a reply').to.equal('in-lavorazione');
+
+      pulsante(el, 'Rispondi').click();
+      await finche(() => area.getAttribute('aria-invalid') === 'true', 'the empty reply refused');
+      expect(testo(tutti(el, '#errore-testo')[0])).to.equal('Scrivi la risposta prima di inviarla.');
+      expect(area.getAttribute('aria-describedby')).to.equal('errore-testo');
+      expect(haIlFocus(area), dove()).to.equal(true);
+
+      scrivi(area, 'Buongiorno, ci invia il file .p7m?');
+      stato.value = 'attesa-utente';
+      stato.dispatchEvent(new Event('change', { bubbles: true }));
+      pulsante(el, 'Rispondi').click();
+      const detto = `Risposta inviata alla richiesta n. ${r.numero}. Stato: In attesa dell’utente.`;
+      await finche(() => annunci(app) === detto, 'the reply said');
+      expect(area.value, 'the box emptied once sent').to.equal('');
+      await finche(() => tutti(el, 'ol.conversazione > li').length === 1, 'the reply in the thread');
+      expect(testo(tutti(el, 'ol.conversazione > li')[0])).to.match(
+        /^Assistenza \(operatore anna\) .* Buongiorno, ci invia il file \.p7m\?$/,
+      );
+      expect(testo(tutti(el, '.titolo .stato')[0])).to.equal('In attesa dell’utente');
+      const [vista] = await s.sportello.elenco();
+      expect([vista.stato, vista.messaggi.map((m) => m.operatore)]).to.deep.equal(['attesa-utente', ['anna']]);
+
+      // The user, in "Le mie richieste".
+      await s.sessione('mrossi');
+      const lista = await fixture<AssistenzaRichieste>(
+        html`<assistenza-richieste endpoint=${s.endpoint}></assistenza-richieste>`,
+      );
+      const nome = `Richiesta n. ${r.numero}, In attesa di una tua risposta, Nuova risposta`;
+      await finche(() => tutti(lista, 'button[aria-expanded]').some((b) => testo(b) === nome), nome);
+      pulsante(lista, nome).click();
+      await finche(
+        () => tutti(lista, '[part~=message]').some((m) => testo(m).includes('Buongiorno, ci invia il file .p7m?')),
+        'the reply in the user’s thread',
+      );
+    });
+
+    it('“Rispondi e segna come risolta” and “Cambia solo lo stato”', async () => {
+      const r = await creaRichiesta(s, { descrizione: 'Non trovo la ricevuta.' });
+      const app = await monta(s);
+      await accedi(app);
+      const el = await apriRichiesta(app, r.numero);
+      scrivi(campo<HTMLTextAreaElement>(el, 'Risposta'), 'La trova in Documenti.');
+      pulsante(el, 'Rispondi e segna come risolta').click();
+      await finche(
+        () => annunci(app) === `Risposta inviata alla richiesta n. ${r.numero}. Stato: Risolta.`,
+        'solved with the reply',
+      );
+      const stato = campo<HTMLSelectElement>(el, 'Stato della richiesta');
+      stato.value = 'chiusa';
+      stato.dispatchEvent(new Event('change', { bubbles: true }));
+      pulsante(el, 'Cambia solo lo stato').click();
+      await finche(
+        () => annunci(app) === `Richiesta n. ${r.numero}: stato cambiato in Chiusa.`,
+        'the state alone changed',
+      );
+      const [vista] = await s.sportello.elenco();
+      expect([vista.stato, vista.messaggi.length]).to.deep.equal(['chiusa', 1]);
+      await finche(() => testo(tutti(el, '.titolo .stato')[0]) === 'Chiusa', 'the badge follows');
+    });
+  });
+
+  describe('refreshing', () => {
+    it('brings new requests and the user’s replies without a reload, each said once, leaving the focus and the text being typed alone', async () => {
+      const r = await creaRichiesta(s, { descrizione: 'La prima richiesta.' }, 'mrossi');
+      const app = await monta(s, { aggiornamento: 1 });
+      await accedi(app);
+      const el = await apriRichiesta(app, r.numero);
+      const area = campo<HTMLTextAreaElement>(el, 'Risposta');
+      area.focus();
+      scrivi(area, 'Buongiorno, stavo scrivendo');
+      const detti = ascolta(app);
+
+      const nuova = await creaRichiesta(s, { cognome: 'Neri', nome: 'Sara', descrizione: 'Appena arrivata.' });
+      await finche(() => detti.includes(`Nuova richiesta n. ${nuova.numero}.`), 'the new request said', 10_000);
+      await rispondeUtente(s, 'mrossi', r.id, 'Ecco il file che mancava.');
+      await finche(
+        () => tutti(el, 'ol.conversazione > li').some((li) => testo(li).includes('Ecco il file che mancava.')),
+        'the user’s reply in the open request',
+        10_000,
+      );
+      const risposta = `Nuova risposta dell’utente alla richiesta n. ${r.numero}.`;
+      await finche(() => detti.includes(risposta), 'the reply said', 10_000);
+      // Both the queue and the open request see it: a few more refreshes, and it was still said once.
+      await new Promise((fatto) => setTimeout(fatto, 2500));
+      expect(detti.filter((d) => d.includes(risposta))).to.have.length(1);
+      expect(detti.filter((d) => d.includes(`Nuova richiesta n. ${nuova.numero}.`))).to.have.length(1);
+      expect(haIlFocus(area), dove()).to.equal(true);
+      expect(area.value).to.equal('Buongiorno, stavo scrivendo');
+
+      link(el, 'Torna alla coda')!.click();
+      await finche(() => coda(app).length === 2, 'both in the queue');
+      expect(voce(app, r.numero)!.querySelector('.nuova-risposta')).to.exist;
+    });
+
+    it('asks to log in again when the session ends, then opens the same request with the reply being typed', async () => {
+      const r = await creaRichiesta(s, { descrizione: 'Una richiesta.' });
+      const app = await monta(s, { aggiornamento: 1 });
+      await accedi(app);
+      const el = await apriRichiesta(app, r.numero);
+      scrivi(campo<HTMLTextAreaElement>(el, 'Risposta'), 'Un testo da non perdere');
+      // Esci in another tab of the same browser: the same cookie.
+      const uscita = await fetch(`${s.baseSportello}/uscita`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+      });
+      expect(uscita.status).to.equal(204);
+      await finche(() => tutti(app, 'sportello-accesso').length === 1, 'the login form', 10_000);
+      expect(dentro(app, 'sportello-accesso', '.avviso').map(testo)).to.deep.equal([
+        'La sessione è scaduta o è stata chiusa: accedi di nuovo per continuare.',
+      ]);
+      await accedi(app);
+      await finche(
+        () =>
+          dentro<HTMLTextAreaElement>(app, 'sportello-richiesta', 'textarea')[0]?.value === 'Un testo da non perdere',
+        'the same request, the text kept',
+      );
+    });
+  });
+
+  describe('administrators', () => {
+    beforeEach(async () => {
+      await s.operatore({ ...CAPO, ruolo: 'amministratore' });
+    });
+
+    it('add an operator (a password of at least 12 characters) and remove one, after a confirmation', async () => {
+      const app = await monta(s);
+      await accedi(app, CAPO.utente, CAPO.password);
+      const testata = app.shadowRoot!.querySelector('header')!;
+      expect(tutti(testata, 'nav a').map(testo)).to.deep.equal(['Coda delle richieste', 'Operatori', 'Registro']);
+      link(testata, 'Operatori')!.click();
+      await finche(() => testo(focalizzato()) === 'Operatori', 'the operators’ page, focused');
+      const righe = () => dentro(app, 'sportello-operatori', 'tbody tr').map((tr) => testo(tr.querySelector('th')));
+      await finche(() => righe().length === 3, 'the operators listed');
+      expect(righe()).to.have.members(['anna', 'capo', 'prova']);
+
+      scrivi(campo(app, 'Nome utente'), 'luca');
+      scrivi(campo(app, 'Nome da mostrare'), 'Luca Verdi');
+      scrivi(campo(app, 'Password'), 'corta');
+      pulsante(app, 'Aggiungi operatore').click();
+      await finche(() => campo(app, 'Password').getAttribute('aria-invalid') === 'true', 'the short password refused');
+      expect(testo(dentro(app, 'sportello-operatori', '#errore-nuovo-password')[0])).to.equal(
+        'La password deve avere almeno 12 caratteri.',
+      );
+      expect(haIlFocus(campo(app, 'Password')), dove()).to.equal(true);
+      scrivi(campo(app, 'Password'), 'una-password-lunga');
+      pulsante(app, 'Aggiungi operatore').click();
+      await finche(() => righe().includes('luca'), 'luca added');
+      expect(annunci(app)).to.equal('Operatore luca aggiunto.');
+      expect(campo(app, 'Nome utente').value, 'the form emptied').to.equal('');
+
+      scrivi(campo(app, 'Nome utente'), 'LUCA');
+      scrivi(campo(app, 'Nome da mostrare'), 'Un altro Luca');
+      scrivi(campo(app, 'Password'), 'una-password-lunga');
+      pulsante(app, 'Aggiungi operatore').click();
+      await finche(() => campo(app, 'Nome utente').getAttribute('aria-invalid') === 'true', 'the name taken');
+      expect(testo(dentro(app, 'sportello-operatori', '#errore-nuovo-utente')[0])).to.equal(
+        'Esiste già un operatore «luca».',
+      );
+
+      pulsante(app, 'Rimuovi luca').click();
+      await finche(() => testo(focalizzato()) === 'Sì, rimuovi', 'the confirmation, focused');
+      expect(dentro(app, 'sportello-operatori', '[role=group]').map((g) => g.getAttribute('aria-label'))).to.deep.equal(
+        ['Rimuovere luca? Le sue sessioni si chiudono subito.'],
+      );
+      pulsante(app, 'Annulla').click();
+      await finche(() => testo(focalizzato()) === 'Rimuovi luca', 'cancelled, the focus back');
+      pulsante(app, 'Rimuovi luca').click();
+      await finche(() => testo(focalizzato()) === 'Sì, rimuovi', 'asked again');
+      pulsante(app, 'Sì, rimuovi').click();
+      await finche(() => !righe().includes('luca'), 'luca removed');
+      expect(annunci(app)).to.equal('Operatore luca rimosso.');
+      const accesso = await fetch(`${s.baseSportello}/accesso`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ utente: 'luca', password: 'una-password-lunga' }),
+      });
+      expect(accesso.status).to.equal(401);
+    });
+
+    it('read the record, filtered by operator and by request', async () => {
+      const r = await creaRichiesta(s, { descrizione: 'Una richiesta.' });
+      const altra = await creaRichiesta(s, { descrizione: 'Un’altra richiesta.' });
+      const app = await monta(s);
+      await accedi(app, CAPO.utente, CAPO.password);
+      let el = await apriRichiesta(app, r.numero);
+      scrivi(campo<HTMLTextAreaElement>(el, 'Risposta'), 'Risposta del capo.');
+      pulsante(el, 'Rispondi').click();
+      await finche(() => annunci(app).startsWith('Risposta inviata'), 'replied');
+      link(el, 'Torna alla coda')!.click();
+      el = await apriRichiesta(app, altra.numero);
+      const stato = campo<HTMLSelectElement>(el, 'Stato della richiesta');
+      stato.value = 'risolta';
+      stato.dispatchEvent(new Event('change', { bubbles: true }));
+      pulsante(el, 'Cambia solo lo stato').click();
+      await finche(() => annunci(app).includes('stato cambiato in Risolta'), 'solved');
+
+      link(app.shadowRoot!.querySelector('header')!, 'Registro')!.click();
+      const righe = () =>
+        dentro(app, 'sportello-registro', 'tbody tr').map((tr) =>
+          [...tr.querySelectorAll('td')].slice(1).map((td) => testo(td)),
+        );
+      await finche(() => righe().length >= 4, 'the record');
+      expect(righe().slice(0, 3)).to.deep.equal([
+        ['capo', 'Cambio di stato', `n. ${altra.numero}`, 'Ricevuta → Risolta'],
+        ['capo', 'Risposta', `n. ${r.numero}`, 'stato: Ricevuta → In lavorazione'],
+        ['capo', 'Accesso', '', righe()[2][3]],
+      ]);
+      expect(righe()[2][3]).to.match(/^da /);
+
+      scrivi(campo(app, 'Operatore (nome utente)'), 'prova');
+      pulsante(app, 'Filtra').click();
+      await finche(() => righe().length > 0 && righe().every((x) => x[0] === 'prova'), 'the harness’s own only');
+
+      scrivi(campo(app, 'Operatore (nome utente)'), '');
+      scrivi(campo(app, 'Numero della richiesta'), '999');
+      pulsante(app, 'Filtra').click();
+      await finche(() => campo(app, 'Numero della richiesta').getAttribute('aria-invalid') === 'true', '999 refused');
+      expect(testo(dentro(app, 'sportello-registro', '#errore-numero')[0])).to.equal('Nessuna richiesta n. 999.');
+      scrivi(campo(app, 'Numero della richiesta'), String(r.numero));
+      pulsante(app, 'Filtra').click();
+      await finche(() => righe().length === 1 && righe()[0][0] === 'capo', 'the request’s entries only');
+      expect(righe()[0].slice(0, 3)).to.deep.equal(['capo', 'Risposta', `n. ${r.numero}`]);
+
+      pulsante(app, 'Mostra tutto').click();
+      await finche(() => righe().length >= 4, 'everything again');
+      // From a request's page: its record.
+      link(dentro(app, 'sportello-registro', 'tbody')[0], `n. ${altra.numero}`)!.click();
+      el = await apriRichiesta(app, altra.numero);
+      link(el, 'Registro di questa richiesta')!.click();
+      await finche(
+        () => righe().length === 1 && righe()[0][1] === 'Cambio di stato',
+        'the record of that request alone',
+      );
+    });
+  });
+
+  for (const larghezza of [1280, 390]) {
+    it(`has no violation axe finds on the login, the queue and a request at ${larghezza} px, and nothing scrolls sideways`, async () => {
+      await finestra(larghezza);
+      const r = await creaRichiesta(
+        s,
+        {
+          email: 'mario.rossi@esempio.it',
+          telefono: '+39 347 123 4567',
+          rispostaViaEmail: true,
+          pratica: { tipologia: 'Permesso di costruire', numero: '41/2026' },
+          descrizione: 'Il portale rifiuta la firma digitale della relazione tecnica allegata alla pratica.',
+        },
+        'mrossi',
+      );
+      await s.sportello.rispondi(r.id, 'Ci manda il file firmato?', 'attesa-utente');
+      await rispondeUtente(s, 'mrossi', r.id, 'Eccolo.');
+      await creaRichiesta(s, { cognome: 'Verdi', nome: 'Luca', descrizione: 'Non trovo la ricevuta.' });
+      const app = await monta(s, { larghezza });
+      // WCAG 1.4.10: at 390 px nothing needs scrolling sideways (a wide table scrolls in its own region).
+      const nienteDiLato = (dove: string) => {
+        expect(app.getBoundingClientRect().width, `${dove}: as wide as asked`).to.be.at.most(larghezza);
+        expect(app.scrollWidth, `${dove}: the console`).to.be.at.most(Math.ceil(app.getBoundingClientRect().width));
+        expect(document.documentElement.scrollWidth, `${dove}: the page`).to.be.at.most(innerWidth);
+      };
+
+      await expect(app).to.be.accessible();
+      nienteDiLato('login');
+      scrivi(campo(app, 'Nome utente'), 'anna');
+      pulsante(app, 'Accedi').click();
+      await finche(() => tutti(app, '.errore').length === 1, 'the empty password said');
+      await expect(app).to.be.accessible();
+
+      await accedi(app);
+      await finche(() => coda(app).length === 2, 'the queue');
+      await expect(app).to.be.accessible();
+      nienteDiLato('queue');
+
+      const el = await apriRichiesta(app, r.numero);
+      await expect(app).to.be.accessible();
+      nienteDiLato('request');
+      pulsante(el, 'Rispondi').click();
+      await finche(() => tutti(el, '#errore-testo').length === 1, 'the empty reply said');
+      await expect(app).to.be.accessible();
+    });
+  }
+});
