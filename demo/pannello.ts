@@ -35,7 +35,8 @@ function riconosci(g: Guasto[]): string {
   return g[0].modo as string;
 }
 
-function crea<K extends keyof HTMLElementTagNameMap>(
+/** An element with its attributes and children. */
+export function crea<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributi: Record<string, string> = {},
   ...figli: (Node | string)[]
@@ -123,6 +124,12 @@ export function montaPannello(dove: HTMLElement): void {
     crea('form', { class: 'comandi' }, utenti, ente, endpoint),
     crea('p', {}, crea('a', { href: '/backoffice.html' }, 'Apri il back-office: le richieste ricevute')),
     annuncio,
+    crea(
+      'p',
+      {},
+      crea('a', { href: '/posta.html' }, 'Apri la posta dell’utente'),
+      ': le mail dell’assistenza, a cui rispondere.',
+    ),
   );
   dove.setAttribute('aria-labelledby', 'pannello-titolo');
   applica();

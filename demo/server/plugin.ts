@@ -13,7 +13,8 @@ import { conGuasti, controllaGuasti, type Guasto } from './guasti.js';
 import { utenteDemoDi } from './sessione.js';
 import { leggiCorpo, percorsoDi, rispondiErrore, rispondiJson } from './http.js';
 import { chiedi, rispondiCome, serverAssente } from './inoltro.js';
-import { avviaServerFiglio, type ServerFiglio } from './processo.js';
+import { avviaServerFiglio, portaLibera, type ServerFiglio } from './processo.js';
+import { MITTENTE_DEMO, avviaCasella, gestorePosta } from './posta.js';
 
 const BUNDLE_SERVITI = ['/assistenza-tecnica.js', '/assistenza-telefonica.js'];
 
@@ -138,13 +139,24 @@ async function collega(
 ) {
   // A secret of this run, shared by the demo's "portal" and the server: tokens of an earlier run are worth nothing.
   const segretoTesto = randomBytes(32).toString('base64url');
+  // The user's mailbox: the server sends to it, and the "Posta" page replies from it to the server's inbound port.
+  const casella = await avviaCasella();
+  const portaSmtpIn = await portaLibera();
   const server: ServerFiglio = await avviaServerFiglio({
     ASSISTENZA_DATI: o.dati,
     ASSISTENZA_JWT_SEGRETO: segretoTesto,
     ASSISTENZA_LOG: process.env.ASSISTENZA_LOG ?? 'warn',
+    ASSISTENZA_SMTP_URL: casella.url,
+    ASSISTENZA_MITTENTE: MITTENTE_DEMO,
+    ASSISTENZA_SMTP_IN_PORTA: String(portaSmtpIn),
   });
-  s.httpServer?.once('close', () => void server.ferma());
-  fermaAllaChiusura = server.ferma;
+  const ferma = async () => {
+    await server.ferma();
+    await casella.ferma();
+  };
+  s.httpServer?.once('close', () => void ferma());
+  fermaAllaChiusura = ferma;
+  s.middlewares.use(gestorePosta(casella, portaSmtpIn));
   s.middlewares.use(
     gestoreDemo({ bundle: o.bundle, server: server.url, segreto: new TextEncoder().encode(segretoTesto) }),
   );
