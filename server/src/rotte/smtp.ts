@@ -190,7 +190,9 @@ export async function ascoltaSmtp(o: OpzioniSmtp): Promise<AscoltoSmtp> {
     disableReverseLookup: true,
     size: MAX_BYTE_MAIL,
     rejectOversized: true,
-    maxClients: 50,
+    // A mail's files are parsed in memory (up to MAX_BYTE_MAIL each): few at once, the sending server queues the rest.
+    maxClients: 20,
+    maxRecipients: 20,
     socketTimeout: 60_000,
     closeTimeout: 5_000,
     logger: false,
