@@ -36,7 +36,8 @@ function riconosci(g: Guasto[]): string {
   return g[0].modo as string;
 }
 
-function crea<K extends keyof HTMLElementTagNameMap>(
+/** An element with its attributes and children. */
+export function crea<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributi: Record<string, string> = {},
   ...figli: (Node | string)[]
@@ -142,6 +143,12 @@ export function montaPannello(dove: HTMLElement): void {
       ` (utente ${OPERATORE_DEMO.utente}, password ${OPERATORE_DEMO.password}): le richieste ricevute e le risposte.`,
     ),
     annuncio,
+    crea(
+      'p',
+      {},
+      crea('a', { href: '/posta.html' }, 'Apri la posta dell’utente'),
+      ': le mail dell’assistenza, a cui rispondere.',
+    ),
   );
   dove.setAttribute('aria-labelledby', 'pannello-titolo');
   applica();

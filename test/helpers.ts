@@ -47,7 +47,7 @@ export interface Secchio {
   /** The help desk's side of the bucket, as the harness's own administrator: the bucket's requests only. */
   sportello: {
     elenco(): Promise<RichiestaSportello[]>;
-    /** The operator's reply; `stato` as the back-office's select (without it, ricevuta → in-lavorazione, others stay). */
+    /** The operator's reply; `stato` as the console's state picker (without it, ricevuta → in-lavorazione, others stay). */
     rispondi(
       id: string,
       testo: string,

@@ -2,7 +2,8 @@
 // database (demo/server/storico.ts), starts the help desk's server (the built bin, on that database, with the demo's
 // operator), plays the portal's backend (GET /portale/token mints the logged-in demo user's token with the secret it
 // shares with the server), injects the panel's faults in front of the server (/api/guasti), forwards every other /api
-// path and the help desk's console (/sportello/) to the server, and serves the built bundles at /assistenza-tecnica.js
+// path and the help desk's console (/sportello/) to the server, runs the user's mailbox (a mail catcher the server
+// sends to, read and answered by the Posta page: demo/server/posta.ts), and serves the built bundles at /assistenza-tecnica.js
 // and /assistenza-telefonica.js (the Ente's page loads the second; preview serves dist/ itself, dev has no dist/).
 import type { Plugin, Connect } from 'vite';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -15,8 +16,9 @@ import { conGuasti, controllaGuasti, type Guasto } from './guasti.js';
 import { utenteDemoDi } from './sessione.js';
 import { leggiCorpo, percorsoDi, rispondiErrore, rispondiJson } from './http.js';
 import { chiedi, rispondiCome, serverAssente } from './inoltro.js';
-import { avviaServerFiglio, type ServerFiglio } from './processo.js';
 import { OPERATORE_DEMO } from '../operatore-demo.js';
+import { avviaServerFiglio, portaLibera, type ServerFiglio } from './processo.js';
+import { MITTENTE_DEMO, avviaCasella, gestorePosta } from './posta.js';
 
 const BUNDLE_SERVITI = ['/assistenza-tecnica.js', '/assistenza-telefonica.js'];
 
@@ -172,10 +174,16 @@ async function collega(
   // A secret of this run, shared by the demo's "portal" and the server: tokens of an earlier run are worth nothing.
   const segretoTesto = randomBytes(32).toString('base64url');
   await scriviStoricoDemo(o.dati);
+  // The user's mailbox: the server sends to it, and the "Posta" page replies from it to the server's inbound port.
+  const casella = await avviaCasella();
+  const portaSmtpIn = await portaLibera();
   const server: ServerFiglio = await avviaServerFiglio({
     ASSISTENZA_DATI: o.dati,
     ASSISTENZA_JWT_SEGRETO: segretoTesto,
     ASSISTENZA_LOG: process.env.ASSISTENZA_LOG ?? 'warn',
+    ASSISTENZA_SMTP_URL: casella.url,
+    ASSISTENZA_MITTENTE: MITTENTE_DEMO,
+    ASSISTENZA_SMTP_IN_PORTA: String(portaSmtpIn),
     // The first start of the demo's database creates its operator; later starts find it there.
     ASSISTENZA_ADMIN_UTENTE: OPERATORE_DEMO.utente,
     ASSISTENZA_ADMIN_PASSWORD: OPERATORE_DEMO.password,
@@ -189,8 +197,13 @@ async function collega(
       `  ➜  Sportello: ${base}sportello/ (utente ${OPERATORE_DEMO.utente}, password ${OPERATORE_DEMO.password})`,
     );
   };
-  s.httpServer?.once('close', () => void server.ferma());
-  fermaAllaChiusura = server.ferma;
+  const ferma = async () => {
+    await server.ferma();
+    await casella.ferma();
+  };
+  s.httpServer?.once('close', () => void ferma());
+  fermaAllaChiusura = ferma;
+  s.middlewares.use(gestorePosta(casella, portaSmtpIn));
   s.middlewares.use(
     gestoreDemo({ bundle: o.bundle, server: server.url, segreto: new TextEncoder().encode(segretoTesto) }),
   );

@@ -11,7 +11,8 @@ export interface ServerFiglio {
   ferma(): Promise<void>;
 }
 
-function portaLibera(): Promise<number> {
+/** A free TCP port of 127.0.0.1. */
+export function portaLibera(): Promise<number> {
   return new Promise((ok, ko) => {
     const s = createServer();
     s.once('error', ko);

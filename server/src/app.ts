@@ -1,6 +1,6 @@
 // Builds the Fastify app from its parts: the user's routes, the uploads, the help desk's, health, the response times,
-// the OpenAPI document and the console's pages, with one JSON log line per request. main.ts starts it; the tests start
-// it on a free port.
+// the OpenAPI document and the console's pages, with one JSON log line per request, and this instance's outbox worker
+// when mail leaves (started with the app, stopped when it closes). main.ts starts it; the tests start it on a free port.
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
@@ -16,6 +16,15 @@ import { MINIMO_PREDEFINITO } from './servizi/statistiche.js';
 import { rotteConsole } from './rotte/console.js';
 import { rotteOpenApi, tracciaRotte } from './rotte/openapi.js';
 import { chiudiSenzaTroncare } from './chiusura.js';
+import { orologioReale, postaNonConfigurata, type ConfigurazionePosta, type Orologio } from './servizi/posta.js';
+import { Postino, trasportoSmtp, type Trasporto } from './servizi/postino.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This instance's outbox worker; undefined when no mail leaves (no ASSISTENZA_SMTP_URL). */
+    postino: Postino | undefined;
+  }
+}
 
 export interface OpzioniApp {
   db: Database;
@@ -34,6 +43,14 @@ export interface OpzioniApp {
   statisticheMinimo?: number;
   /** The built console's folder (server/dist/sportello/), served at /sportello/; without it that page says to build. */
   cartellaConsole?: string;
+  /** The mail (ASSISTENZA_SMTP_URL, ASSISTENZA_MITTENTE, …); by default none leaves, replies still go to the outbox. */
+  posta?: ConfigurazionePosta;
+  /** The clock of the outbox (when a mail is due, the backoff): the tests move it. */
+  orologio?: Orologio;
+  /** How often the outbox worker looks for due mails (5000 ms). */
+  intervalloPostaMs?: number;
+  /** Where mail leaves, instead of nodemailer on posta.smtpUrl (the benchmark's). */
+  trasporto?: Trasporto;
 }
 
 /** Headers a page across origins may read: the list's tag and pages, the queue's retry and replay signals. */
@@ -121,13 +138,34 @@ export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
     });
   }
 
+  const posta = o.posta ?? postaNonConfigurata(o.jwtSegreto);
+  const orologio = o.orologio ?? orologioReale;
+  const postino = postinoDi(o, posta, orologio, app.log);
+  app.decorate('postino', postino);
+  if (postino !== undefined) {
+    app.addHook('onReady', async () => postino.avvia());
+    app.addHook('onClose', async () => postino.ferma());
+  }
+
   const chiave = chiaveJwt(o.jwtSegreto);
   rotteRichieste(app, { db: o.db, chiaveJwt: chiave, perPagina: o.perPagina ?? 20 });
   rotteAllegati(app, { db: o.db, chiaveJwt: chiave });
-  rotteSportello(app, { db: o.db, https: o.https ?? false, origini: o.origini ?? [] });
+  rotteSportello(app, { db: o.db, https: o.https ?? false, origini: o.origini ?? [], posta, orologio, postino });
   rotteSalute(app, { db: o.db });
   rotteTempiRisposta(app, { db: o.db, minimo: o.statisticheMinimo ?? MINIMO_PREDEFINITO });
   rotteConsole(app, { cartella: o.cartellaConsole });
   rotteOpenApi(app, rotte);
   return app;
+}
+
+/** The outbox worker of this instance, when mail leaves: by SMTP on ASSISTENZA_SMTP_URL, or the given transport. */
+function postinoDi(o: OpzioniApp, posta: ConfigurazionePosta, orologio: Orologio, log: FastifyBaseLogger) {
+  let trasporto = o.trasporto;
+  if (trasporto === undefined && posta.smtpUrl !== undefined) {
+    trasporto = trasportoSmtp(posta.smtpUrl);
+  }
+  if (trasporto === undefined) {
+    return undefined;
+  }
+  return new Postino({ db: o.db, config: posta, trasporto, orologio, log, intervalloMs: o.intervalloPostaMs });
 }

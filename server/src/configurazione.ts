@@ -2,6 +2,7 @@
 // unusable one stops the start with one line naming it. The README's table "Configuration" lists the same variables.
 import { resolve } from 'node:path';
 import { MINIMO_PREDEFINITO } from './servizi/statistiche.js';
+import { segretoPostaDa, type ConfigurazionePosta } from './servizi/posta.js';
 
 export interface Configurazione {
   /** PORT: the HTTP port. */
@@ -26,6 +27,10 @@ export interface Configurazione {
   admin: { utente: string; password: string } | undefined;
   /** ASSISTENZA_STATISTICHE_MINIMO: the fewest requests in the window the response times are published from. */
   statisticheMinimo: number;
+  /** ASSISTENZA_SMTP_URL, ASSISTENZA_MITTENTE, ASSISTENZA_DOMINIO_POSTA, ASSISTENZA_SEGRETO_POSTA: the mail. */
+  posta: ConfigurazionePosta;
+  /** ASSISTENZA_SMTP_IN_PORTA: the port where the server receives replies by mail; undefined: it receives none. */
+  portaSmtpIn: number | undefined;
 }
 
 export const LIVELLI_LOG = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -56,16 +61,21 @@ function valore(env: Ambiente, nome: string): string | undefined {
   return v;
 }
 
-function porta(env: Ambiente): number {
-  const v = valore(env, 'PORT');
+/** A TCP port from 0 to 65535 in `nome`, or undefined when unset. */
+function portaTcp(env: Ambiente, nome: string): number | undefined {
+  const v = valore(env, nome);
   if (v === undefined) {
-    return 8787;
+    return undefined;
   }
   const n = Number(v);
   if (!/^\d+$/.test(v) || n > 65535) {
-    throw new ErroreConfigurazione('PORT', `«${v}» non è una porta TCP (un numero da 0 a 65535).`);
+    throw new ErroreConfigurazione(nome, `«${v}» non è una porta TCP (un numero da 0 a 65535).`);
   }
   return n;
+}
+
+function porta(env: Ambiente): number {
+  return portaTcp(env, 'PORT') ?? 8787;
 }
 
 function databaseUrl(env: Ambiente): string | undefined {
@@ -221,9 +231,110 @@ function statisticheMinimo(env: Ambiente): number {
   return n;
 }
 
+function smtpUrl(env: Ambiente): string | undefined {
+  const v = valore(env, 'ASSISTENZA_SMTP_URL');
+  if (v === undefined) {
+    return undefined;
+  }
+  const esempio = 'smtp://utente:password@host:587, o smtps://… per TLS implicito';
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new ErroreConfigurazione('ASSISTENZA_SMTP_URL', `non è un URL (${esempio}).`);
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ErroreConfigurazione(
+      'ASSISTENZA_SMTP_URL',
+      `lo schema «${url.protocol}» non è di un server SMTP: usa ${esempio}.`,
+    );
+  }
+  if (url.hostname === '') {
+    throw new ErroreConfigurazione('ASSISTENZA_SMTP_URL', `manca l’host del server SMTP (${esempio}).`);
+  }
+  return v;
+}
+
+// A domain name: labels of letters, digits and hyphens, dot-separated.
+const nomeDominio = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+// An address in a From: `"Nome" <indirizzo>`, `Nome <indirizzo>` or the address alone.
+const mittenteConNome = /^(?:"(?:[^"\\\r\n]|\\.)*"|[^"<>\r\n]*)\s*<([^<>\s@]+)@([^<>\s@]+)>$/;
+const soloIndirizzo = /^([^<>\s@",]+)@([^<>\s@",]+)$/;
+
+/** The sender's domain, or undefined when it is not a sender at all. */
+function dominioDelMittente(v: string): string | undefined {
+  const m = mittenteConNome.exec(v) ?? soloIndirizzo.exec(v);
+  if (m === null || !nomeDominio.test(m[2])) {
+    return undefined;
+  }
+  return m[2].toLowerCase();
+}
+
+function mittente(env: Ambiente, smtp: string | undefined): { mittente: string; dominio: string } | undefined {
+  const v = valore(env, 'ASSISTENZA_MITTENTE');
+  const esempio = '"Assistenza GeoTecSUE" <assistenza@esempio.it>';
+  if (v === undefined) {
+    if (smtp !== undefined) {
+      throw new ErroreConfigurazione(
+        'ASSISTENZA_MITTENTE',
+        `manca: con ASSISTENZA_SMTP_URL serve l’indirizzo da cui parte la posta, come ${esempio}.`,
+      );
+    }
+    return undefined;
+  }
+  const dominio = dominioDelMittente(v);
+  if (dominio === undefined) {
+    throw new ErroreConfigurazione('ASSISTENZA_MITTENTE', `«${v}» non è un mittente: scrivilo come ${esempio}.`);
+  }
+  return { mittente: v, dominio };
+}
+
+function dominioPosta(env: Ambiente, dalMittente: string | undefined, ricevePosta: boolean): string {
+  const v = valore(env, 'ASSISTENZA_DOMINIO_POSTA');
+  if (v === undefined) {
+    if (dalMittente === undefined && ricevePosta) {
+      throw new ErroreConfigurazione(
+        'ASSISTENZA_DOMINIO_POSTA',
+        'manca: con ASSISTENZA_SMTP_IN_PORTA serve il dominio degli indirizzi di risposta (o ASSISTENZA_MITTENTE).',
+      );
+    }
+    return dalMittente ?? 'localhost';
+  }
+  if (!nomeDominio.test(v)) {
+    throw new ErroreConfigurazione('ASSISTENZA_DOMINIO_POSTA', `«${v}» non è un nome di dominio (esempio.it).`);
+  }
+  return v.toLowerCase();
+}
+
+function segretoPosta(env: Ambiente, jwtSegreto: string): string {
+  const v = valore(env, 'ASSISTENZA_SEGRETO_POSTA');
+  if (v === undefined) {
+    return segretoPostaDa(jwtSegreto);
+  }
+  if (v.length < MIN_SEGRETO) {
+    throw new ErroreConfigurazione(
+      'ASSISTENZA_SEGRETO_POSTA',
+      `è lungo ${v.length} caratteri: ne servono almeno ${MIN_SEGRETO}.`,
+    );
+  }
+  return v;
+}
+
+function posta(env: Ambiente, jwtSegreto: string, portaSmtpIn: number | undefined): ConfigurazionePosta {
+  const smtp = smtpUrl(env);
+  const m = mittente(env, smtp);
+  const dominio = dominioPosta(env, m?.dominio, portaSmtpIn !== undefined);
+  return {
+    smtpUrl: smtp,
+    mittente: m?.mittente ?? `"Assistenza GeoTecSUE" <assistenza@${dominio}>`,
+    dominio,
+    segreto: segretoPosta(env, jwtSegreto),
+  };
+}
+
 /** Reads and checks every setting; throws ErroreConfigurazione for the first that cannot be used. */
 export function leggiConfigurazione(env: Ambiente, cartellaDiAvvio = process.cwd()): Configurazione {
-  return {
+  const c = {
     porta: porta(env),
     host: valore(env, 'HOST') ?? '127.0.0.1',
     databaseUrl: databaseUrl(env),
@@ -235,5 +346,7 @@ export function leggiConfigurazione(env: Ambiente, cartellaDiAvvio = process.cwd
     proxy: proxy(env),
     admin: admin(env),
     statisticheMinimo: statisticheMinimo(env),
+    portaSmtpIn: portaTcp(env, 'ASSISTENZA_SMTP_IN_PORTA'),
   };
+  return { ...c, posta: posta(env, c.jwtSegreto, c.portaSmtpIn) };
 }

@@ -1,6 +1,7 @@
 // The server's entry point (the bin assistenza-tecnica-server): reads the configuration, opens the database (a
-// PostgreSQL server, or the embedded one in ASSISTENZA_DATI), applies the migrations, serves HTTP, and on SIGTERM or
-// SIGINT stops taking requests, finishes those in flight, closes the database and exits 0.
+// PostgreSQL server, or the embedded one in ASSISTENZA_DATI), applies the migrations, serves HTTP (and SMTP for the
+// replies by mail, with ASSISTENZA_SMTP_IN_PORTA), and on SIGTERM or SIGINT stops taking requests and mail, finishes
+// those in flight and the mails being sent, closes the database and exits 0.
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
@@ -10,6 +11,8 @@ import { CartellaInUso } from './archivio/blocco.js';
 import type { Database } from './archivio/database.js';
 import { applicaMigrazioni } from './archivio/migrazioni.js';
 import { costruisciApp } from './app.js';
+import { ascoltaSmtp, type AscoltoSmtp } from './rotte/smtp.js';
+import { orologioReale } from './servizi/posta.js';
 import { primoAmministratore } from './servizi/operatori.js';
 
 /** One line on stderr and exit 1: what a person starting the server reads when it cannot start. */
@@ -101,6 +104,7 @@ async function avvia(): Promise<void> {
     origini: config.origini,
     https: config.https,
     proxy: config.proxy,
+    posta: config.posta,
     log,
     statisticheMinimo: config.statisticheMinimo,
     // Beside this file once built (server/dist/main.js): npm run build writes the console to server/dist/sportello/.
@@ -114,10 +118,35 @@ async function avvia(): Promise<void> {
       `${variabileDiAscolto(e)}: non riesco ad ascoltare su ${config.host}:${config.porta} (${(e as Error).message}).`,
     );
   }
+  let smtp: AscoltoSmtp | undefined;
+  if (config.portaSmtpIn !== undefined) {
+    try {
+      smtp = await ascoltaSmtp({
+        db,
+        posta: config.posta,
+        orologio: orologioReale,
+        host: config.host,
+        porta: config.portaSmtpIn,
+        log,
+      });
+    } catch (e) {
+      await app.close();
+      await db.chiudi();
+      esci(
+        `ASSISTENZA_SMTP_IN_PORTA: non riesco ad ascoltare su ${config.host}:${config.portaSmtpIn} ` +
+          `(${(e as Error).message}).`,
+      );
+    }
+  }
   log.info(
     {
       indirizzi: app.addresses().map(indirizzoHttp),
       database: config.databaseUrl === undefined ? `PGlite in ${config.dati}` : senzaPassword(config.databaseUrl),
+      posta:
+        config.posta.smtpUrl === undefined
+          ? 'non inviata: manca ASSISTENZA_SMTP_URL'
+          : senzaPassword(config.posta.smtpUrl),
+      ...(smtp && { smtpIn: `${config.host}:${smtp.porta}` }),
     },
     'assistenza-tecnica-server in ascolto',
   );
@@ -125,8 +154,8 @@ async function avvia(): Promise<void> {
   let chiusura: Promise<void> | undefined;
   const chiudi = (segnale: string) => {
     chiusura ??= (async () => {
-      log.info({ segnale }, 'chiusura: non accetto nuove richieste, finisco quelle in corso');
-      await app.close();
+      log.info({ segnale }, 'chiusura: non accetto nuove richieste né posta, finisco quelle in corso');
+      await Promise.all([app.close(), smtp?.chiudi()]);
       await db.chiudi();
       log.info('chiuso');
       process.exit(0);

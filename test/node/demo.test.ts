@@ -600,7 +600,7 @@ describe('the demo (npm start)', () => {
     }, WCAG_AA);
   }
 
-  for (const percorso of ['/', '/assistenza.html', '/richieste.html', '/ente.html']) {
+  for (const percorso of ['/', '/assistenza.html', '/richieste.html', '/ente.html', '/posta.html']) {
     for (const larghezza of [1280, 390]) {
       it(`${percorso} has no WCAG 2.1 AA violation that axe finds at ${larghezza} px wide, with the menu open too`, async () => {
         await pagina.setViewportSize({ width: larghezza, height: 900 });

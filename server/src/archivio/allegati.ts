@@ -53,6 +53,17 @@ export async function assegna(tx: Esecutore, richiesta: string, id: string[]): P
   );
 }
 
+/** Adds these files to a request's, after the ones it has (a user's reply by mail brings more). */
+export async function aggiungiARichiesta(tx: Esecutore, richiesta: string, id: string[]): Promise<void> {
+  await tx.query(
+    `UPDATE allegati SET richiesta = $1, posizione = prima.n + posizioni.n
+     FROM unnest($2::uuid[]) WITH ORDINALITY AS posizioni (id, n),
+       (SELECT coalesce(max(posizione), 0) AS n FROM allegati WHERE richiesta = $1) prima
+     WHERE allegati.id = posizioni.id`,
+    [richiesta, id],
+  );
+}
+
 /** The uploads of these requests, each in its request's order. */
 export async function diRichieste(q: Esecutore, richieste: string[]): Promise<Map<string, RigaAllegato[]>> {
   const righe = await q.query<RigaAllegato>(

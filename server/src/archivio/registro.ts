@@ -9,6 +9,7 @@ export const AZIONI = [
   'risposta',
   'cambio-stato',
   'download',
+  'posta-reinviata',
   'operatore-aggiunto',
   'operatore-rimosso',
 ] as const;

@@ -73,6 +73,12 @@ export async function leggi(q: Esecutore, id: string, perAggiornare = false): Pr
   return r;
 }
 
+/** The request of this numero (a reply address names it). */
+export async function perNumero(q: Esecutore, numero: number): Promise<RigaRichiesta | undefined> {
+  const [r] = await q.query<RigaRichiesta>(`SELECT ${COLONNE} FROM richieste WHERE numero = $1`, [numero]);
+  return r;
+}
+
 /** A user's requests numbered below `primaDi`, newest first, at most `quante`. */
 export async function diUtente(
   q: Esecutore,

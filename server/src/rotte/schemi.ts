@@ -38,6 +38,29 @@ const messaggioSportelloSchema = z.object({
   operatore: z.optional(z.string()),
 });
 
+const statoPostaSchema = z.enum(['da-inviare', 'inviata', 'fallita']);
+
+/** A mail of a request's outbox, as the console shows it (with "Invia di nuovo" when `fallita`). */
+const mailSportelloSchema = z.object({
+  id: z.string(),
+  /** The help desk's message the mail carries. */
+  messaggio: z.string(),
+  destinatario: z.string(),
+  oggetto: z.string(),
+  messageId: z.string(),
+  /** `da-inviare` (waiting, or being tried again), `inviata`, `fallita` (a 5xx, or 48 hours of failures). */
+  stato: statoPostaSchema,
+  scrittaIl: z.string(),
+  tentativi: z.number(),
+  /** While `da-inviare`: when the next attempt is due. */
+  prossimoTentativoIl: z.optional(z.string()),
+  inviataIl: z.optional(z.string()),
+  /** The last failure's reason: final when `fallita`, the last attempt's while retrying. */
+  motivo: z.optional(z.string()),
+  /** The path of its "Invia di nuovo" (POST). */
+  reinvio: z.string(),
+});
+
 export const richiestaSportelloSchema = z.object({
   id: z.string(),
   numero: z.number(),
@@ -57,6 +80,20 @@ export const richiestaSportelloSchema = z.object({
   allegati: z.array(
     z.object({ id: z.string(), nome: z.string(), tipo: z.string(), dimensione: z.number(), indirizzo: z.string() }),
   ),
+  /**
+   * `non-richiesto`: it did not ask for the answer by mail; `attivo`: its mails leave; `non-configurato`: it asked,
+   * but the server has no ASSISTENZA_SMTP_URL, so no mail leaves (the console says so).
+   */
+  invioPosta: z.enum(['attivo', 'non-configurato', 'non-richiesto']),
+  /** The mails written for it, oldest first. */
+  posta: z.array(mailSportelloSchema),
+});
+
+/** "Invia di nuovo" accepted: the mail is due again, with the Message-ID it had. */
+export const postaRimessaInCodaSchema = z.object({
+  id: z.string(),
+  stato: z.literal('da-inviare'),
+  messageId: z.string(),
 });
 
 const conteggiSchema = z.object({

@@ -1,5 +1,6 @@
 // The help desk's routes under /api/sportello, for operators with a session: login and logout, the queue, a request,
-// the operator's reply, a change of state, a download; for administrators, the operators and the record. Every route
+// the operator's reply, a change of state, a download, "Invia di nuovo" of a failed mail; for administrators, the
+// operators and the record. Every route
 // but the login answers 401 without a session; a state-changing one also wants a JSON body and an Origin that is the
 // server's own or one of ASSISTENZA_ORIGINI (403 otherwise); an administrators' route answers 403 to an operator.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -27,6 +28,7 @@ import {
   type Operatore,
 } from '../servizi/operatori.js';
 import { leggiRegistro } from '../servizi/registro.js';
+import { reinviaPosta, type ConfigurazionePosta, type Orologio } from '../servizi/posta.js';
 import { eUuid, verifica } from '../servizi/validazione.js';
 import {
   altriMetodi,
@@ -53,6 +55,7 @@ import {
   elencoOperatoriSchema,
   operatoreSchema,
   registroSchema,
+  postaRimessaInCodaSchema,
   richiestaSportelloSchema,
   rispostaSportelloCreataSchema,
 } from './schemi.js';
@@ -112,6 +115,11 @@ export interface OpzioniSportello {
   https: boolean;
   /** ASSISTENZA_ORIGINI: other origins whose pages may change things here. */
   origini: string[];
+  /** The mail's settings: the outbox's Message-IDs, whether mail leaves at all. */
+  posta: ConfigurazionePosta;
+  orologio: Orologio;
+  /** This instance's outbox worker, told when a mail is written (none without ASSISTENZA_SMTP_URL). */
+  postino: { sveglia(): void } | undefined;
 }
 
 export function rotteSportello(app: FastifyInstance, o: OpzioniSportello): void {
@@ -223,7 +231,7 @@ export function rotteSportello(app: FastifyInstance, o: OpzioniSportello): void 
     `${BASE_SPORTELLO}/richieste/:id`,
     { onRequest: conSessione },
     async (req, reply) => {
-      const r = await richiestaSportello(db, req.params.id, BASE_SPORTELLO);
+      const r = await richiestaSportello(db, req.params.id, BASE_SPORTELLO, o.posta);
       if (r === undefined) {
         return rispondiErrore(reply, 404, NON_TROVATA);
       }
@@ -268,15 +276,41 @@ export function rotteSportello(app: FastifyInstance, o: OpzioniSportello): void 
       if (v.esito === 'non-valido') {
         return rispondiNonValido(reply, v.errori);
       }
-      const esito = await rispostaSportello(db, { richiesta: req.params.id, ...v.dati, operatore: chi(req) });
+      const esito = await rispostaSportello(
+        db,
+        { richiesta: req.params.id, ...v.dati, operatore: chi(req) },
+        { config: o.posta, orologio: o.orologio },
+      );
       if (esito.esito === 'non-trovata') {
         return rispondiErrore(reply, 404, NON_TROVATA);
+      }
+      if (esito.inviataViaMailA !== undefined) {
+        o.postino?.sveglia();
       }
       const { esito: _, ...risposta } = esito;
       return reply.code(201).send(risposta);
     },
   );
   altriMetodi(app, `${BASE_SPORTELLO}/richieste/:id/messaggi`, ['POST']);
+
+  // "Invia di nuovo": a failed mail back in the outbox, with the Message-ID it was written with.
+  app.post<{ Params: { id: string } }>(
+    `${BASE_SPORTELLO}/posta/:id/invia-di-nuovo`,
+    { onRequest: [conSessione, daQui], ...corpoFacoltativo },
+    async (req, reply) => {
+      const esito = await reinviaPosta(db, { id: req.params.id, operatore: chi(req), ora: o.orologio() });
+      if (esito.esito === 'non-trovata') {
+        return rispondiErrore(reply, 404, 'Mail non trovata.');
+      }
+      if (esito.esito === 'non-fallita') {
+        const perche = esito.stato === 'inviata' ? 'è già stata inviata' : 'è già in coda per l’invio';
+        return rispondiErrore(reply, 409, `Questa mail ${perche}: si invia di nuovo solo una mail non recapitata.`);
+      }
+      o.postino?.sveglia();
+      return reply.code(202).send({ id: esito.id, stato: 'da-inviare', messageId: esito.messageId });
+    },
+  );
+  altriMetodi(app, `${BASE_SPORTELLO}/posta/:id/invia-di-nuovo`, ['POST']);
 
   // The file as a download, never shown inline: its bytes came from a user.
   app.get<{ Params: { id: string } }>(
@@ -384,6 +418,7 @@ export const documentazioneSportello: Documentazione = {
     RispostaSportelloCreata: { schema: rispostaSportelloCreataSchema },
     CambioStato: { schema: cambioStatoSchema, io: 'input' },
     Registro: { schema: registroSchema },
+    PostaRimessaInCoda: { schema: postaRimessaInCodaSchema },
   },
   percorsi: {
     [`${BASE_SPORTELLO}/accesso`]: {
@@ -473,6 +508,23 @@ export const documentazioneSportello: Documentazione = {
           403: vietato,
           404: errore('No such request'),
           422: nonValido('The schema refuses it'),
+        },
+      },
+    },
+    [`${BASE_SPORTELLO}/posta/{id}/invia-di-nuovo`]: {
+      post: {
+        summary: '"Invia di nuovo": a failed mail back in the outbox, due now, with the same Message-ID',
+        description:
+          'The mails of a request, their states and reasons are in its `posta` (GET …/richieste/{id}); each names ' +
+          'this path in `reinvio`. Written to the record (posta-reinviata). The body may be empty.',
+        security: sessione,
+        parameters: [idPercorso('The mail (an item of `posta`)')],
+        responses: {
+          202: risposta('Back in the outbox', 'PostaRimessaInCoda'),
+          401: nonAutenticato,
+          403: vietato,
+          404: errore('No such mail'),
+          409: errore('The mail is not failed: already sent, or waiting in the outbox'),
         },
       },
     },

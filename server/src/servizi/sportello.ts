@@ -1,8 +1,8 @@
-// The help desk's side: the queue (what to answer first), a request with who sent it, its contacts and whole thread;
-// the operator's reply (written to the mail outbox in the same transaction when the request asked for the answer by
-// mail); a change of state; a download. Every action is written to the record in the same transaction.
+// The help desk's side: the queue (what to answer first), a request with who sent it, its contacts, whole thread and
+// mails; the operator's reply (written to the mail outbox in the same transaction when the request asked for the answer
+// by mail); a change of state; a download. Every action is written to the record in the same transaction.
 import { randomUUID } from 'node:crypto';
-import type { Database, Esecutore } from '../archivio/database.js';
+import type { Database } from '../archivio/database.js';
 import * as richieste from '../archivio/richieste.js';
 import * as messaggi from '../archivio/messaggi.js';
 import * as allegati from '../archivio/allegati.js';
@@ -11,6 +11,17 @@ import * as registro from '../archivio/registro.js';
 import type { RigaRichiesta } from '../archivio/richieste.js';
 import type { RigaMessaggio } from '../archivio/messaggi.js';
 import type { RigaAllegato } from '../archivio/allegati.js';
+import type { RigaPosta } from '../archivio/posta.js';
+import {
+  invioPostaDi,
+  mailSportello,
+  orologioReale,
+  scriviMailRisposta,
+  type ConfigurazionePosta,
+  type InvioPosta,
+  type MailSportello,
+  type Orologio,
+} from './posta.js';
 import { statoDopo, type StatoRichiesta } from './stati.js';
 import { eUuid } from './validazione.js';
 import { praticaDi } from './richieste.js';
@@ -48,6 +59,13 @@ export interface RichiestaSportello {
   messaggi: MessaggioSportello[];
   /** Its attachments, each with the path of its download under the help desk's base. */
   allegati: { id: string; nome: string; tipo: string; dimensione: number; indirizzo: string }[];
+  /**
+   * Whether its replies go by mail: `non-richiesto` (it did not ask), `attivo`, or `non-configurato` (it asked, but
+   * the server has no ASSISTENZA_SMTP_URL: the mails wait in the outbox and none leaves).
+   */
+  invioPosta: InvioPosta;
+  /** The mails written for it, oldest first, each with its state, its reason when it failed, and its resend path. */
+  posta: MailSportello[];
 }
 
 function messaggioSportello(m: RigaMessaggio): MessaggioSportello {
@@ -67,7 +85,13 @@ function messaggioSportello(m: RigaMessaggio): MessaggioSportello {
   return voce;
 }
 
-function perSportello(r: RigaRichiesta, thread: RigaMessaggio[], files: RigaAllegato[], base: string) {
+interface ParteDi {
+  thread: RigaMessaggio[];
+  files: RigaAllegato[];
+  mails: RigaPosta[];
+}
+
+function perSportello(r: RigaRichiesta, d: ParteDi, base: string, smtp: Pick<ConfigurazionePosta, 'smtpUrl'>) {
   const voce: RichiestaSportello = {
     id: r.id,
     numero: r.numero,
@@ -80,14 +104,16 @@ function perSportello(r: RigaRichiesta, thread: RigaMessaggio[], files: RigaAlle
     creataIl: r.scrittaIl.toISOString(),
     ricevutaIl: r.ricevutaIl.toISOString(),
     aggiornataIl: r.aggiornataIl.toISOString(),
-    messaggi: thread.map(messaggioSportello),
-    allegati: files.map((a) => ({
+    messaggi: d.thread.map(messaggioSportello),
+    allegati: d.files.map((a) => ({
       id: a.id,
       nome: a.nome,
       tipo: a.tipo,
       dimensione: a.dimensione,
       indirizzo: `${base}/allegati/${a.id}`,
     })),
+    invioPosta: invioPostaDi(r, smtp),
+    posta: d.mails.map((p) => mailSportello(p, base)),
   };
   if (r.email !== null) {
     voce.email = r.email;
@@ -102,14 +128,16 @@ function perSportello(r: RigaRichiesta, thread: RigaMessaggio[], files: RigaAlle
   return voce;
 }
 
-async function conThread(q: Esecutore, righe: RigaRichiesta[], base: string): Promise<RichiestaSportello[]> {
-  const id = righe.map((r) => r.id);
-  const [thread, files] = await Promise.all([messaggi.diRichieste(q, id), allegati.diRichieste(q, id)]);
-  return righe.map((r) => perSportello(r, thread.get(r.id) ?? [], files.get(r.id) ?? [], base));
-}
-
-/** One request, with its thread and attachments. */
-export async function richiestaSportello(db: Database, id: string, base: string) {
+/**
+ * One request, with its thread, attachments and mails. `smtp` says whether this server sends mail (without it, as a
+ * server without ASSISTENZA_SMTP_URL).
+ */
+export async function richiestaSportello(
+  db: Database,
+  id: string,
+  base: string,
+  smtp: Pick<ConfigurazionePosta, 'smtpUrl'> = { smtpUrl: undefined },
+): Promise<RichiestaSportello | undefined> {
   if (!eUuid(id)) {
     return undefined;
   }
@@ -117,8 +145,12 @@ export async function richiestaSportello(db: Database, id: string, base: string)
   if (r === undefined) {
     return undefined;
   }
-  const [voce] = await conThread(db, [r], base);
-  return voce;
+  const [thread, files, mails] = await Promise.all([
+    messaggi.diRichieste(db, [id]),
+    allegati.diRichieste(db, [id]),
+    posta.diRichieste(db, [id]),
+  ]);
+  return perSportello(r, { thread: thread.get(r.id) ?? [], files: files.get(r.id) ?? [], mails }, base, smtp);
 }
 
 /** Where the reply goes by mail: the request's email when it asked for the answer by mail, else nowhere. */
@@ -139,6 +171,7 @@ export type EsitoRispostaSportello =
 export async function rispostaSportello(
   db: Database,
   o: { richiesta: string; testo: string; stato?: StatoRichiesta; operatore: string },
+  mail: { config: ConfigurazionePosta; orologio?: Orologio },
 ): Promise<EsitoRispostaSportello> {
   if (!eUuid(o.richiesta)) {
     return { esito: 'non-trovata' };
@@ -176,13 +209,14 @@ export async function rispostaSportello(
     if (a === undefined) {
       return { esito: 'creata', id, stato };
     }
-    await posta.scrivi(tx, {
-      id: randomUUID(),
-      richiesta: r.id,
-      messaggio: id,
+    await scriviMailRisposta(tx, {
+      config: mail.config,
+      richiesta: r,
       destinatario: a,
-      oggetto: `Assistenza tecnica: risposta alla richiesta n. ${r.numero}`,
-      testo: `${o.testo}\n\n--\nAssistenza tecnica GeoTecSUE. Per rispondere apri «Le mie richieste» nel portale.`,
+      messaggio: id,
+      testo: o.testo,
+      stato,
+      ora: (mail.orologio ?? orologioReale)(),
     });
     return { esito: 'creata', id, stato, inviataViaMailA: a };
   });

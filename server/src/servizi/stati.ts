@@ -3,8 +3,11 @@ import { STATI_RICHIESTA, type StatoRichiesta } from '../../../src/stati.js';
 
 export { STATI_RICHIESTA, type StatoRichiesta };
 
-/** What moves a request: the user's reply, the help desk's reply (without a state of its own). */
-export type Evento = 'risposta-utente' | 'risposta-assistenza';
+/**
+ * What moves a request: the user's reply (from "Le mie richieste"), the user's reply by mail (to a mail of the help
+ * desk's), the help desk's reply (without a state of its own).
+ */
+export type Evento = 'risposta-utente' | 'risposta-utente-posta' | 'risposta-assistenza';
 
 /**
  * For each event, the state each state goes to; `null` means the event is refused in that state. A reply from the
@@ -15,6 +18,14 @@ export type Evento = 'risposta-utente' | 'risposta-assistenza';
 export const TRANSIZIONI: Record<Evento, Record<StatoRichiesta, StatoRichiesta | null>> = {
   'risposta-utente': {
     ricevuta: 'ricevuta',
+    'in-lavorazione': 'in-lavorazione',
+    'attesa-utente': 'in-lavorazione',
+    risolta: 'in-lavorazione',
+    chiusa: null,
+  },
+  // A reply by mail answers a mail of the help desk's, so the work has started: every open request goes (back) to it.
+  'risposta-utente-posta': {
+    ricevuta: 'in-lavorazione',
     'in-lavorazione': 'in-lavorazione',
     'attesa-utente': 'in-lavorazione',
     risolta: 'in-lavorazione',

@@ -2,6 +2,7 @@
 // a migration already applied anywhere is never edited.
 import m001 from './001_richieste.sql';
 import m002 from './002_sportello.sql';
+import m003 from './003_posta.sql';
 
 export interface Migrazione {
   versione: number;
@@ -12,4 +13,5 @@ export interface Migrazione {
 export const MIGRAZIONI: Migrazione[] = [
   { versione: 1, nome: '001_richieste', sql: m001 },
   { versione: 2, nome: '002_sportello', sql: m002 },
+  { versione: 3, nome: '003_posta', sql: m003 },
 ];
