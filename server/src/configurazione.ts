@@ -1,6 +1,7 @@
 // The server's settings, read from the environment in one place and checked before anything starts: a missing or
 // unusable one stops the start with one line naming it. The README's table "Configuration" lists the same variables.
 import { resolve } from 'node:path';
+import { MESI_PREDEFINITI } from './servizi/conservazione.js';
 
 export interface Configurazione {
   /** PORT: the HTTP port. */
@@ -23,6 +24,8 @@ export interface Configurazione {
   proxy: string[];
   /** ASSISTENZA_ADMIN_UTENTE and ASSISTENZA_ADMIN_PASSWORD: the first administrator, on a start with no operator. */
   admin: { utente: string; password: string } | undefined;
+  /** ASSISTENZA_CONSERVAZIONE_MESI: months a solved or closed request is kept; 0: deleted at the next purge. */
+  conservazioneMesi: number;
 }
 
 export const LIVELLI_LOG = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -200,6 +203,24 @@ function admin(env: Ambiente): Configurazione['admin'] {
   return { utente, password };
 }
 
+/** The longest retention accepted, in months: a hundred years. */
+export const MAX_CONSERVAZIONE_MESI = 1200;
+
+function conservazioneMesi(env: Ambiente): number {
+  const v = valore(env, 'ASSISTENZA_CONSERVAZIONE_MESI');
+  if (v === undefined) {
+    return MESI_PREDEFINITI;
+  }
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > MAX_CONSERVAZIONE_MESI) {
+    throw new ErroreConfigurazione(
+      'ASSISTENZA_CONSERVAZIONE_MESI',
+      `«${v}» non è un numero di mesi: usa un intero da 0 (alla prossima pulizia) a ${MAX_CONSERVAZIONE_MESI}.`,
+    );
+  }
+  return n;
+}
+
 /** Reads and checks every setting; throws ErroreConfigurazione for the first that cannot be used. */
 export function leggiConfigurazione(env: Ambiente, cartellaDiAvvio = process.cwd()): Configurazione {
   return {
@@ -213,5 +234,6 @@ export function leggiConfigurazione(env: Ambiente, cartellaDiAvvio = process.cwd
     https: https(env),
     proxy: proxy(env),
     admin: admin(env),
+    conservazioneMesi: conservazioneMesi(env),
   };
 }

@@ -1,6 +1,7 @@
 // The server's entry point (the bin assistenza-tecnica-server): reads the configuration, opens the database (a
-// PostgreSQL server, or the embedded one in ASSISTENZA_DATI), applies the migrations, serves HTTP, and on SIGTERM or
-// SIGINT stops taking requests, finishes those in flight, closes the database and exits 0.
+// PostgreSQL server, or the embedded one in ASSISTENZA_DATI), applies the migrations, serves HTTP, purges what is past
+// its retention at the start and every hour, and on SIGTERM or SIGINT stops the purges, stops taking requests,
+// finishes those in flight, closes the database and exits 0.
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { leggiConfigurazione, ErroreConfigurazione, type Configurazione } from './configurazione.js';
@@ -10,6 +11,7 @@ import type { Database } from './archivio/database.js';
 import { applicaMigrazioni } from './archivio/migrazioni.js';
 import { costruisciApp } from './app.js';
 import { primoAmministratore } from './servizi/operatori.js';
+import { pianificaConservazione } from './servizi/conservazione.js';
 
 /** One line on stderr and exit 1: what a person starting the server reads when it cannot start. */
 function esci(messaggio: string): never {
@@ -117,12 +119,15 @@ async function avvia(): Promise<void> {
     },
     'assistenza-tecnica-server in ascolto',
   );
+  // After listening: a long first purge does not hold the start up.
+  const conservazione = pianificaConservazione(db, { mesi: config.conservazioneMesi, log });
 
   let chiusura: Promise<void> | undefined;
   const chiudi = (segnale: string) => {
     chiusura ??= (async () => {
       log.info({ segnale }, 'chiusura: non accetto nuove richieste, finisco quelle in corso');
-      await app.close();
+      // The purge under way ends after its current batch, while the requests in flight finish.
+      await Promise.all([conservazione.ferma(), app.close()]);
       await db.chiudi();
       log.info('chiuso');
       process.exit(0);

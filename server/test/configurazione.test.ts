@@ -34,6 +34,10 @@ describe('leggiConfigurazione', () => {
       jwtSegreto: SEGRETO,
       origini: [],
       livelloLog: 'info',
+      https: false,
+      proxy: [],
+      admin: undefined,
+      conservazioneMesi: 24,
     });
   });
 
@@ -47,6 +51,7 @@ describe('leggiConfigurazione', () => {
         ASSISTENZA_JWT_SEGRETO: ` ${SEGRETO} `,
         ASSISTENZA_ORIGINI: 'https://portale.esempio.it, http://localhost:5173/',
         ASSISTENZA_LOG: 'warn',
+        ASSISTENZA_CONSERVAZIONE_MESI: ' 6 ',
       },
       '/srv/assistenza',
     );
@@ -58,6 +63,10 @@ describe('leggiConfigurazione', () => {
       jwtSegreto: SEGRETO,
       origini: ['https://portale.esempio.it', 'http://localhost:5173'],
       livelloLog: 'warn',
+      https: false,
+      proxy: [],
+      admin: undefined,
+      conservazioneMesi: 6,
     });
     assert.equal(
       leggiConfigurazione({ ...buona, ASSISTENZA_DATI: '/var/lib/assistenza' }, '/srv').dati,
@@ -65,6 +74,11 @@ describe('leggiConfigurazione', () => {
     );
     assert.equal(leggiConfigurazione({ ...buona, PORT: '', ASSISTENZA_LOG: ' ' }, '/srv').porta, 8787);
     assert.equal(leggiConfigurazione({ ...buona, PORT: '65535' }, '/srv').porta, 65535);
+    assert.equal(leggiConfigurazione({ ...buona, ASSISTENZA_CONSERVAZIONE_MESI: '0' }, '/srv').conservazioneMesi, 0);
+    assert.equal(
+      leggiConfigurazione({ ...buona, ASSISTENZA_CONSERVAZIONE_MESI: '1200' }, '/srv').conservazioneMesi,
+      1200,
+    );
   });
 
   it('uses the folder it is started in, by default the working directory', () => {
@@ -90,6 +104,14 @@ describe('leggiConfigurazione', () => {
     ['ASSISTENZA_ORIGINI', { ASSISTENZA_ORIGINI: 'https://a.esempio.it,ftp://b.esempio.it' }, /ftp:/],
     ['ASSISTENZA_ORIGINI', { ASSISTENZA_ORIGINI: '*' }, /«\*»/],
     ['ASSISTENZA_LOG', { ASSISTENZA_LOG: 'verbose' }, /«verbose» non è un livello/],
+    [
+      'ASSISTENZA_CONSERVAZIONE_MESI',
+      { ASSISTENZA_CONSERVAZIONE_MESI: 'due anni' },
+      /«due anni» non è un numero di mesi/,
+    ],
+    ['ASSISTENZA_CONSERVAZIONE_MESI', { ASSISTENZA_CONSERVAZIONE_MESI: '-1' }, /non è un numero di mesi/],
+    ['ASSISTENZA_CONSERVAZIONE_MESI', { ASSISTENZA_CONSERVAZIONE_MESI: '1.5' }, /non è un numero di mesi/],
+    ['ASSISTENZA_CONSERVAZIONE_MESI', { ASSISTENZA_CONSERVAZIONE_MESI: '1201' }, /da 0 .* a 1200/],
   ];
   for (const [variabile, env, motivo] of cattive) {
     it(`refuses ${JSON.stringify(env)}, naming ${variabile}`, () => {
@@ -132,6 +154,7 @@ describe('the bin with a bad setting', () => {
     ['ASSISTENZA_DATABASE_URL', async () => ({ ASSISTENZA_DATABASE_URL: 'mysql://u@127.0.0.1/assistenza' })],
     ['ASSISTENZA_ORIGINI', async () => ({ ASSISTENZA_ORIGINI: 'https://portale.esempio.it/pagina' })],
     ['ASSISTENZA_LOG', async () => ({ ASSISTENZA_LOG: 'tutto' })],
+    ['ASSISTENZA_CONSERVAZIONE_MESI', async () => ({ ASSISTENZA_CONSERVAZIONE_MESI: 'sempre' })],
     // Nobody listens on a free port: PostgreSQL does not answer there.
     [
       'ASSISTENZA_DATABASE_URL',
