@@ -20,6 +20,7 @@ import { COOKIE_SPORTELLO, documentazioneSportello, rispostaSportelloSchema } fr
 import { documentazioneRichieste } from './richieste.js';
 import { documentazioneAllegati } from './allegati.js';
 import { documentazioneSalute } from './salute.js';
+import { documentazioneUtenti } from './utenti.js';
 import { erroreSchema, erroreValidazioneSchema } from './schemi.js';
 import type { Documentazione, SchemaJson } from './documenta.js';
 import { altriMetodi } from './comuni.js';
@@ -74,6 +75,7 @@ const PARTI: Documentazione[] = [
   documentazioneRichieste,
   documentazioneAllegati,
   documentazioneSportello,
+  documentazioneUtenti,
   documentazioneSalute,
   {
     schemi: { Errore: { schema: erroreSchema }, ErroreValidazione: { schema: erroreValidazioneSchema } },

@@ -38,11 +38,11 @@ const messaggioSportelloSchema = z.object({
   operatore: z.optional(z.string()),
 });
 
-export const richiestaSportelloSchema = z.object({
+/** A request as it was sent, with its numero, state and times: the help desk's view and a person's export share it. */
+const campiRichiesta = {
   id: z.string(),
   numero: z.number(),
   stato: statoSchema,
-  utente: z.nullable(z.string()),
   cognome: z.string(),
   nome: z.string(),
   email: z.optional(z.string()),
@@ -53,10 +53,17 @@ export const richiestaSportelloSchema = z.object({
   creataIl: z.string(),
   ricevutaIl: z.string(),
   aggiornataIl: z.string(),
+};
+
+export const richiestaSportelloSchema = z.object({
+  ...campiRichiesta,
+  utente: z.nullable(z.string()),
   messaggi: z.array(messaggioSportelloSchema),
   allegati: z.array(
     z.object({ id: z.string(), nome: z.string(), tipo: z.string(), dimensione: z.number(), indirizzo: z.string() }),
   ),
+  /** When an administrator anonymised it: names, contacts, texts and files gone. */
+  anonimizzataIl: z.optional(z.string()),
 });
 
 const conteggiSchema = z.object({
@@ -86,6 +93,7 @@ export const codaSportelloSchema = z.object({
       nuovaRispostaUtente: z.boolean(),
       messaggi: z.number(),
       allegati: z.number(),
+      anonimizzataIl: z.optional(z.string()),
     }),
   ),
   totale: z.number(),
@@ -120,4 +128,63 @@ export const rispostaSportelloCreataSchema = z.object({
   id: z.string(),
   stato: statoSchema,
   inviataViaMailA: z.optional(z.string()),
+});
+
+/** The users an administrator's search found. */
+export const utentiTrovatiSchema = z.object({
+  utenti: z.array(
+    z.object({
+      utente: z.string(),
+      nomi: z.array(z.string()),
+      email: z.array(z.string()),
+      richieste: z.number(),
+      allegatiNonUsati: z.number(),
+      ultimaIl: z.optional(z.string()),
+    }),
+  ),
+  totale: z.number(),
+});
+
+const allegatoEsportatoSchema = z.object({
+  id: z.string(),
+  nome: z.string(),
+  tipo: z.string(),
+  dimensione: z.number(),
+  caricatoIl: z.string(),
+  indirizzo: z.string(),
+});
+
+/** Everything the server holds about one user (a person's data). */
+export const esportazioneUtenteSchema = z.object({
+  utente: z.string(),
+  esportataIl: z.string(),
+  richieste: z.array(
+    z.object({
+      ...campiRichiesta,
+      risoltaIl: z.optional(z.string()),
+      conclusaDal: z.optional(z.string()),
+      // The operator's name is the operator's data, not the user's.
+      messaggi: z.array(z.omit(messaggioSportelloSchema, { operatore: true })),
+      allegati: z.array(allegatoEsportatoSchema),
+      posta: z.array(
+        z.object({
+          id: z.string(),
+          messaggio: z.string(),
+          destinatario: z.string(),
+          oggetto: z.string(),
+          testo: z.string(),
+          scrittaIl: z.string(),
+        }),
+      ),
+    }),
+  ),
+  allegatiNonUsati: z.array(allegatoEsportatoSchema),
+});
+
+/** What an erasure or an anonymisation did. */
+export const datiRimossiSchema = z.object({
+  richieste: z.number(),
+  messaggi: z.number(),
+  allegati: z.number(),
+  posta: z.number(),
 });

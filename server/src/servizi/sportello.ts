@@ -13,7 +13,7 @@ import type { RigaMessaggio } from '../archivio/messaggi.js';
 import type { RigaAllegato } from '../archivio/allegati.js';
 import { statoDopo, type StatoRichiesta } from './stati.js';
 import { eUuid } from './validazione.js';
-import { praticaDi } from './richieste.js';
+import { praticaDi, richiestaInviata, type RichiestaInviata } from './richieste.js';
 
 /** A message of the thread as the help desk sees it. */
 export interface MessaggioSportello {
@@ -29,28 +29,17 @@ export interface MessaggioSportello {
 }
 
 /** A request as the help desk's list shows it. */
-export interface RichiestaSportello {
-  id: string;
-  numero: number;
-  stato: StatoRichiesta;
+export interface RichiestaSportello extends RichiestaInviata {
   /** The token's user who sent it; null for an anonymous request. */
   utente: string | null;
-  cognome: string;
-  nome: string;
-  email?: string;
-  telefono?: string;
-  rispostaViaEmail: boolean;
-  descrizione: string;
-  pratica?: { tipologia?: string; numero?: string };
-  creataIl: string;
-  ricevutaIl: string;
-  aggiornataIl: string;
   messaggi: MessaggioSportello[];
   /** Its attachments, each with the path of its download under the help desk's base. */
   allegati: { id: string; nome: string; tipo: string; dimensione: number; indirizzo: string }[];
+  /** When an administrator anonymised it (names, contacts, texts and files removed). */
+  anonimizzataIl?: string;
 }
 
-function messaggioSportello(m: RigaMessaggio): MessaggioSportello {
+export function messaggioSportello(m: RigaMessaggio): MessaggioSportello {
   const voce: MessaggioSportello = {
     id: m.id,
     autore: m.autore,
@@ -69,17 +58,8 @@ function messaggioSportello(m: RigaMessaggio): MessaggioSportello {
 
 function perSportello(r: RigaRichiesta, thread: RigaMessaggio[], files: RigaAllegato[], base: string) {
   const voce: RichiestaSportello = {
-    id: r.id,
-    numero: r.numero,
-    stato: r.stato,
+    ...richiestaInviata(r),
     utente: r.utente,
-    cognome: r.cognome,
-    nome: r.nome,
-    rispostaViaEmail: r.rispostaViaEmail,
-    descrizione: r.descrizione,
-    creataIl: r.scrittaIl.toISOString(),
-    ricevutaIl: r.ricevutaIl.toISOString(),
-    aggiornataIl: r.aggiornataIl.toISOString(),
     messaggi: thread.map(messaggioSportello),
     allegati: files.map((a) => ({
       id: a.id,
@@ -89,15 +69,8 @@ function perSportello(r: RigaRichiesta, thread: RigaMessaggio[], files: RigaAlle
       indirizzo: `${base}/allegati/${a.id}`,
     })),
   };
-  if (r.email !== null) {
-    voce.email = r.email;
-  }
-  if (r.telefono !== null) {
-    voce.telefono = r.telefono;
-  }
-  const pratica = praticaDi(r);
-  if (pratica !== undefined) {
-    voce.pratica = pratica;
+  if (r.anonimizzataIl !== null) {
+    voce.anonimizzataIl = r.anonimizzataIl.toISOString();
   }
   return voce;
 }
@@ -255,6 +228,7 @@ export interface VoceCodaSportello {
   nuovaRispostaUtente: boolean;
   messaggi: number;
   allegati: number;
+  anonimizzataIl?: string;
 }
 
 export interface CodaSportello {
@@ -302,6 +276,9 @@ export async function codaSportello(
     }
     if (v.inAttesaDal !== null) {
       voce.inAttesaDal = v.inAttesaDal.toISOString();
+    }
+    if (v.anonimizzataIl !== null) {
+      voce.anonimizzataIl = v.anonimizzataIl.toISOString();
     }
     return voce;
   });
