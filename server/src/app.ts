@@ -1,5 +1,5 @@
-// Builds the Fastify app from its parts: the user's routes, the uploads, the help desk's, health, the response times,
-// the OpenAPI document and the console's pages, with one JSON log line per request, and this instance's outbox worker
+// Builds the Fastify app from its parts: the user's routes, the uploads, the help desk's (with a person's data), health,
+// the response times, the OpenAPI document and the console's pages, with one JSON log line per request, and this instance's outbox worker
 // when mail leaves (started with the app, stopped when it closes). main.ts starts it; the tests start it on a free port.
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -10,6 +10,7 @@ import { RETRY_AFTER_DATABASE_S, gestisciErrori, rispondiErrore } from './rotte/
 import { rotteRichieste } from './rotte/richieste.js';
 import { rotteAllegati } from './rotte/allegati.js';
 import { rotteSportello } from './rotte/sportello.js';
+import { rotteUtenti } from './rotte/utenti.js';
 import { rotteSalute } from './rotte/salute.js';
 import { rotteTempiRisposta } from './rotte/tempi-risposta.js';
 import { MINIMO_PREDEFINITO } from './servizi/statistiche.js';
@@ -74,6 +75,9 @@ export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
     return503OnClosing: false,
     forceCloseConnections: 'idle',
     trustProxy: o.proxy && o.proxy.length > 0 ? o.proxy : false,
+    // A portal user's id in a path (/api/sportello/utenti/<id>) is up to 255 characters, each up to 12 once
+    // percent-encoded; Fastify's default of 100 would answer 404 to a long one.
+    routerOptions: { maxParamLength: 255 * 12 },
   });
   chiudiSenzaTroncare(app.server);
   app.removeContentTypeParser('text/plain');
@@ -150,7 +154,9 @@ export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
   const chiave = chiaveJwt(o.jwtSegreto);
   rotteRichieste(app, { db: o.db, chiaveJwt: chiave, perPagina: o.perPagina ?? 20 });
   rotteAllegati(app, { db: o.db, chiaveJwt: chiave });
-  rotteSportello(app, { db: o.db, https: o.https ?? false, origini: o.origini ?? [], posta, orologio, postino });
+  const sportello = { db: o.db, https: o.https ?? false, origini: o.origini ?? [], posta, orologio, postino };
+  rotteSportello(app, sportello);
+  rotteUtenti(app, sportello);
   rotteSalute(app, { db: o.db });
   rotteTempiRisposta(app, { db: o.db, minimo: o.statisticheMinimo ?? MINIMO_PREDEFINITO });
   rotteConsole(app, { cartella: o.cartellaConsole });

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { MINIMO_PREDEFINITO } from './servizi/statistiche.js';
 import { segretoPostaDa, type ConfigurazionePosta } from './servizi/posta.js';
+import { MESI_PREDEFINITI } from './servizi/conservazione.js';
 
 export interface Configurazione {
   /** PORT: the HTTP port. */
@@ -31,6 +32,8 @@ export interface Configurazione {
   posta: ConfigurazionePosta;
   /** ASSISTENZA_SMTP_IN_PORTA: the port where the server receives replies by mail; undefined: it receives none. */
   portaSmtpIn: number | undefined;
+  /** ASSISTENZA_CONSERVAZIONE_MESI: months a solved or closed request is kept; 0: deleted at the next purge. */
+  conservazioneMesi: number;
 }
 
 export const LIVELLI_LOG = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -231,6 +234,24 @@ function statisticheMinimo(env: Ambiente): number {
   return n;
 }
 
+/** The longest retention accepted, in months: a hundred years. */
+export const MAX_CONSERVAZIONE_MESI = 1200;
+
+function conservazioneMesi(env: Ambiente): number {
+  const v = valore(env, 'ASSISTENZA_CONSERVAZIONE_MESI');
+  if (v === undefined) {
+    return MESI_PREDEFINITI;
+  }
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > MAX_CONSERVAZIONE_MESI) {
+    throw new ErroreConfigurazione(
+      'ASSISTENZA_CONSERVAZIONE_MESI',
+      `«${v}» non è un numero di mesi: usa un intero da 0 (alla prossima pulizia) a ${MAX_CONSERVAZIONE_MESI}.`,
+    );
+  }
+  return n;
+}
+
 function smtpUrl(env: Ambiente): string | undefined {
   const v = valore(env, 'ASSISTENZA_SMTP_URL');
   if (v === undefined) {
@@ -347,6 +368,7 @@ export function leggiConfigurazione(env: Ambiente, cartellaDiAvvio = process.cwd
     admin: admin(env),
     statisticheMinimo: statisticheMinimo(env),
     portaSmtpIn: portaTcp(env, 'ASSISTENZA_SMTP_IN_PORTA'),
+    conservazioneMesi: conservazioneMesi(env),
   };
   return { ...c, posta: posta(env, c.jwtSegreto, c.portaSmtpIn) };
 }

@@ -1,7 +1,8 @@
 // The server's entry point (the bin assistenza-tecnica-server): reads the configuration, opens the database (a
 // PostgreSQL server, or the embedded one in ASSISTENZA_DATI), applies the migrations, serves HTTP (and SMTP for the
-// replies by mail, with ASSISTENZA_SMTP_IN_PORTA), and on SIGTERM or SIGINT stops taking requests and mail, finishes
-// those in flight and the mails being sent, closes the database and exits 0.
+// replies by mail, with ASSISTENZA_SMTP_IN_PORTA), purges what is past its retention at the start and every hour, and
+// on SIGTERM or SIGINT stops the purges, stops taking requests and mail, finishes those in flight and the mails being
+// sent, closes the database and exits 0.
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
@@ -14,6 +15,7 @@ import { costruisciApp } from './app.js';
 import { ascoltaSmtp, type AscoltoSmtp } from './rotte/smtp.js';
 import { orologioReale } from './servizi/posta.js';
 import { primoAmministratore } from './servizi/operatori.js';
+import { pianificaConservazione } from './servizi/conservazione.js';
 
 /** One line on stderr and exit 1: what a person starting the server reads when it cannot start. */
 function esci(messaggio: string): never {
@@ -150,12 +152,15 @@ async function avvia(): Promise<void> {
     },
     'assistenza-tecnica-server in ascolto',
   );
+  // After listening: a long first purge does not hold the start up.
+  const conservazione = pianificaConservazione(db, { mesi: config.conservazioneMesi, log });
 
   let chiusura: Promise<void> | undefined;
   const chiudi = (segnale: string) => {
     chiusura ??= (async () => {
       log.info({ segnale }, 'chiusura: non accetto nuove richieste né posta, finisco quelle in corso');
-      await Promise.all([app.close(), smtp?.chiudi()]);
+      // The purge under way ends after its current batch, while the requests in flight finish.
+      await Promise.all([conservazione.ferma(), app.close(), smtp?.chiudi()]);
       await db.chiudi();
       log.info('chiuso');
       process.exit(0);

@@ -416,10 +416,13 @@ for (const motore of MOTORI) {
         assert.equal(a.status, 404, ignoto);
         italiano(((await a.json()) as { messaggio: string }).messaggio);
       }
-      // The users' routes have no download: only the help desk's serves the bytes.
-      const utente = await fetch(`${s.url}/api/richieste/allegati/${id}`);
-      assert.equal(utente.status, 405);
-      assert.equal(utente.headers.get('allow'), 'PUT');
+      // The users' route serves the bytes to their uploader only (dati-personali.test.ts): to anyone else the file
+      // does not exist.
+      const anonimo = await fetch(`${s.url}/api/richieste/allegati/${id}`);
+      assert.equal(anonimo.status, 404);
+      const cancella = await fetch(`${s.url}/api/richieste/allegati/${id}`, { method: 'DELETE' });
+      assert.equal(cancella.status, 405);
+      assert.equal(cancella.headers.get('allow'), 'GET, PUT');
     });
 
     it('keeps the uploads, their owners and the requests that name them across a restart', async () => {

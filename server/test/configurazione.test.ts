@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErroreConfigurazione, leggiConfigurazione } from '../src/configurazione.js';
+import { segretoPostaDa } from '../src/servizi/posta.js';
 import { portaLibera } from '../../scripts/postgres.mjs';
 import { SEGRETO, cartellaPglite } from './aiuti.js';
 import { LIMITE, avvioFallito } from './processo.js';
@@ -38,6 +39,15 @@ describe('leggiConfigurazione', () => {
       https: false,
       proxy: [],
       admin: undefined,
+      conservazioneMesi: 24,
+      portaSmtpIn: undefined,
+      // No mail leaves; the reply addresses' key is derived from the JWT secret (posta-configurazione.test.ts).
+      posta: {
+        smtpUrl: undefined,
+        mittente: '"Assistenza GeoTecSUE" <assistenza@localhost>',
+        dominio: 'localhost',
+        segreto: segretoPostaDa(SEGRETO),
+      },
     });
   });
 
@@ -56,6 +66,12 @@ describe('leggiConfigurazione', () => {
         ASSISTENZA_PROXY: '10.0.0.0/8, ::1',
         ASSISTENZA_ADMIN_UTENTE: 'Capo',
         ASSISTENZA_ADMIN_PASSWORD: 'password-del-capo',
+        ASSISTENZA_CONSERVAZIONE_MESI: ' 6 ',
+        ASSISTENZA_SMTP_URL: 'smtps://assistenza:segreta@posta.esempio.it:465',
+        ASSISTENZA_MITTENTE: '"Assistenza GeoTecSUE" <assistenza@esempio.it>',
+        ASSISTENZA_DOMINIO_POSTA: 'risposte.esempio.it',
+        ASSISTENZA_SEGRETO_POSTA: 'un segreto della posta lungo almeno 32 caratteri',
+        ASSISTENZA_SMTP_IN_PORTA: '2525',
       },
       '/srv/assistenza',
     );
@@ -71,6 +87,14 @@ describe('leggiConfigurazione', () => {
       https: true,
       proxy: ['10.0.0.0/8', '::1'],
       admin: { utente: 'Capo', password: 'password-del-capo' },
+      conservazioneMesi: 6,
+      portaSmtpIn: 2525,
+      posta: {
+        smtpUrl: 'smtps://assistenza:segreta@posta.esempio.it:465',
+        mittente: '"Assistenza GeoTecSUE" <assistenza@esempio.it>',
+        dominio: 'risposte.esempio.it',
+        segreto: 'un segreto della posta lungo almeno 32 caratteri',
+      },
     });
     assert.equal(
       leggiConfigurazione({ ...buona, ASSISTENZA_DATI: '/var/lib/assistenza' }, '/srv').dati,
@@ -78,6 +102,11 @@ describe('leggiConfigurazione', () => {
     );
     assert.equal(leggiConfigurazione({ ...buona, PORT: '', ASSISTENZA_LOG: ' ' }, '/srv').porta, 8787);
     assert.equal(leggiConfigurazione({ ...buona, PORT: '65535' }, '/srv').porta, 65535);
+    assert.equal(leggiConfigurazione({ ...buona, ASSISTENZA_CONSERVAZIONE_MESI: '0' }, '/srv').conservazioneMesi, 0);
+    assert.equal(
+      leggiConfigurazione({ ...buona, ASSISTENZA_CONSERVAZIONE_MESI: '1200' }, '/srv').conservazioneMesi,
+      1200,
+    );
   });
 
   it('uses the folder it is started in, by default the working directory', () => {
@@ -122,6 +151,14 @@ describe('leggiConfigurazione', () => {
       /più corta di 12/,
     ],
     ['ASSISTENZA_ADMIN_PASSWORD', { ASSISTENZA_ADMIN_UTENTE: 'capo' }, /manca/],
+    [
+      'ASSISTENZA_CONSERVAZIONE_MESI',
+      { ASSISTENZA_CONSERVAZIONE_MESI: 'due anni' },
+      /«due anni» non è un numero di mesi/,
+    ],
+    ['ASSISTENZA_CONSERVAZIONE_MESI', { ASSISTENZA_CONSERVAZIONE_MESI: '-1' }, /non è un numero di mesi/],
+    ['ASSISTENZA_CONSERVAZIONE_MESI', { ASSISTENZA_CONSERVAZIONE_MESI: '1.5' }, /non è un numero di mesi/],
+    ['ASSISTENZA_CONSERVAZIONE_MESI', { ASSISTENZA_CONSERVAZIONE_MESI: '1201' }, /da 0 .* a 1200/],
   ];
   for (const [variabile, env, motivo] of cattive) {
     it(`refuses ${JSON.stringify(env)}, naming ${variabile}`, () => {
@@ -164,6 +201,7 @@ describe('the bin with a bad setting', () => {
     ['ASSISTENZA_DATABASE_URL', async () => ({ ASSISTENZA_DATABASE_URL: 'mysql://u@127.0.0.1/assistenza' })],
     ['ASSISTENZA_ORIGINI', async () => ({ ASSISTENZA_ORIGINI: 'https://portale.esempio.it/pagina' })],
     ['ASSISTENZA_LOG', async () => ({ ASSISTENZA_LOG: 'tutto' })],
+    ['ASSISTENZA_CONSERVAZIONE_MESI', async () => ({ ASSISTENZA_CONSERVAZIONE_MESI: 'sempre' })],
     // Nobody listens on a free port: PostgreSQL does not answer there.
     [
       'ASSISTENZA_DATABASE_URL',

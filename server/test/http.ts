@@ -179,6 +179,7 @@ export interface VoceSportelloJson {
     inviataViaMailA?: string;
   }[];
   allegati: { id: string; nome: string; tipo: string; dimensione: number; indirizzo: string }[];
+  anonimizzataIl?: string;
 }
 
 /** Every request as the help desk sees it, each whole, newest first (the queue, then each request). */

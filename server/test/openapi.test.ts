@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { richiestaSchema } from '../../src/richiesta.js';
 import { rispostaSchema } from '../../src/risposta.js';
 import { costruisciApp } from '../src/app.js';
-import { SEGRETO, serverDiProva, type ServerDiProva } from './aiuti.js';
+import { SEGRETO, autorizzazione, serverDiProva, type ServerDiProva } from './aiuti.js';
 import {
   amministratore,
   elenco,
@@ -145,6 +145,27 @@ describe('GET /api/openapi.json', () => {
     assert.ok(valido('ElencoOperatori', operatori).ok, valido('ElencoOperatori', operatori).errori);
     const registro = await (await fetch(`${s.url}/api/sportello/registro`, { headers: { Cookie: cookie } })).json();
     assert.ok(valido('Registro', registro).ok, valido('Registro', registro).errori);
+    const dati = await (
+      await fetch(`${s.url}/api/richieste/esportazione`, { headers: await autorizzazione('mrossi') })
+    ).json();
+    assert.ok(valido('EsportazioneUtente', dati).ok, valido('EsportazioneUtente', dati).errori);
+    const perSportello = await (
+      await fetch(`${s.url}/api/sportello/utenti/mrossi/dati`, { headers: { Cookie: cookie } })
+    ).json();
+    assert.ok(valido('EsportazioneUtente', perSportello).ok, valido('EsportazioneUtente', perSportello).errori);
+    const trovati = await (
+      await fetch(`${s.url}/api/sportello/utenti?cerca=rossi`, { headers: { Cookie: cookie } })
+    ).json();
+    assert.ok(valido('UtentiTrovati', trovati).ok, valido('UtentiTrovati', trovati).errori);
+    const anonimizzati = await (
+      await fetch(`${s.url}/api/sportello/utenti/mrossi/anonimizza`, {
+        method: 'POST',
+        headers: (await amministratore(s)).intestazioni(),
+      })
+    ).json();
+    assert.ok(valido('DatiRimossi', anonimizzati).ok, valido('DatiRimossi', anonimizzati).errori);
+    const anonima = (await sportello(s))[0];
+    assert.ok(valido('RichiestaSportello', anonima).ok && typeof anonima.anonimizzataIl === 'string');
     const sbagliata = await invia(s, richiesta({ email: 'x' }));
     assert.ok(valido('ErroreValidazione', sbagliata.json).ok);
     const senzaToken = await elenco(s, undefined);

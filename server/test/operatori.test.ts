@@ -139,7 +139,7 @@ for (const motore of MOTORI) {
           assert.equal(senza.status, 401, `${metodo} ${url}`);
           italiano(((await senza.json()) as { messaggio: string }).messaggio);
           provate++;
-          if (/operatori|registro/.test(url)) {
+          if (/operatori|registro|utenti/.test(url)) {
             const h = operatore.intestazioni();
             const vietata = await fetch(indirizzo, {
               method: init.method,

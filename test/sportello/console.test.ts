@@ -464,9 +464,15 @@ describe('the help desk’s console', () => {
       const lista = await fixture<AssistenzaRichieste>(
         html`<assistenza-richieste endpoint=${s.endpoint}></assistenza-richieste>`,
       );
-      const nome = `Richiesta n. ${r.numero}, In attesa di una tua risposta, Nuova risposta`;
-      await finche(() => tutti(lista, 'button[aria-expanded]').some((b) => testo(b) === nome), nome);
-      pulsante(lista, nome).click();
+      // The row's name: number, state, the description's first line, the unread reply, then its last update.
+      const nome = `Richiesta n. ${r.numero}, In attesa di una tua risposta, `;
+      const riga = () =>
+        tutti<HTMLButtonElement>(lista, 'button[aria-expanded]').find((b) => {
+          const n = b.getAttribute('aria-label') ?? '';
+          return n.startsWith(nome) && n.includes(', Nuova risposta, Ultimo aggiornamento: ');
+        });
+      await finche(() => riga() !== undefined, nome);
+      riga()!.click();
       await finche(
         () => tutti(lista, '[part~=message]').some((m) => testo(m).includes('Buongiorno, ci invia il file .p7m?')),
         'the reply in the user’s thread',

@@ -1,5 +1,5 @@
-// SQL of the uploads: stored once by id, their metadata (without the bytes), the bytes for a download, and the
-// link to the request that names them.
+// SQL of the uploads: stored once by id, their metadata (without the bytes), the bytes for a download, the link to
+// the request that names them, and a user's uploads that no request names.
 import type { Esecutore } from './database.js';
 import { raggruppa } from './messaggi.js';
 
@@ -80,4 +80,18 @@ export async function contenuto(q: Esecutore, id: string): Promise<(RigaAllegato
     [id],
   );
   return a;
+}
+
+/** A user's uploads that no request names, oldest first. */
+export async function nonUsatiDi(q: Esecutore, utente: string): Promise<RigaAllegato[]> {
+  return q.query<RigaAllegato>(
+    `SELECT ${COLONNE} FROM allegati WHERE utente = $1 AND richiesta IS NULL ORDER BY caricato_il, id`,
+    [utente],
+  );
+}
+
+/** Deletes a user's uploads that no request names; how many. */
+export async function cancellaNonUsatiDi(tx: Esecutore, utente: string): Promise<number> {
+  const righe = await tx.query('DELETE FROM allegati WHERE utente = $1 AND richiesta IS NULL RETURNING id', [utente]);
+  return righe.length;
 }

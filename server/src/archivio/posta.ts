@@ -61,6 +61,22 @@ export async function diRichieste(q: Esecutore, richieste: string[]): Promise<Ri
   ]);
 }
 
+/** A user's mail received back into a request: its Message-ID and the message of the thread it became. */
+export interface RigaPostaRicevuta {
+  richiesta: string;
+  messageId: string;
+  messaggio: string;
+  ricevutaIl: Date;
+}
+
+export async function ricevuteDiRichieste(q: Esecutore, richieste: string[]): Promise<RigaPostaRicevuta[]> {
+  return q.query<RigaPostaRicevuta>(
+    `SELECT richiesta, message_id AS "messageId", messaggio, ricevuta_il AS "ricevutaIl" FROM posta_ricevuta
+     WHERE richiesta = ANY($1::uuid[]) ORDER BY ricevuta_il, message_id`,
+    [richieste],
+  );
+}
+
 export async function leggi(q: Esecutore, id: string, perAggiornare = false): Promise<RigaPosta | undefined> {
   const blocco = perAggiornare ? ' FOR UPDATE' : '';
   const [p] = await q.query<RigaPosta>(`SELECT ${COLONNE} FROM posta WHERE id = $1${blocco}`, [id]);

@@ -1,4 +1,5 @@
-// SQL of the record of operator actions: appended in the same transaction as the action, read newest first.
+// SQL of the record of operator actions: appended in the same transaction as the action, read newest first; a deleted
+// request's entries keep its numero and forget its id.
 import type { Esecutore } from './database.js';
 
 export const AZIONI = [
@@ -12,6 +13,9 @@ export const AZIONI = [
   'posta-reinviata',
   'operatore-aggiunto',
   'operatore-rimosso',
+  'dati-esportati',
+  'utente-cancellato',
+  'utente-anonimizzato',
 ] as const;
 export type Azione = (typeof AZIONI)[number];
 
@@ -56,4 +60,17 @@ export async function leggi(q: Esecutore, f: FiltroRegistro): Promise<VoceRegist
      ORDER BY id DESC LIMIT $4`,
     [f.operatore ?? null, f.richiesta ?? null, f.primaDi ?? null, f.quante],
   );
+}
+
+/**
+ * The entries of these requests (about to be deleted) keep their numero and lose the request's id: the record stays,
+ * naming nothing the database still holds. The trigger lets the record change in this transaction only, and only here.
+ */
+export async function dimenticaRichieste(tx: Esecutore, richieste: string[]): Promise<number> {
+  await tx.query("SELECT set_config('assistenza.registro_modificabile', 'si', true)");
+  const righe = await tx.query('UPDATE registro SET richiesta = NULL WHERE richiesta = ANY($1::uuid[]) RETURNING id', [
+    richieste,
+  ]);
+  await tx.query("SELECT set_config('assistenza.registro_modificabile', '', true)");
+  return righe.length;
 }

@@ -25,17 +25,29 @@ export interface RigaRichiesta {
   ultimaAssistenzaIl: Date | null;
   /** Since when it waits for the help desk: its arrival, or the user's first message after the help desk's last. */
   inAttesaDal: Date | null;
+  /** Since when it has been risolta or chiusa without a break (a trigger keeps it); null while open. */
+  conclusaDal: Date | null;
+  /** When an administrator anonymised it. */
+  anonimizzataIl: Date | null;
 }
 
 const COLONNE = `id, numero::float8 AS numero, utente, impronta, cognome, nome, email, telefono,
   risposta_via_email AS "rispostaViaEmail", descrizione, pratica_tipologia AS "praticaTipologia",
   pratica_numero AS "praticaNumero", scritta_il AS "scrittaIl", ricevuta_il AS "ricevutaIl", stato,
   aggiornata_il AS "aggiornataIl", risolta_il AS "risoltaIl", ultima_assistenza_il AS "ultimaAssistenzaIl",
-  in_attesa_dal AS "inAttesaDal"`;
+  in_attesa_dal AS "inAttesaDal", conclusa_dal AS "conclusaDal", anonimizzata_il AS "anonimizzataIl"`;
 
 export type NuovaRiga = Omit<
   RigaRichiesta,
-  'numero' | 'ricevutaIl' | 'stato' | 'aggiornataIl' | 'risoltaIl' | 'ultimaAssistenzaIl' | 'inAttesaDal'
+  | 'numero'
+  | 'ricevutaIl'
+  | 'stato'
+  | 'aggiornataIl'
+  | 'risoltaIl'
+  | 'ultimaAssistenzaIl'
+  | 'inAttesaDal'
+  | 'conclusaDal'
+  | 'anonimizzataIl'
 >;
 
 /**
@@ -92,7 +104,20 @@ export async function diUtente(
   );
 }
 
-/** Sets the state, moves aggiornataIl, and notes the first resolution. */
+/** All of a user's requests, oldest first (their export). */
+export async function tutteDiUtente(q: Esecutore, utente: string): Promise<RigaRichiesta[]> {
+  return q.query<RigaRichiesta>(`SELECT ${COLONNE} FROM richieste WHERE utente = $1 ORDER BY numero`, [utente]);
+}
+
+/** A user's requests, locked until the transaction ends (their erasure or anonymisation): id and numero, oldest first. */
+export async function diUtentePerAggiornare(tx: Esecutore, utente: string): Promise<{ id: string; numero: number }[]> {
+  return tx.query<{ id: string; numero: number }>(
+    'SELECT id, numero::float8 AS numero FROM richieste WHERE utente = $1 ORDER BY numero FOR UPDATE',
+    [utente],
+  );
+}
+
+/** Sets the state, moves aggiornataIl, and notes the first resolution (conclusa_dal follows, by its trigger). */
 export async function cambiaStato(tx: Esecutore, id: string, stato: StatoRichiesta): Promise<void> {
   await tx.query(
     `UPDATE richieste SET stato = $2, aggiornata_il = now(),
@@ -133,6 +158,7 @@ export interface VoceCoda {
   nuovaRispostaUtente: boolean;
   messaggi: number;
   allegati: number;
+  anonimizzataIl: Date | null;
 }
 
 export interface FiltroCoda {
@@ -163,7 +189,7 @@ export async function coda(q: Esecutore, f: FiltroCoda): Promise<{ voci: VoceCod
     `SELECT r.id, r.numero::float8 AS numero, r.stato, r.utente, r.cognome, r.nome, r.email,
        r.pratica_tipologia AS "praticaTipologia", r.pratica_numero AS "praticaNumero",
        left(r.descrizione, 300) AS anteprima, r.ricevuta_il AS "ricevutaIl", r.aggiornata_il AS "aggiornataIl",
-       r.in_attesa_dal AS "inAttesaDal",
+       r.in_attesa_dal AS "inAttesaDal", r.anonimizzata_il AS "anonimizzataIl",
        EXISTS (SELECT 1 FROM messaggi m WHERE m.richiesta = r.id AND m.autore = 'utente'
                AND m.ricevuto_il > coalesce(r.ultima_assistenza_il, r.ricevuta_il)) AS "nuovaRispostaUtente",
        (SELECT count(*)::int FROM messaggi m WHERE m.richiesta = r.id) AS messaggi,

@@ -1,12 +1,12 @@
 // PUT /api/richieste/allegati/<id>: a file's bytes, before the request that names it. Everything that can be checked
 // without the bytes (the caller, the id, the key, the name, the declared type, the announced size) is checked before
-// the body is read; the content's signature and the dedupe need the bytes.
+// the body is read; the content's signature and the dedupe need the bytes. GET: the file back, for its uploader only.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../archivio/database.js';
 import { MAX_BYTE_ALLEGATO, TIPI_ALLEGATO, tipoAmmesso, type TipoAllegato } from '../../../src/richiesta.js';
-import { caricaAllegato } from '../servizi/allegati.js';
+import { caricaAllegato, scaricaPerUtente } from '../servizi/allegati.js';
 import { eUuid } from '../servizi/validazione.js';
-import { altriMetodi, chiaveDi, identifica, rispondiErrore } from './comuni.js';
+import { altriMetodi, chiaveDi, identifica, rispondiConAllegato, rispondiErrore } from './comuni.js';
 import { nomeDaContentDisposition, tipoDi } from './nome-file.js';
 import { BASE_RICHIESTE } from './richieste.js';
 import { allegatoCaricatoSchema } from './schemi.js';
@@ -17,6 +17,8 @@ import {
   nonDisponibile,
   ripetuta,
   risposta,
+  scaricamento,
+  token,
   tokenFacoltativo,
   type Documentazione,
 } from './documenta.js';
@@ -113,7 +115,17 @@ export function rotteAllegati(app: FastifyInstance, o: { db: Database; chiaveJwt
       }
     },
   );
-  altriMetodi(app, url, ['PUT']);
+
+  // The uploader's own file (the links of their data's export): anyone else, anonymous callers included, is told it
+  // does not exist. An anonymous upload is nobody's to download.
+  app.get<{ Params: { id: string } }>(url, { onRequest: identifica(o.chiaveJwt) }, async (req, reply) => {
+    const a = await scaricaPerUtente(o.db, { allegato: req.params.id, utente: req.utente });
+    if (a === undefined) {
+      return rispondiErrore(reply, 404, 'Allegato non trovato.');
+    }
+    return rispondiConAllegato(reply, a);
+  });
+  altriMetodi(app, url, ['GET', 'PUT']);
 }
 
 export const documentazioneAllegati: Documentazione = {
@@ -153,6 +165,17 @@ export const documentazioneAllegati: Documentazione = {
           413: errore(`Over ${MB} MB, announced or not`),
           415: errore('Not PNG, JPEG or PDF, or the content is not of the declared type'),
           422: errore('Empty; a name over 255 characters; the key is not the id, or was used for another file'),
+          503: nonDisponibile,
+        },
+      },
+      get: {
+        summary: 'The caller’s own file, as a download',
+        security: token,
+        parameters: [idPercorso('The file')],
+        responses: {
+          200: scaricamento,
+          401: errore('A token that is not valid'),
+          404: errore('No such file, or not the caller’s (the same answer; without a token too)'),
           503: nonDisponibile,
         },
       },

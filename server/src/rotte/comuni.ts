@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 
 import { identita, type Identita } from '../servizi/identita.js';
 import { DatabaseNonDisponibile } from '../archivio/database.js';
 import type { ErroreCampo } from '../servizi/validazione.js';
+import { contentDispositionDownload } from './nome-file.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,6 +33,34 @@ export function rispondiErrore(
   extra: Record<string, string> = {},
 ): FastifyReply {
   return reply.code(statoHttp).headers(extra).send({ messaggio });
+}
+
+/**
+ * A stored file as a download, never shown inline, whoever downloads it (the help desk, its uploader): its bytes came
+ * from a user.
+ */
+export function rispondiConAllegato(
+  reply: FastifyReply,
+  a: { nome: string; tipo: string; contenuto: Buffer },
+): FastifyReply {
+  return reply
+    .code(200)
+    .headers({
+      'Content-Type': a.tipo,
+      'Content-Disposition': contentDispositionDownload(a.nome),
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'",
+    })
+    .send(a.contenuto);
+}
+
+/** A JSON document as a file to keep (a person's data): `nome` is what the browser saves it as. */
+export function rispondiConDocumento(reply: FastifyReply, nome: string, documento: unknown): FastifyReply {
+  return reply
+    .code(200)
+    .type('application/json; charset=utf-8')
+    .header('Content-Disposition', contentDispositionDownload(nome))
+    .send(JSON.stringify(documento, null, 2));
 }
 
 /** The 422 of a body a schema refused: every field's message, and the list. */

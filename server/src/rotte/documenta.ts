@@ -1,6 +1,7 @@
 // The pieces each route module describes its routes with, beside the routes themselves: openapi.ts gathers them into
 // one OpenAPI 3.1 document and generates the named bodies from their zod schemas.
 import type * as z from 'zod/mini';
+import { TIPI_ALLEGATO } from '../../../src/richiesta.js';
 
 export type SchemaJson = Record<string, unknown>;
 
@@ -54,3 +55,11 @@ export const parametroQuery = (nome: string, descrizione: string, schema: Schema
 export const tokenFacoltativo = [{}, { portale: [] }];
 export const token = [{ portale: [] }];
 export const sessione = [{ sportello: [] }];
+
+/** A stored file's download: its bytes, with the headers that keep a browser from running them. */
+export const scaricamento = {
+  description:
+    'The bytes, with Content-Disposition: attachment, X-Content-Type-Options: nosniff and ' +
+    "Content-Security-Policy: default-src 'none'",
+  content: Object.fromEntries(TIPI_ALLEGATO.map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])),
+};

@@ -21,6 +21,7 @@ import { documentazioneRichieste } from './richieste.js';
 import { documentazioneAllegati } from './allegati.js';
 import { documentazioneSalute } from './salute.js';
 import { documentazioneTempiRisposta } from './tempi-risposta.js';
+import { documentazioneUtenti } from './utenti.js';
 import { erroreSchema, erroreValidazioneSchema } from './schemi.js';
 import type { Documentazione, SchemaJson } from './documenta.js';
 import { altriMetodi } from './comuni.js';
@@ -75,6 +76,7 @@ const PARTI: Documentazione[] = [
   documentazioneRichieste,
   documentazioneAllegati,
   documentazioneSportello,
+  documentazioneUtenti,
   documentazioneSalute,
   documentazioneTempiRisposta,
   {

@@ -1,14 +1,17 @@
 // The user's routes under /api/richieste: POST a request (anonymous too), GET the caller's own list, POST a reply in
-// one of their threads. HTTP in and out only; the rules are in servizi/richieste.ts.
+// one of their threads, GET everything the server holds about the caller. HTTP in and out only; the rules are in
+// servizi/richieste.ts and servizi/dati-personali.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../archivio/database.js';
 import { elencoUtente, eDiUtente, nuovaRichiesta, rispostaUtente } from '../servizi/richieste.js';
+import { esportaDati, nomeEsportazione } from '../servizi/dati-personali.js';
 import {
   altriMetodi,
   chiaveRichiesta,
   corpoOggetto,
   identifica,
   richiediUtente,
+  rispondiConDocumento,
   rispondiErrore,
   rispondiNonValido,
   seCorrisponde,
@@ -169,6 +172,19 @@ export function rotteRichieste(app: FastifyInstance, o: OpzioniRichieste): void 
     },
   );
   altriMetodi(app, url, ['POST']);
+
+  // GET esportazione: everything the server holds about the caller, as a file to keep (GDPR articles 15 and 20), its
+  // files' links to the caller's own download.
+  const esportazione = `${BASE_RICHIESTE}/esportazione`;
+  app.get(
+    esportazione,
+    { onRequest: [chi, richiediUtente('Accedi al portale per scaricare i tuoi dati.')] },
+    async (req, reply) => {
+      const dati = await esportaDati(db, req.utente ?? '', (id) => `${BASE_RICHIESTE}/allegati/${id}`);
+      return rispondiConDocumento(reply, nomeEsportazione(dati.esportataIl), dati);
+    },
+  );
+  altriMetodi(app, esportazione, ['GET']);
 }
 
 export const documentazioneRichieste: Documentazione = {
@@ -223,6 +239,23 @@ export const documentazioneRichieste: Documentazione = {
           ),
           304: { description: 'If-None-Match matches: unchanged' },
           400: errore('A bad prima-di or per-pagina'),
+          401: errore('No token, or one that is not valid'),
+          503: nonDisponibile,
+        },
+      },
+    },
+    [`${BASE_RICHIESTE}/esportazione`]: {
+      get: {
+        summary: 'Everything the server holds about the caller, as one JSON file',
+        description:
+          'Their requests with contacts, threads, files (metadata, each with the path that downloads it with the ' +
+          'same token) and the mails the help desk wrote them, and their uploads no request names. ' +
+          'Content-Disposition: attachment. The administrators’ GET /api/sportello/utenti/{id}/dati is the same.',
+        security: token,
+        responses: {
+          200: risposta('The caller’s data (empty lists when the server holds nothing)', 'EsportazioneUtente', {
+            headers: { 'Content-Disposition': { schema: { type: 'string' } } },
+          }),
           401: errore('No token, or one that is not valid'),
           503: nonDisponibile,
         },

@@ -61,11 +61,11 @@ const mailSportelloSchema = z.object({
   reinvio: z.string(),
 });
 
-export const richiestaSportelloSchema = z.object({
+/** A request as it was sent, with its numero, state and times: the help desk's view and a person's export share it. */
+const campiRichiesta = {
   id: z.string(),
   numero: z.number(),
   stato: statoSchema,
-  utente: z.nullable(z.string()),
   cognome: z.string(),
   nome: z.string(),
   email: z.optional(z.string()),
@@ -76,10 +76,17 @@ export const richiestaSportelloSchema = z.object({
   creataIl: z.string(),
   ricevutaIl: z.string(),
   aggiornataIl: z.string(),
+};
+
+export const richiestaSportelloSchema = z.object({
+  ...campiRichiesta,
+  utente: z.nullable(z.string()),
   messaggi: z.array(messaggioSportelloSchema),
   allegati: z.array(
     z.object({ id: z.string(), nome: z.string(), tipo: z.string(), dimensione: z.number(), indirizzo: z.string() }),
   ),
+  /** When an administrator anonymised it: names, contacts, texts and files gone. */
+  anonimizzataIl: z.optional(z.string()),
   /**
    * `non-richiesto`: it did not ask for the answer by mail; `attivo`: its mails leave; `non-configurato`: it asked,
    * but the server has no ASSISTENZA_SMTP_URL, so no mail leaves (the console says so).
@@ -123,6 +130,7 @@ export const codaSportelloSchema = z.object({
       nuovaRispostaUtente: z.boolean(),
       messaggi: z.number(),
       allegati: z.number(),
+      anonimizzataIl: z.optional(z.string()),
     }),
   ),
   totale: z.number(),
@@ -171,4 +179,69 @@ export const tempiRispostaSchema = z.object({
   richieste: z.int().check(z.positive()),
   entro: z.array(tempoSchema),
   oltre: tempoSchema,
+});
+
+/** The users an administrator's search found. */
+export const utentiTrovatiSchema = z.object({
+  utenti: z.array(
+    z.object({
+      utente: z.string(),
+      nomi: z.array(z.string()),
+      email: z.array(z.string()),
+      richieste: z.number(),
+      allegatiNonUsati: z.number(),
+      ultimaIl: z.optional(z.string()),
+    }),
+  ),
+  totale: z.number(),
+});
+
+const allegatoEsportatoSchema = z.object({
+  id: z.string(),
+  nome: z.string(),
+  tipo: z.string(),
+  dimensione: z.number(),
+  caricatoIl: z.string(),
+  indirizzo: z.string(),
+});
+
+/** Everything the server holds about one user (a person's data). */
+export const esportazioneUtenteSchema = z.object({
+  utente: z.string(),
+  esportataIl: z.string(),
+  richieste: z.array(
+    z.object({
+      ...campiRichiesta,
+      risoltaIl: z.optional(z.string()),
+      conclusaDal: z.optional(z.string()),
+      // The operator's name is the operator's data, not the user's.
+      messaggi: z.array(z.omit(messaggioSportelloSchema, { operatore: true })),
+      allegati: z.array(allegatoEsportatoSchema),
+      posta: z.array(
+        z.object({
+          id: z.string(),
+          messaggio: z.string(),
+          destinatario: z.string(),
+          oggetto: z.string(),
+          testo: z.string(),
+          scrittaIl: z.string(),
+          messageId: z.string(),
+          stato: statoPostaSchema,
+          inviataIl: z.optional(z.string()),
+          motivo: z.optional(z.string()),
+        }),
+      ),
+      /** The user's mails received back into the request: each became the message `messaggio` of the thread. */
+      postaRicevuta: z.array(z.object({ messageId: z.string(), messaggio: z.string(), ricevutaIl: z.string() })),
+    }),
+  ),
+  allegatiNonUsati: z.array(allegatoEsportatoSchema),
+});
+
+/** What an erasure or an anonymisation did. */
+export const datiRimossiSchema = z.object({
+  richieste: z.number(),
+  messaggi: z.number(),
+  allegati: z.number(),
+  posta: z.number(),
 });

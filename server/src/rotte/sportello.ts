@@ -35,11 +35,11 @@ import {
   cookieDi,
   corpoOggetto,
   dichiaraJson,
+  rispondiConAllegato,
   rispondiErrore,
   rispondiNonValido,
   seCorrisponde,
 } from './comuni.js';
-import { contentDispositionDownload } from './nome-file.js';
 import {
   corpoJson,
   errore,
@@ -47,6 +47,7 @@ import {
   nonValido,
   parametroQuery,
   risposta,
+  scaricamento,
   sessione,
   type Documentazione,
 } from './documenta.js';
@@ -59,7 +60,6 @@ import {
   richiestaSportelloSchema,
   rispostaSportelloCreataSchema,
 } from './schemi.js';
-import { TIPI_ALLEGATO } from '../../../src/richiesta.js';
 
 export const BASE_SPORTELLO = '/api/sportello';
 /** The operator's session cookie. */
@@ -122,20 +122,13 @@ export interface OpzioniSportello {
   postino: { sveglia(): void } | undefined;
 }
 
-export function rotteSportello(app: FastifyInstance, o: OpzioniSportello): void {
+/**
+ * The onRequest hooks of the help desk's routes, in the order they run: who (a session: 401), from where and what for
+ * (a state-changing call from the server's own origin or one of ASSISTENZA_ORIGINI, declared JSON: 403), administrators
+ * only (403); and the logged-in operator's name.
+ */
+export function guardieSportello(o: OpzioniSportello) {
   const { db } = o;
-  const config = { troppoGrande };
-
-  const cookieSessione = (valore: string, durata?: number) =>
-    [
-      `${COOKIE_SPORTELLO}=${valore}`,
-      'HttpOnly',
-      'SameSite=Strict',
-      'Path=/',
-      ...(o.https ? ['Secure'] : []),
-      ...(durata === undefined ? [] : [`Max-Age=${durata}`]),
-    ].join('; ');
-
   /** The server's own origin, as the browser names it. */
   const propria = (req: FastifyRequest) => `${o.https ? 'https' : req.protocol}://${req.host}`;
 
@@ -166,6 +159,24 @@ export function rotteSportello(app: FastifyInstance, o: OpzioniSportello): void 
     }
   };
   const chi = (req: FastifyRequest): string => req.operatore?.utente ?? '';
+  return { conSessione, daQui, soloAmministratori, chi };
+}
+
+export function rotteSportello(app: FastifyInstance, o: OpzioniSportello): void {
+  const { db } = o;
+  const config = { troppoGrande };
+
+  const cookieSessione = (valore: string, durata?: number) =>
+    [
+      `${COOKIE_SPORTELLO}=${valore}`,
+      'HttpOnly',
+      'SameSite=Strict',
+      'Path=/',
+      ...(o.https ? ['Secure'] : []),
+      ...(durata === undefined ? [] : [`Max-Age=${durata}`]),
+    ].join('; ');
+
+  const { conSessione, daQui, soloAmministratori, chi } = guardieSportello(o);
 
   // The JSON body of a state-changing route without one (logout, removal) may be empty.
   const corpoFacoltativo = { bodyLimit: 64 * 1024, config };
@@ -321,15 +332,7 @@ export function rotteSportello(app: FastifyInstance, o: OpzioniSportello): void 
       if (a === undefined) {
         return rispondiErrore(reply, 404, 'Allegato non trovato.');
       }
-      return reply
-        .code(200)
-        .headers({
-          'Content-Type': a.tipo,
-          'Content-Disposition': contentDispositionDownload(a.nome),
-          'X-Content-Type-Options': 'nosniff',
-          'Content-Security-Policy': "default-src 'none'",
-        })
-        .send(a.contenuto);
+      return rispondiConAllegato(reply, a);
     },
   );
   altriMetodi(app, `${BASE_SPORTELLO}/allegati/:id`, ['GET']);
@@ -534,14 +537,7 @@ export const documentazioneSportello: Documentazione = {
         security: sessione,
         parameters: [idPercorso('The file')],
         responses: {
-          200: {
-            description:
-              'The bytes, with Content-Disposition: attachment, X-Content-Type-Options: nosniff and ' +
-              "Content-Security-Policy: default-src 'none'",
-            content: Object.fromEntries(
-              TIPI_ALLEGATO.map((t) => [t, { schema: { type: 'string', contentMediaType: t } }]),
-            ),
-          },
+          200: scaricamento,
           401: nonAutenticato,
           404: errore('No such file'),
         },

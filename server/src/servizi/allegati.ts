@@ -1,13 +1,13 @@
 // Uploads: a file's bytes stored once under its key (the file's id) before the request that names it, and a stored
-// file handed back for a download. The checks that need no bytes (id, key, name, type, size) are the route's, made
-// before the body is read; the ones here need the bytes.
+// file handed back for a download (the help desk's, or its uploader's). The checks that need no bytes (id, key, name,
+// type, size) are the route's, made before the body is read; the ones here need the bytes.
 import type { Database } from '../archivio/database.js';
 import * as allegati from '../archivio/allegati.js';
 import type { RigaAllegato } from '../archivio/allegati.js';
 import { tipoDalContenuto } from '../../../src/allegati/firma.js';
 import type { TipoAllegato } from '../../../src/richiesta.js';
 import { improntaByte } from './impronta.js';
-import { uuidCanonico } from './validazione.js';
+import { eUuid, uuidCanonico } from './validazione.js';
 import type { Utente } from './richieste.js';
 
 /** What the uploader is told about a stored file. */
@@ -81,4 +81,16 @@ export async function caricaAllegato(
 /** A stored file with its bytes, for the help desk's download. */
 export async function scaricaAllegato(db: Database, id: string) {
   return allegati.contenuto(db, id);
+}
+
+/** A file with its bytes for the user who uploaded it; undefined for anyone else, as for a file that does not exist. */
+export async function scaricaPerUtente(db: Database, o: { allegato: string; utente: Utente }) {
+  if (o.utente === undefined || !eUuid(o.allegato)) {
+    return undefined;
+  }
+  const a = await allegati.contenuto(db, o.allegato);
+  if (a === undefined || a.utente !== o.utente) {
+    return undefined;
+  }
+  return a;
 }

@@ -127,6 +127,50 @@ export function praticaDi(r: { praticaTipologia: string | null; praticaNumero: s
   return p;
 }
 
+/** A request as it was sent, with its numero, state and times: the help desk's view and a person's export share it. */
+export interface RichiestaInviata {
+  id: string;
+  numero: number;
+  stato: StatoRichiesta;
+  cognome: string;
+  nome: string;
+  email?: string;
+  telefono?: string;
+  rispostaViaEmail: boolean;
+  descrizione: string;
+  pratica?: { tipologia?: string; numero?: string };
+  creataIl: string;
+  ricevutaIl: string;
+  aggiornataIl: string;
+}
+
+/** A stored request as it was sent, with its numero, state and times; contacts and practice only when given. */
+export function richiestaInviata(r: RigaRichiesta): RichiestaInviata {
+  const voce: RichiestaInviata = {
+    id: r.id,
+    numero: r.numero,
+    stato: r.stato,
+    cognome: r.cognome,
+    nome: r.nome,
+    rispostaViaEmail: r.rispostaViaEmail,
+    descrizione: r.descrizione,
+    creataIl: r.scrittaIl.toISOString(),
+    ricevutaIl: r.ricevutaIl.toISOString(),
+    aggiornataIl: r.aggiornataIl.toISOString(),
+  };
+  if (r.email !== null) {
+    voce.email = r.email;
+  }
+  if (r.telefono !== null) {
+    voce.telefono = r.telefono;
+  }
+  const pratica = praticaDi(r);
+  if (pratica !== undefined) {
+    voce.pratica = pratica;
+  }
+  return voce;
+}
+
 /** A thread's message as the user's list shows it. */
 const messaggioPerUtente = (m: RigaMessaggio) => ({
   id: m.id,

@@ -24,7 +24,7 @@ import {
 } from './posta.js';
 import { statoDopo, type StatoRichiesta } from './stati.js';
 import { eUuid } from './validazione.js';
-import { praticaDi } from './richieste.js';
+import { praticaDi, richiestaInviata, type RichiestaInviata } from './richieste.js';
 
 /** A message of the thread as the help desk sees it. */
 export interface MessaggioSportello {
@@ -40,22 +40,9 @@ export interface MessaggioSportello {
 }
 
 /** A request as the help desk's list shows it. */
-export interface RichiestaSportello {
-  id: string;
-  numero: number;
-  stato: StatoRichiesta;
+export interface RichiestaSportello extends RichiestaInviata {
   /** The token's user who sent it; null for an anonymous request. */
   utente: string | null;
-  cognome: string;
-  nome: string;
-  email?: string;
-  telefono?: string;
-  rispostaViaEmail: boolean;
-  descrizione: string;
-  pratica?: { tipologia?: string; numero?: string };
-  creataIl: string;
-  ricevutaIl: string;
-  aggiornataIl: string;
   messaggi: MessaggioSportello[];
   /** Its attachments, each with the path of its download under the help desk's base. */
   allegati: { id: string; nome: string; tipo: string; dimensione: number; indirizzo: string }[];
@@ -66,9 +53,11 @@ export interface RichiestaSportello {
   invioPosta: InvioPosta;
   /** The mails written for it, oldest first, each with its state, its reason when it failed, and its resend path. */
   posta: MailSportello[];
+  /** When an administrator anonymised it (names, contacts, texts and files removed). */
+  anonimizzataIl?: string;
 }
 
-function messaggioSportello(m: RigaMessaggio): MessaggioSportello {
+export function messaggioSportello(m: RigaMessaggio): MessaggioSportello {
   const voce: MessaggioSportello = {
     id: m.id,
     autore: m.autore,
@@ -93,17 +82,8 @@ interface ParteDi {
 
 function perSportello(r: RigaRichiesta, d: ParteDi, base: string, smtp: Pick<ConfigurazionePosta, 'smtpUrl'>) {
   const voce: RichiestaSportello = {
-    id: r.id,
-    numero: r.numero,
-    stato: r.stato,
+    ...richiestaInviata(r),
     utente: r.utente,
-    cognome: r.cognome,
-    nome: r.nome,
-    rispostaViaEmail: r.rispostaViaEmail,
-    descrizione: r.descrizione,
-    creataIl: r.scrittaIl.toISOString(),
-    ricevutaIl: r.ricevutaIl.toISOString(),
-    aggiornataIl: r.aggiornataIl.toISOString(),
     messaggi: d.thread.map(messaggioSportello),
     allegati: d.files.map((a) => ({
       id: a.id,
@@ -115,15 +95,8 @@ function perSportello(r: RigaRichiesta, d: ParteDi, base: string, smtp: Pick<Con
     invioPosta: invioPostaDi(r, smtp),
     posta: d.mails.map((p) => mailSportello(p, base)),
   };
-  if (r.email !== null) {
-    voce.email = r.email;
-  }
-  if (r.telefono !== null) {
-    voce.telefono = r.telefono;
-  }
-  const pratica = praticaDi(r);
-  if (pratica !== undefined) {
-    voce.pratica = pratica;
+  if (r.anonimizzataIl !== null) {
+    voce.anonimizzataIl = r.anonimizzataIl.toISOString();
   }
   return voce;
 }
@@ -289,6 +262,7 @@ export interface VoceCodaSportello {
   nuovaRispostaUtente: boolean;
   messaggi: number;
   allegati: number;
+  anonimizzataIl?: string;
 }
 
 export interface CodaSportello {
@@ -336,6 +310,9 @@ export async function codaSportello(
     }
     if (v.inAttesaDal !== null) {
       voce.inAttesaDal = v.inAttesaDal.toISOString();
+    }
+    if (v.anonimizzataIl !== null) {
+      voce.anonimizzataIl = v.anonimizzataIl.toISOString();
     }
     return voce;
   });

@@ -3,6 +3,7 @@
 import m001 from './001_richieste.sql';
 import m002 from './002_sportello.sql';
 import m003 from './003_posta.sql';
+import m004 from './004_conservazione.sql';
 
 export interface Migrazione {
   versione: number;
@@ -14,4 +15,5 @@ export const MIGRAZIONI: Migrazione[] = [
   { versione: 1, nome: '001_richieste', sql: m001 },
   { versione: 2, nome: '002_sportello', sql: m002 },
   { versione: 3, nome: '003_posta', sql: m003 },
+  { versione: 4, nome: '004_conservazione', sql: m004 },
 ];
