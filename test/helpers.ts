@@ -3,6 +3,7 @@ import { clear, createStore } from 'idb-keyval';
 import type { Guasto } from '../demo/server/guasti.js';
 import type { Registro, StatoRichiesta } from './server/registro.js';
 import type { RichiestaSportello } from '../server/src/servizi/sportello.js';
+import type { MailRaccolta } from '../server/test/raccoglitore.js';
 import type { Orologio } from '../src/orologio.js';
 
 export type { RichiestaSportello };
@@ -33,8 +34,20 @@ export interface Secchio {
   opzioni(o: { perPagina?: number; statisticheMinimo?: number }): Promise<void>;
   /** The help desk's routes under the bucket as a browser calls them (the console's base: its own cookie and Origin). */
   baseSportello: string;
-  /** Gives the bucket a server of its own, on an empty database (call it first): the whole queue is the test's. */
-  serverProprio(): Promise<void>;
+  /**
+   * Gives the bucket a server of its own, on an empty database (call it first): the whole queue is the test's. With
+   * `posta: true` its ASSISTENZA_SMTP_URL is a mail server of its own (`smtp`); without, it sends no mail.
+   */
+  serverProprio(o?: { posta?: boolean }): Promise<void>;
+  /** The mail server of the bucket's own server, over real SMTP (serverProprio({ posta: true })). */
+  smtp: {
+    /** From now on it refuses every recipient at RCPT TO with this code and text (550: a permanent refusal). */
+    rifiuta(codice: number, testo: string): Promise<void>;
+    /** From now on it accepts every mail. */
+    accetta(): Promise<void>;
+    /** The mails it accepted, in order. */
+    ricevute(): Promise<MailRaccolta[]>;
+  };
   /** Stops the bucket's own server (an afterEach): each holds an embedded PostgreSQL in memory until then. */
   chiudiServer(): Promise<void>;
   /** An operator on the bucket's server, to log in to the console with. */
@@ -91,8 +104,21 @@ export function nuovoSecchio(): Secchio {
       await invia(`${base}/opzioni`, 'POST', o);
     },
     baseSportello: `${base}/sportello`,
-    async serverProprio() {
-      await invia(`${base}/server`, 'POST', {});
+    async serverProprio(o = {}) {
+      await invia(`${base}/server`, 'POST', o);
+    },
+    smtp: {
+      async rifiuta(codice, testo) {
+        await invia(`${base}/smtp`, 'POST', { rifiuto: { codice, testo } });
+      },
+      async accetta() {
+        await invia(`${base}/smtp`, 'POST', { rifiuto: null });
+      },
+      async ricevute() {
+        const r = await fetch(`${base}/smtp`);
+        if (!r.ok) throw new Error(`GET ${base}/smtp: ${r.status} ${await r.text()}`);
+        return ((await r.json()) as { mail: MailRaccolta[] }).mail;
+      },
     },
     async chiudiServer() {
       const r = await fetch(`${base}/server`, { method: 'DELETE' });

@@ -67,6 +67,17 @@ export function sottoBase(indirizzo: string, base: string): string {
   return indirizzo;
 }
 
+/** A path the server named (under /api/sportello) as this console calls it: relative to its base. */
+const percorsoDi = (indirizzo: string) =>
+  indirizzo.startsWith(`${BASE_PREDEFINITA}/`) ? indirizzo.slice(BASE_PREDEFINITA.length) : indirizzo;
+
+/** "Invia di nuovo" accepted: the mail is due again, with the Message-ID it had. */
+export interface PostaRimessaInCoda {
+  id: string;
+  stato: 'da-inviare';
+  messageId: string;
+}
+
 /** The `prima-di` of `Link: <…?prima-di=N>; rel="next"`. */
 export function primaDiDa(link: string | null): number | undefined {
   for (const parte of (link ?? '').split(',')) {
@@ -211,6 +222,9 @@ export class ApiSportello {
 
   cambiaStato = (id: string, stato: StatoRichiesta) =>
     this.#invia<{ id: string; stato: StatoRichiesta }>('PATCH', `/richieste/${encodeURIComponent(id)}`, { stato });
+
+  /** "Invia di nuovo": a failed mail back in the outbox, by the path its `reinvio` names; an empty JSON body. */
+  reinviaMail = (reinvio: string) => this.#invia<PostaRimessaInCoda>('POST', percorsoDi(reinvio));
 
   async operatori(): Promise<Esito<OperatoreElencato[]>> {
     const l = await this.#leggi<{ operatori: OperatoreElencato[] }>('/operatori');

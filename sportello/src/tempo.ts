@@ -1,5 +1,6 @@
 // How the console says time: how long a request has waited ("in attesa da 2 ore"), when a locked login may try again,
-// dates and times in Europe/Rome whatever the operator's computer says.
+// when a mail left or will be tried ("3 dic, 10:01", "alle 10:15"), dates and times in Europe/Rome whatever the
+// operator's computer says.
 import { testi } from './testi.js';
 
 const MINUTO = 60_000;
@@ -51,3 +52,34 @@ const soloOra = new Intl.DateTimeFormat('it-IT', { timeStyle: 'short', timeZone:
 export const quando = (istante: string | number) => dataEOra.format(new Date(istante));
 /** "10:42" in Rome. */
 export const alle = (istante: number) => soloOra.format(new Date(istante));
+
+const ROMA = 'Europe/Rome';
+const giornoDellAnno = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeZone: ROMA });
+const anno = new Intl.DateTimeFormat('it-IT', { year: 'numeric', timeZone: ROMA });
+const giornoEMese = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'short', timeZone: ROMA });
+const giornoMeseEAnno = new Intl.DateTimeFormat('it-IT', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: ROMA,
+});
+
+/** "3 dic" in Rome; "3 dic 2025" when that is not `ora`'s year. */
+export function giorno(istante: string | number, ora: number): string {
+  const d = new Date(istante);
+  const stessoAnno = anno.format(d) === anno.format(ora);
+  return stessoAnno ? giornoEMese.format(d) : giornoMeseEAnno.format(d);
+}
+
+/** "3 dic, 10:01" in Rome (with the year when it is not `ora`'s). */
+export const giornoEOra = (istante: string | number, ora: number) =>
+  `${giorno(istante, ora)}, ${alle(new Date(istante).getTime())}`;
+
+/** "alle 10:15" on `ora`'s day in Rome, "il 4 dic alle 10:15" on another. */
+export function alleOIl(istante: string | number, ora: number): string {
+  const d = new Date(istante);
+  if (giornoDellAnno.format(d) === giornoDellAnno.format(ora)) {
+    return testi.tempo.alle(alle(d.getTime()));
+  }
+  return testi.tempo.ilAlle(giorno(istante, ora), alle(d.getTime()));
+}

@@ -80,6 +80,8 @@ export const testi = {
     molte: (n: number) => `${plurale(n, 'novità', 'novità')} nella coda.`,
     risposta: (numero: number, stato: string) => `Risposta inviata alla richiesta n. ${numero}. Stato: ${stato}.`,
     ancheMail: (a: string) => ` Inviata anche via mail a ${a}.`,
+    mailNonConfigurata: ' Non parte via mail: questo server non invia mail.',
+    reinviata: (a: string) => `Mail a ${a} rimessa in coda: parte tra pochi secondi.`,
     stato: (numero: number, stato: string) => `Richiesta n. ${numero}: stato cambiato in ${stato}.`,
     operatoreAggiunto: (utente: string) => `Operatore ${utente} aggiunto.`,
     operatoreRimosso: (utente: string) => `Operatore ${utente} rimosso.`,
@@ -93,6 +95,8 @@ export const testi = {
     inAttesaDa: (durata: string) => `in attesa da ${durata}`,
     aggiornata: (durata: string) => `aggiornata ${durata} fa`,
     adesso: 'aggiornata adesso',
+    alle: (ora: string) => `alle ${ora}`,
+    ilAlle: (giorno: string, ora: string) => `il ${giorno} alle ${ora}`,
   },
 
   richiesta: {
@@ -133,6 +137,8 @@ export const testi = {
     titolo: 'Rispondi all’utente',
     testo: 'Risposta',
     viaMail: (a: string) => `L’utente ha chiesto la risposta anche via mail: arriverà a ${a}.`,
+    viaMailNonConfigurata: (a: string) =>
+      `L’utente ha chiesto la risposta anche via mail a ${a}, ma questo server non invia mail: la leggerà solo in «Le mie richieste».`,
     stato: 'Stato della richiesta',
     statoAiuto: 'Lo stato che la richiesta prende con «Rispondi» e con «Cambia solo lo stato».',
     rispondi: 'Rispondi',
@@ -140,6 +146,25 @@ export const testi = {
     soloStato: 'Cambia solo lo stato',
     vuota: 'Scrivi la risposta prima di inviarla.',
     invio: 'Invio in corso…',
+  },
+
+  posta: {
+    titolo: 'Mail all’utente',
+    elenco: 'Mail all’utente, dalla prima',
+    nonConfigurata:
+      'Questo server non invia mail (manca l’impostazione ASSISTENZA_SMTP_URL): l’utente ha chiesto la risposta via mail, ma non la riceverà per posta. Le risposte restano in «Le mie richieste» sul portale.',
+    nessuna: (a: string) => `Nessuna mail finora: ogni risposta parte anche via mail a ${a}.`,
+    nome: (quando: string, a: string) => `Mail del ${quando} a ${a}`,
+    oggetto: 'Oggetto:',
+    inviata: (quando: string) => `Inviata il ${quando}`,
+    inAttesa: (tentativo: number, quando: string) => `In attesa di invio (tentativo n. ${tentativo} ${quando})`,
+    traPoco: 'tra pochi secondi',
+    precedente: (motivo: string) => `Il tentativo precedente non è riuscito: ${motivo}`,
+    ferma: 'In attesa di invio: questo server non invia mail',
+    nonInviata: (motivo: string) => `Non inviata: ${motivo}`,
+    senzaMotivo: 'il server di posta non l’ha accettata',
+    reinvia: 'Invia di nuovo',
+    reinvioNonRiuscito: (messaggio: string) => `«Invia di nuovo» non riuscito: ${messaggio}`,
   },
 
   operatori: {
@@ -193,6 +218,7 @@ export const testi = {
       risposta: 'Risposta',
       'cambio-stato': 'Cambio di stato',
       download: 'Download di un allegato',
+      'posta-reinviata': 'Mail inviata di nuovo',
       'operatore-aggiunto': 'Operatore aggiunto',
       'operatore-rimosso': 'Operatore rimosso',
     } as Record<string, string>,

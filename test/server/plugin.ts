@@ -1,15 +1,17 @@
 // The browser suite's endpoint: the help desk's real server (server/src, on an embedded PostgreSQL in a temporary
 // folder), behind a proxy at /prova/<bucket>/…: one session, fault list and log per bucket, so tests (and browsers
 // running at once) never see each other's requests. One server is started with the test runner and shared by the
-// buckets; a bucket may ask for a server of its own (the console's tests count the whole queue). The faults are the
-// proxy's (demo/server/guasti.ts), never the server's.
+// buckets; a bucket may ask for a server of its own (the console's tests count the whole queue), and that server may send
+// its mail by real SMTP to a catcher of its own (server/test/raccoglitore.ts) the test makes refuse or accept. The
+// faults are the proxy's (demo/server/guasti.ts), never the server's.
 //
 //   …/richieste…   → /api/richieste…  the widget's endpoint: faults, the attempts' log, the session cookie as a token
 //   …/sportello…   → /api/sportello…  as the browser sends it (the console: its own cookie, Origin, Host)
 //   …/operatore…   → /api/sportello…  as the harness's own administrator (test/helpers.ts's `sportello`); the list
 //                                      holds the bucket's requests only, each whole
 //   …/tempi-risposta → /api/tempi-risposta of the response times' own server (below), behind the bucket's faults
-//   …/guasti, /registro, /sessione, /token, /opzioni, /server (POST, DELETE), /operatori: the bucket's controls
+//   …/guasti, /registro, /sessione, /token, /opzioni, /server (POST, DELETE), /operatori, /smtp (POST, GET): the
+//                                      bucket's controls
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +34,8 @@ import { applicaMigrazioni } from '../../server/src/archivio/migrazioni.js';
 import * as allegati from '../../server/src/archivio/allegati.js';
 import { costruisciApp } from '../../server/src/app.js';
 import { postaDi, richiestaSportello, type RichiestaSportello } from '../../server/src/servizi/sportello.js';
+import { postaNonConfigurata } from '../../server/src/servizi/posta.js';
+import { Raccoglitore } from '../../server/test/raccoglitore.js';
 import { aggiungiOperatore, type Ruolo } from '../../server/src/servizi/operatori.js';
 import type { AllegatoCaricato, Mail, Ricevuta, Registro } from './registro.js';
 import { STORICO_DI_PROVA } from './storico.js';
@@ -49,6 +53,8 @@ interface Server {
   segreto: Uint8Array;
   /** The harness's administrator's session cookie on this server. */
   operatore: string;
+  /** Where its mail leaves (ASSISTENZA_SMTP_URL), when it sends any. */
+  raccoglitore?: Raccoglitore;
   chiudi(): Promise<void>;
 }
 
@@ -78,11 +84,16 @@ async function nuovoDatabase(): Promise<Database> {
   return apriPglite(cartella);
 }
 
-/** A new server on a new database, with the harness's administrator logged in. */
-async function creaServer(): Promise<Server> {
+/**
+ * A new server on a new database, with the harness's administrator logged in. With `posta`, it sends its mail by SMTP
+ * to a catcher of its own (accepting until told otherwise); without, it has no ASSISTENZA_SMTP_URL, as by default.
+ */
+async function creaServer(o: { posta?: boolean } = {}): Promise<Server> {
   const db = await nuovoDatabase();
   const segreto = randomBytes(32).toString('base64url');
-  const app = await costruisciApp({ db, jwtSegreto: segreto });
+  const raccoglitore = o.posta ? await Raccoglitore.avviato() : undefined;
+  const posta = raccoglitore && { ...postaNonConfigurata(segreto), smtpUrl: raccoglitore.url };
+  const app = await costruisciApp({ db, jwtSegreto: segreto, posta });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const url = `http://127.0.0.1:${port}`;
@@ -103,9 +114,12 @@ async function creaServer(): Promise<Server> {
     db,
     segreto: new TextEncoder().encode(segreto),
     operatore,
+    raccoglitore,
     chiudi: async () => {
+      // The app first: its outbox worker finishes what it is sending before the catcher goes.
       await app.close();
       await db.chiudi();
+      await raccoglitore?.ferma();
     },
   };
 }
@@ -355,12 +369,19 @@ async function opzioni(req: IncomingMessage, res: ServerResponse, s: DatiSecchio
   rispondiJson(res, 200, { perPagina: s.perPagina, statisticheMinimo: s.statisticheMinimo });
 }
 
-/** POST …/server: the bucket gets a server of its own, on an empty database (before anything else it does). */
-async function serverProprio(res: ServerResponse, s: DatiSecchio): Promise<void> {
+/**
+ * POST …/server { posta? }: the bucket gets a server of its own, on an empty database (before anything else it does);
+ * with `posta: true` it sends mail to a catcher of its own (…/smtp).
+ */
+async function serverProprio(req: IncomingMessage, res: ServerResponse, s: DatiSecchio): Promise<void> {
+  const { posta } = ((await corpoJson(req)) ?? {}) as { posta?: unknown };
+  if (posta !== undefined && typeof posta !== 'boolean') {
+    return rispondiErrore(res, 400, 'Server: "posta" è true o false.');
+  }
   if (s.server !== condiviso) {
     return rispondiErrore(res, 409, 'Server: questo secchio ha già un server suo.');
   }
-  s.server = await creaServer();
+  s.server = await creaServer({ posta });
   serverCreati.push(s.server);
   rispondiJson(res, 200, { ok: true });
 }
@@ -379,6 +400,38 @@ async function chiudiServerProprio(res: ServerResponse, s: DatiSecchio): Promise
     await s.server.chiudi();
   }
   rispondiJson(res, 200, { ok: true });
+}
+
+/** The catcher of the bucket's own server, or the answer saying there is none. */
+function raccoglitoreDi(res: ServerResponse, s: DatiSecchio): Raccoglitore | undefined {
+  if (s.server.raccoglitore === undefined) {
+    rispondiErrore(res, 409, 'Smtp: il server di questo secchio non invia mail (POST …/server { "posta": true }).');
+  }
+  return s.server.raccoglitore;
+}
+
+/**
+ * POST …/smtp { rifiuto: { codice, testo } | null }: what the bucket's mail server answers at RCPT TO from now on (a
+ * refusal with that code and text, or acceptance).
+ */
+async function smtp(req: IncomingMessage, res: ServerResponse, s: DatiSecchio): Promise<void> {
+  const { rifiuto } = ((await corpoJson(req)) ?? {}) as { rifiuto?: { codice?: unknown; testo?: unknown } | null };
+  const valido =
+    rifiuto === null ||
+    (typeof rifiuto === 'object' &&
+      rifiuto !== undefined &&
+      interoTra(rifiuto.codice, 400, 599) &&
+      typeof rifiuto.testo === 'string');
+  if (!valido) {
+    return rispondiErrore(res, 400, 'Smtp: "rifiuto" è { "codice": 400–599, "testo": "…" } oppure null.');
+  }
+  const raccoglitore = raccoglitoreDi(res, s);
+  if (raccoglitore === undefined) {
+    return;
+  }
+  raccoglitore.rifiuto =
+    rifiuto === null ? undefined : { codice: rifiuto.codice as number, testo: rifiuto.testo as string };
+  rispondiJson(res, 200, { rifiuto: raccoglitore.rifiuto ?? null });
 }
 
 /** POST …/operatori { utente, nome?, password, ruolo }: an operator on the bucket's server, for the console's login. */
@@ -539,7 +592,7 @@ async function operatore(req: IncomingMessage, res: ServerResponse, s: DatiSecch
   }
 }
 
-const CONTROLLI = /^\/prova\/([\w-]+)\/(guasti|registro|sessione|opzioni|token|server|operatori)$/;
+const CONTROLLI = /^\/prova\/([\w-]+)\/(guasti|registro|sessione|opzioni|token|server|operatori|smtp)$/;
 const SECCHIO = /^\/prova\/([\w-]+)(\/.*)$/;
 
 /** Node middleware: answers /prova/… and returns true, or returns false for anything else. */
@@ -581,11 +634,17 @@ export async function gestisciProva(req: IncomingMessage, res: ServerResponse): 
     } else if (controllo === 'opzioni' && metodo === 'POST') {
       await opzioni(req, res, s);
     } else if (controllo === 'server' && metodo === 'POST') {
-      await serverProprio(res, s);
+      await serverProprio(req, res, s);
     } else if (controllo === 'server' && metodo === 'DELETE') {
       await chiudiServerProprio(res, s);
     } else if (controllo === 'operatori' && metodo === 'POST') {
       await operatori(req, res, s);
+    } else if (controllo === 'smtp' && metodo === 'POST') {
+      await smtp(req, res, s);
+    } else if (controllo === 'smtp' && metodo === 'GET') {
+      // GET …/smtp: the mails the bucket's mail server accepted, in the order it did.
+      const raccoglitore = raccoglitoreDi(res, s);
+      if (raccoglitore !== undefined) rispondiJson(res, 200, { mail: raccoglitore.mail });
     } else if (controllo === 'registro' && metodo === 'GET') {
       rispondiJson(res, 200, await registro(s));
     } else if (controllo === undefined) {

@@ -13,6 +13,7 @@ describe('sportello/registro/dettagli', () => {
       ['risposta', { stato: 'attesa-utente' }, 'stato: In attesa dell’utente'],
       ['cambio-stato', { stato: 'risolta', statoPrima: 'attesa-utente' }, 'In attesa dell’utente → Risolta'],
       ['download', { allegato: 'a1' }, 'allegato a1'],
+      ['posta-reinviata', { posta: 'p1' }, 'mail p1'],
       ['operatore-aggiunto', { utente: 'luca', ruolo: 'operatore' }, 'luca (operatore)'],
       ['operatore-rimosso', { utente: 'luca' }, 'luca'],
       ['uscita', {}, ''],

@@ -61,6 +61,9 @@ export const styles = css`
     background: #fff;
     display: grid;
     gap: 0.25rem;
+    /* What users typed and the portal's ids may run long with nowhere to break (Firefox breaks no hyphen before a
+       digit, as in a uuid): a line breaks anywhere rather than widen the card past a narrow screen. */
+    overflow-wrap: anywhere;
   }
   ol.coda > li.nuova {
     border-inline-start-color: var(--assistenza-colore-errore, #b71918);
@@ -84,9 +87,6 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0 0.5rem;
   }
-  .email {
-    overflow-wrap: anywhere;
-  }
   .attesa {
     font-weight: 600;
   }
@@ -95,7 +95,6 @@ export const styles = css`
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 2;
     overflow: hidden;
-    overflow-wrap: anywhere;
   }
   .conta {
     color: #4d4d4d;

@@ -1,5 +1,5 @@
 // What an entry of the record says beyond who, when, what and on which request, in words: the states before and
-// after, the address of a login, the operator added or removed.
+// after, the address of a login, the file downloaded, the mail sent again, the operator added or removed.
 import type { VoceRegistroJson } from '../api.js';
 import { nomeStato } from '../testi.js';
 
@@ -26,6 +26,8 @@ export function dettagliVoce(v: Pick<VoceRegistroJson, 'azione' | 'dettagli'>): 
       return stati(d);
     case 'download':
       return `allegato ${testo(d.allegato)}`;
+    case 'posta-reinviata':
+      return `mail ${testo(d.posta)}`;
     case 'operatore-aggiunto':
       return `${testo(d.utente)} (${testo(d.ruolo)})`;
     case 'operatore-rimosso':

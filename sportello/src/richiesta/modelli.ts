@@ -110,6 +110,10 @@ export interface BoxRisposta {
   soloStato: () => void;
 }
 
+/** Where the reply goes by mail too, or that it will not (the server sends none). */
+const viaMail = (r: RichiestaSportello, a: string) =>
+  r.invioPosta === 'non-configurato' ? testi.risposta.viaMailNonConfigurata(a) : testi.risposta.viaMail(a);
+
 /** The reply box: the text, the state to set, and the three ways to send. */
 export function boxRisposta(b: BoxRisposta) {
   const r = testi.risposta;
@@ -120,7 +124,7 @@ export function boxRisposta(b: BoxRisposta) {
     <form novalidate @submit=${b.rispondi}>
       <div class="campo">
         <label for="testo">${r.testo}</label>
-        ${mail ? html`<p class="aiuto" id="aiuto-mail">${r.viaMail(mail)}</p>` : nothing}
+        ${mail ? html`<p class="aiuto" id="aiuto-mail">${viaMail(b.r, mail)}</p>` : nothing}
         <textarea
           id="testo"
           rows="6"

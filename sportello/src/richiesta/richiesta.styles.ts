@@ -31,7 +31,8 @@ export const styles = css`
     margin: 0 0 1rem;
   }
   ul.allegati,
-  ol.conversazione {
+  ol.conversazione,
+  ol.posta {
     list-style: none;
     padding: 0;
     margin: 0;
@@ -49,6 +50,25 @@ export const styles = css`
   }
   .messaggio p {
     margin: 0 0 0.25rem;
+  }
+  /* A mail's state is in its words; the border's colour only repeats it. */
+  .mail {
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--assistenza-colore-avviso, #a66300);
+    overflow-wrap: anywhere;
+  }
+  .mail p {
+    margin: 0 0 0.25rem;
+  }
+  .mail-inviata {
+    border-color: var(--assistenza-colore-successo, #00703c);
+  }
+  .mail-fallita {
+    border-color: var(--assistenza-colore-errore, #b71918);
+  }
+  .mail-fallita .stato-mail {
+    font-weight: 600;
+    color: var(--assistenza-colore-errore, #b71918);
   }
   .intestazione {
     display: flex;

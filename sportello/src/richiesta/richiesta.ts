@@ -5,13 +5,16 @@ import { orologioDiSistema, type Orologio } from '../../../src/orologio.js';
 import { ApiSportello, BASE_PREDEFINITA, type Esito, type RichiestaSportello } from '../api.js';
 import { chiaveRispostaUtente } from '../coda.js';
 import { AggiornamentoController } from '../controllers/aggiornamento.js';
+import { ReinvioController } from '../controllers/reinvio.js';
 import { emetti } from '../eventi.js';
 import { riuscito } from '../esiti.js';
 import { indirizzo } from '../percorso.js';
+import { annuncioMail, mostraPosta } from '../posta.js';
 import { stili } from '../stili.js';
 import { nomeStato, testi } from '../testi.js';
 import { alle } from '../tempo.js';
 import { boxRisposta, chiHaScritto, conversazione, problema } from './modelli.js';
+import { posta } from './posta.js';
 import { styles } from './richiesta.styles.js';
 
 const t = testi.richiesta;
@@ -19,12 +22,13 @@ const t = testi.richiesta;
 /**
  * @summary One request as the help desk works on it: the portal's identity beside the contacts typed, the phone as a
  * tel: link, the practice, the description, the files to download, the whole thread with the operator of each reply,
- * and the reply box ("Rispondi", "Rispondi e segna come risolta", "Cambia solo lo stato"). Refreshed every few seconds
- * (ETag) without touching what the operator is typing or where the focus is.
+ * the mails to the user with where each stands ("Invia di nuovo" for a failed one; a notice when the server sends
+ * none), and the reply box ("Rispondi", "Rispondi e segna come risolta", "Cambia solo lo stato"). Refreshed every few
+ * seconds (ETag) without touching what the operator is typing or where the focus is.
  *
  * @tag sportello-richiesta
  *
- * @fires sportello-annuncio - A new message from the user; what a reply or a change of state did.
+ * @fires sportello-annuncio - A new message from the user; what a reply, a change of state or a resend did.
  * @fires sportello-modificata - This operator replied or changed the state.
  * @fires sportello-sessione-scaduta - The server answered 401.
  */
@@ -74,6 +78,16 @@ export class SportelloRichiesta extends LitElement {
     nonAutenticato: () => emetti(this, 'sportello-sessione-scaduta', {}),
   });
 
+  #reinvio = new ReinvioController(this, {
+    api: () => this.#api(),
+    // The button goes with the failure: the focus goes to what the mail now says.
+    rimessa: async (m) => {
+      await this.#aggiornamento.aggiorna();
+      await this.updateComplete;
+      (this.renderRoot as ShadowRoot).getElementById(`stato-mail-${m.id}`)?.focus();
+    },
+  });
+
   #api = () => new ApiSportello(this.base);
   #fallita = (messaggio: string) => {
     this.errore = messaggio;
@@ -86,6 +100,7 @@ export class SportelloRichiesta extends LitElement {
       this.vuota = false;
       this.errore = '';
       this.esito = '';
+      this.#reinvio.azzera();
       void this.#aggiornamento.aggiorna();
     }
   }
@@ -163,8 +178,7 @@ export class SportelloRichiesta extends LitElement {
       (api, r) => api.rispondi(r.id, testo, stato),
       (r, dopo, mail) => {
         this.bozze.delete(r.id);
-        const detto = testi.annunci.risposta(r.numero, nomeStato(dopo));
-        return mail ? `${detto}${testi.annunci.ancheMail(mail)}` : detto;
+        return `${testi.annunci.risposta(r.numero, nomeStato(dopo))}${annuncioMail(mail, r.invioPosta)}`;
       },
     );
   }
@@ -208,6 +222,16 @@ export class SportelloRichiesta extends LitElement {
     return html`${ferma ? html`<p class="avviso">${t.nonAggiornata}</p>` : nothing}
       <div class="colonne">${chiHaScritto(r)} ${problema(r, this.base)}</div>
       ${conversazione(r)}
+      ${
+        mostraPosta(r)
+          ? posta({
+              r,
+              ora: this.orologio.ora(),
+              errore: this.#reinvio.errore,
+              reinvia: (m) => void this.#reinvio.reinvia(m),
+            })
+          : nothing
+      }
       ${boxRisposta({
         r,
         testo: this.bozze.get(r.id) ?? '',
