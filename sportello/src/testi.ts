@@ -79,7 +79,7 @@ export const testi = {
     nuovaRisposta: (numero: number) => `Nuova risposta dell’utente alla richiesta n. ${numero}.`,
     molte: (n: number) => `${plurale(n, 'novità', 'novità')} nella coda.`,
     risposta: (numero: number, stato: string) => `Risposta inviata alla richiesta n. ${numero}. Stato: ${stato}.`,
-    ancheMail: (a: string) => ` Inviata anche via mail a ${a}.`,
+    ancheMail: (a: string) => ` La mail a ${a} è in uscita.`,
     mailNonConfigurata: ' Non parte via mail: questo server non invia mail.',
     reinviata: (a: string) => `Mail a ${a} rimessa in coda: parte tra pochi secondi.`,
     stato: (numero: number, stato: string) => `Richiesta n. ${numero}: stato cambiato in ${stato}.`,
@@ -129,7 +129,8 @@ export const testi = {
     utente: 'utente',
     assistenza: 'Assistenza',
     operatore: (utente: string) => `operatore ${utente}`,
-    inviataAnche: (a: string) => `Inviata anche via mail a ${a}`,
+    // The mail's own state (sent, waiting, failed) is in the request's «Mail all’utente».
+    inviataAnche: (a: string) => `Anche via mail a ${a}`,
     registro: 'Registro di questa richiesta',
   },
 

@@ -412,7 +412,7 @@ describe('the help desk’s console', () => {
 
       const [messaggio] = tutti(el, 'ol.conversazione > li');
       expect(testo(messaggio)).to.match(
-        /^Assistenza \(operatore prova\) \d\d\/\d\d\/\d\d, \d\d:\d\d Buongiorno, la guardiamo\. Inviata anche via mail a anna\.bianchi@esempio\.it$/,
+        /^Assistenza \(operatore prova\) \d\d\/\d\d\/\d\d, \d\d:\d\d Buongiorno, la guardiamo\. Anche via mail a anna\.bianchi@esempio\.it$/,
       );
       // The harness's servers have no ASSISTENZA_SMTP_URL: the reply will not reach her by mail, and the box says so.
       expect(testo(tutti(el, '#aiuto-mail')[0])).to.equal(

@@ -84,9 +84,7 @@ describe('sportello/posta', () => {
   });
 
   it('a reply’s announcement says whether its mail leaves', () => {
-    expect(annuncioMail('mario.rossi@esempio.it', 'attivo')).to.equal(
-      ' Inviata anche via mail a mario.rossi@esempio.it.',
-    );
+    expect(annuncioMail('mario.rossi@esempio.it', 'attivo')).to.equal(' La mail a mario.rossi@esempio.it è in uscita.');
     expect(annuncioMail('mario.rossi@esempio.it', 'non-configurato')).to.equal(
       ' Non parte via mail: questo server non invia mail.',
     );
