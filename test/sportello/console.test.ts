@@ -447,7 +447,12 @@ describe('the help desk’s console', () => {
       const app = await monta(s);
       await accedi(app, CAPO.utente, CAPO.password);
       const testata = app.shadowRoot!.querySelector('header')!;
-      expect(tutti(testata, 'nav a').map(testo)).to.deep.equal(['Coda delle richieste', 'Operatori', 'Registro']);
+      expect(tutti(testata, 'nav a').map(testo)).to.deep.equal([
+        'Coda delle richieste',
+        'Operatori',
+        'Registro',
+        'Dati personali',
+      ]);
       link(testata, 'Operatori')!.click();
       await finche(() => testo(focalizzato()) === 'Operatori', 'the operators’ page, focused');
       const righe = () => dentro(app, 'sportello-operatori', 'tbody tr').map((tr) => testo(tr.querySelector('th')));
