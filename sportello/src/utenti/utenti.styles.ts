@@ -14,6 +14,13 @@ export const styles = css`
   .cerca input {
     width: 100%;
   }
+  /* A portal's ids and the words searched may be long with nowhere to wrap: they break rather than widen the page. */
+  .riepilogo,
+  .conferma p,
+  .fatto,
+  [role='alert'] {
+    overflow-wrap: anywhere;
+  }
   .utenti {
     list-style: none;
     margin: 0;
