@@ -39,7 +39,6 @@ export const styles = css`
     border: 2px solid var(--assistenza-colore-primario, #0066cc);
     border-radius: var(--assistenza-raggio, 4px);
     color: var(--assistenza-colore-primario, #0066cc);
-    font-weight: 600;
     text-decoration: none;
   }
   a.pulsante:hover {
