@@ -2,9 +2,9 @@
 // user found by email and by name, their data downloaded through the page's link, erased and anonymised after a
 // question (cancelled first), the queue without them after; an operator told the page is not theirs; axe at 1280 and
 // 390 px, nothing scrolling sideways.
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../sportello/src/index.js';
-import type { SportelloApp } from '../../sportello/src/index.js';
+import type { SportelloApp, SportelloUtenti } from '../../sportello/src/index.js';
 import { finche, finestra, type Secchio } from '../helpers.js';
 import {
   ANNA,
@@ -31,7 +31,9 @@ import {
 /** A user's id on the bucket's server: the portal's `sub` the bucket's tokens carry. */
 const idDi = (s: Secchio, utente: string) => `${utente}@${s.endpoint.split('/')[2]}`;
 
-const pagina = (app: Element) => tutti(app, 'sportello-utenti')[0];
+/** The page, in the console or mounted on its own. */
+const pagina = (radice: Element) =>
+  radice.localName === 'sportello-utenti' ? radice : tutti(radice, 'sportello-utenti')[0];
 const riepilogo = (app: Element) => testo(dentro(app, 'sportello-utenti', 'p.riepilogo')[0]);
 /** The users listed, by their cards' headings. */
 const trovati = (app: Element) => dentro(app, 'sportello-utenti', 'ul.utenti h3').map((h) => testo(h));
@@ -55,11 +57,12 @@ async function apri(app: SportelloApp): Promise<void> {
   await finche(() => testo(focalizzato()) === 'Dati personali degli utenti', 'the page, its heading focused');
 }
 
-/** Searches as a person does; resolves once the summary says the search's words. */
-async function cerca(app: Element, parole: string): Promise<void> {
-  scrivi(campo(app, 'Identificativo, nome o email'), parole);
-  pulsante(pagina(app), 'Cerca').click();
-  await finche(() => riepilogo(app).endsWith(`per «${parole}».`), `the users found for «${parole}»`);
+/** Searches as a person does; resolves once the summary says the search's words (or `fatto` holds). */
+async function cerca(radice: Element, parole: string, fatto?: () => boolean): Promise<void> {
+  scrivi(campo(radice, 'Identificativo, nome o email'), parole);
+  pulsante(pagina(radice), 'Cerca').click();
+  const detto = () => riepilogo(radice).endsWith(`per «${parole}».`);
+  await finche(fatto ?? detto, `the users found for «${parole}»`);
 }
 
 /** The console logged in as the administrator, on the page, the users `parole` finds listed. */
@@ -261,6 +264,30 @@ describe('the console’s page on a person’s data', () => {
     await finche(() => allarmi(app).length > 0, 'the refusal');
     expect(allarmi(app)).to.deep.equal(['Nessun dato per questo utente.']);
     await finche(() => testo(focalizzato()) === `Cancella i dati di ${lverdi}`, 'the focus back on its button');
+  });
+
+  it('says in words a refusal of the server (403) and a server that does not answer', async () => {
+    // The page mounted on its own, believing an administrator is in, for an operator's session: the server refuses.
+    const accesso = await fetch(`${s.baseSportello}/accesso`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ utente: ANNA.utente, password: ANNA.password }),
+    });
+    expect(accesso.ok).to.equal(true);
+    const rifiutata = await fixture<SportelloUtenti>(
+      html`<sportello-utenti amministratore base=${s.baseSportello}></sportello-utenti>`,
+    );
+    await cerca(rifiutata, 'rossi', () => allarmi(rifiutata).length > 0);
+    expect(allarmi(rifiutata)).to.deep.equal(['Questa funzione è riservata agli amministratori.']);
+
+    // Nothing listens on port 9 here: fetch fails as with no network.
+    const assente = await fixture<SportelloUtenti>(
+      html`<sportello-utenti amministratore base="http://127.0.0.1:9/api/sportello"></sportello-utenti>`,
+    );
+    await cerca(assente, 'rossi', () => allarmi(assente).length > 0);
+    expect(allarmi(assente)).to.deep.equal([
+      'Il server dello sportello non risponde: controlla la connessione e riprova.',
+    ]);
   });
 
   it('tells an operator who is not an administrator that the page is not theirs; the server refuses them too', async () => {
