@@ -79,10 +79,12 @@ export const styles = css`
     font-weight: 700;
     padding: 0.5rem 0;
   }
+  /* A portal's user id may have no place to wrap (Firefox breaks no hyphen before a digit): it breaks anywhere. */
   .chi {
     display: flex;
     flex-wrap: wrap;
     gap: 0 0.5rem;
+    overflow-wrap: anywhere;
   }
   .email {
     overflow-wrap: anywhere;
