@@ -249,7 +249,7 @@ describe('the console’s page on a person’s data', () => {
     expect(coda(app)).to.include(`Richiesta n. ${r.verdi.numero}`);
   });
 
-  it('says why an erasure did not happen (the user erased meanwhile) and puts the focus back', async () => {
+  it('says why an erasure did not happen (the user erased meanwhile), drops them from the list and puts the focus on it', async () => {
     await richieste();
     const app = await trovaComeAmministratore(s, 'verdi');
     // Another administrator erases lverdi meanwhile, from the same console's session.
@@ -263,7 +263,8 @@ describe('the console’s page on a person’s data', () => {
     pulsante(pagina(app), 'Sì, cancella').click();
     await finche(() => allarmi(app).length > 0, 'the refusal');
     expect(allarmi(app)).to.deep.equal(['Nessun dato per questo utente.']);
-    await finche(() => testo(focalizzato()) === `Cancella i dati di ${lverdi}`, 'the focus back on its button');
+    await finche(() => riepilogo(app) === 'Nessun utente trovato per «verdi».', 'the list read again, without them');
+    await finche(() => testo(focalizzato()) === 'Utenti trovati', 'the focus on the list, their button gone');
   });
 
   it('says in words a refusal of the server (403) and a server that does not answer', async () => {

@@ -59,9 +59,16 @@ export class SportelloUtenti extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
-  async #focus(selettore: string): Promise<void> {
+  /** The focus on the first of `selettori` the page shows, in that order. */
+  async #focus(...selettori: string[]): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selettore)?.focus();
+    for (const selettore of selettori) {
+      const el = this.renderRoot.querySelector<HTMLElement>(selettore);
+      if (el !== null) {
+        el.focus();
+        break;
+      }
+    }
   }
 
   async #cerca(e: Event): Promise<void> {
@@ -123,7 +130,11 @@ export class SportelloUtenti extends LitElement {
     this.#occupato = false;
     if (!riuscito(this, esito, this.#fallita)) {
       this.daConfermare = undefined;
-      await this.#focus(this.#pulsanteDi(utente, azione));
+      // Nothing of them left (another administrator was quicker): the list drops them.
+      if (esito.esito === 'errore' && esito.statoHttp === 404) {
+        await this.#leggi(this.cercato);
+      }
+      await this.#focus(this.#pulsanteDi(utente, azione), '#titolo-trovati');
       return;
     }
     const fatto = azione === 'cancella' ? fattoCancella(utente, esito.dati) : fattoAnonimizza(utente, esito.dati);
@@ -169,7 +180,7 @@ export class SportelloUtenti extends LitElement {
     }
     const inAttesa = (utente: string) => (this.daConfermare?.utente === utente ? this.daConfermare.azione : undefined);
     return html`<section aria-labelledby="titolo-trovati">
-      <h2 id="titolo-trovati">${t.elenco}</h2>
+      <h2 id="titolo-trovati" tabindex="-1">${t.elenco}</h2>
       <p class="riepilogo">${riepilogoUtenti(trovati, this.cercato)}</p>
       ${
         trovati.utenti.length === 0
