@@ -223,8 +223,10 @@ describe('the console’s page on a person’s data', () => {
       `Anonimizzare la richiesta di ${lverdi}? La richiesta resta per le statistiche, senza nomi, contatti, testi e ` +
         'file; le sue mail si cancellano. L’operazione non si può annullare.',
     ]);
-    pulsante(pagina(app), 'Annulla').click();
-    await finche(() => testo(focalizzato()) === `Anonimizza di ${lverdi}`, 'cancelled, the focus back');
+    // Escape, as a keyboard user expects of a question.
+    focalizzato()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await finche(() => testo(focalizzato()) === `Anonimizza di ${lverdi}`, 'cancelled by Escape, the focus back');
+    expect(domanda(app)).to.deep.equal([]);
     expect(JSON.stringify((await s.sportello.elenco()).find((x) => x.id === r.verdi.id))).to.include('Verdi');
 
     pulsante(pagina(app), `Anonimizza di ${lverdi}`).click();

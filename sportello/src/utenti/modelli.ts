@@ -21,10 +21,18 @@ export interface AzioniUtente {
 
 const elenco = (voci: string[], nessuna: string) => (voci.length === 0 ? nessuna : voci.join(', '));
 
-/** The question before an erasure or an anonymisation, its confirm button and "Annulla" (which gets the focus). */
+/**
+ * The question before an erasure or an anonymisation, its confirm button and "Annulla" (which gets the focus; Escape
+ * does the same).
+ */
 function conferma(u: UtenteTrovato, azione: Azione, i: number, a: AzioniUtente) {
   const domanda = azione === 'cancella' ? confermaCancella(u) : confermaAnonimizza(u);
-  return html`<div class="conferma" role="group" aria-labelledby="domanda-${i}">
+  const esc = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      a.annulla(u.utente, azione);
+    }
+  };
+  return html`<div class="conferma" role="group" aria-labelledby="domanda-${i}" @keydown=${esc}>
     <p id="domanda-${i}">${domanda}</p>
     <div class="azioni">
       <button type="button" class="pericolo" @click=${() => a.conferma(u.utente, azione)}>
