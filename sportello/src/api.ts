@@ -3,11 +3,18 @@
 import type { CodaSportello, RichiestaSportello } from '../../server/src/servizi/sportello.js';
 import type { Operatore } from '../../server/src/servizi/operatori.js';
 import type { VoceRegistroJson } from '../../server/src/servizi/registro.js';
+import type { DatiRimossi, UtenteTrovatoJson as UtenteTrovato } from '../../server/src/servizi/dati-personali.js';
 import type { StatoRichiesta } from '../../src/stati.js';
 import { leggiRetryAfter } from '../../src/delivery/ritardi.js';
 import { testi } from './testi.js';
 
 export type { CodaSportello, RichiestaSportello, Operatore, VoceRegistroJson, StatoRichiesta };
+export type { DatiRimossi, UtenteTrovato };
+export interface UtentiTrovati {
+  utenti: UtenteTrovato[];
+  /** How many matched: more than `utenti` holds when the server cut the list. */
+  totale: number;
+}
 export type VoceCoda = CodaSportello['richieste'][number];
 export type OperatoreElencato = Operatore & { creatoIl: string };
 
@@ -241,6 +248,19 @@ export class ApiSportello {
     this.#invia<Operatore>('POST', '/operatori', o);
 
   rimuoviOperatore = (utente: string) => this.#invia<void>('DELETE', `/operatori/${encodeURIComponent(utente)}`);
+
+  /** Administrators: the users whose id, or a name or email of their requests, contains `cerca`. */
+  async utenti(cerca: string): Promise<Esito<UtentiTrovati>> {
+    const r = await this.#chiedi(conQuery('/utenti', { cerca }));
+    return esito(r, async (ok) => (await ok.json()) as UtentiTrovati);
+  }
+
+  /** Where a user's data downloads from: a plain link, the session cookie goes with it. */
+  datiUtente = (id: string) => `${this.base}/utenti/${encodeURIComponent(id)}/dati`;
+
+  cancellaUtente = (id: string) => this.#invia<DatiRimossi>('DELETE', `/utenti/${encodeURIComponent(id)}`);
+
+  anonimizzaUtente = (id: string) => this.#invia<DatiRimossi>('POST', `/utenti/${encodeURIComponent(id)}/anonimizza`);
 
   async registro(f: FiltroRegistro): Promise<Esito<PaginaRegistro>> {
     const percorso = conQuery('/registro', { operatore: f.operatore, richiesta: f.richiesta, 'prima-di': f.primaDi });

@@ -16,6 +16,18 @@ describe('sportello/registro/dettagli', () => {
       ['posta-reinviata', { posta: 'p1' }, 'mail p1'],
       ['operatore-aggiunto', { utente: 'luca', ruolo: 'operatore' }, 'luca (operatore)'],
       ['operatore-rimosso', { utente: 'luca' }, 'luca'],
+      ['dati-esportati', { numeri: [3, 7], allegatiNonUsati: 0 }, 'richieste n. 3, 7'],
+      ['dati-esportati', { numeri: [], allegatiNonUsati: 2 }, 'nessuna richiesta'],
+      [
+        'utente-cancellato',
+        { numeri: [3, 7], richieste: 2, messaggi: 3, allegati: 2, posta: 1 },
+        'richieste n. 3, 7; 3 messaggi, 2 allegati, 1 mail',
+      ],
+      [
+        'utente-anonimizzato',
+        { numeri: [3], richieste: 1, messaggi: 1, allegati: 0, posta: 0 },
+        'richiesta n. 3; 1 messaggio, 0 allegati, 0 mail',
+      ],
       ['uscita', {}, ''],
     ];
     for (const [azione, dettagli, atteso] of casi) {

@@ -24,7 +24,7 @@ interface Vista extends HTMLElement {
 
 /**
  * @summary The help desk's console: the login, then the operator's name and "Esci", the queue, a request, and for
- * administrators the operators and the record; the places are in the address's fragment (#/richieste/<id>). One polite
+ * administrators the operators, the record and a person's data; the places are in the address's fragment (#/richieste/<id>). One polite
  * live region says what arrives and what an action did; the focus moves only when the operator goes somewhere.
  *
  * @tag sportello-app
@@ -201,6 +201,14 @@ export class SportelloApp extends LitElement {
           : nothing
       }
       ${vista === 'operatori' ? html`<sportello-operatori .base=${this.base}></sportello-operatori>` : nothing}
+      ${
+        vista === 'utenti'
+          ? html`<sportello-utenti
+              .base=${this.base}
+              ?amministratore=${operatore.ruolo === 'amministratore'}
+            ></sportello-utenti>`
+          : nothing
+      }
       ${
         vista === 'registro' && p.vista === 'registro'
           ? html`<sportello-registro

@@ -18,7 +18,11 @@ export function navigazione(operatore: Operatore, vista: Vista, esci: () => void
   return html`<nav aria-label=${t.navigazione}>
       <ul>
         ${voce('coda', t.coda)}
-        ${amministratore ? html`${voce('operatori', t.operatori)} ${voce('registro', t.registro)}` : nothing}
+        ${
+          amministratore
+            ? html`${voce('operatori', t.operatori)} ${voce('registro', t.registro)} ${voce('utenti', t.utenti)}`
+            : nothing
+        }
       </ul>
     </nav>
     <div class="chi">
@@ -33,6 +37,7 @@ const NOMI: Record<Vista, string> = {
   richiesta: testi.richiesta.senzaNumero,
   operatori: testi.operatori.titolo,
   registro: testi.registro.titolo,
+  utenti: testi.utenti.titolo,
 };
 
 /** The document's title: the page shown, then the console's name (the console's name alone before the login). */
