@@ -3,11 +3,12 @@
 import type { CodaSportello, RichiestaSportello } from '../../server/src/servizi/sportello.js';
 import type { Operatore } from '../../server/src/servizi/operatori.js';
 import type { VoceRegistroJson } from '../../server/src/servizi/registro.js';
+import type { TempiSportello } from '../../server/src/servizi/statistiche.js';
 import type { StatoRichiesta } from '../../src/stati.js';
 import { leggiRetryAfter } from '../../src/delivery/ritardi.js';
 import { testi } from './testi.js';
 
-export type { CodaSportello, RichiestaSportello, Operatore, VoceRegistroJson, StatoRichiesta };
+export type { CodaSportello, RichiestaSportello, Operatore, VoceRegistroJson, StatoRichiesta, TempiSportello };
 export type VoceCoda = CodaSportello['richieste'][number];
 export type OperatoreElencato = Operatore & { creatoIl: string };
 
@@ -227,6 +228,10 @@ export class ApiSportello {
     this.#invia<Operatore>('POST', '/operatori', o);
 
   rimuoviOperatore = (utente: string) => this.#invia<void>('DELETE', `/operatori/${encodeURIComponent(utente)}`);
+
+  /** The response times month by month, the median to the first reply, the requests waiting longest. */
+  tempiRisposta = async (): Promise<Esito<TempiSportello>> =>
+    esito(await this.#chiedi('/tempi-risposta'), async (ok) => (await ok.json()) as TempiSportello);
 
   async registro(f: FiltroRegistro): Promise<Esito<PaginaRegistro>> {
     const percorso = conQuery('/registro', { operatore: f.operatore, richiesta: f.richiesta, 'prima-di': f.primaDi });

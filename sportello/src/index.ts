@@ -6,14 +6,24 @@ import { SportelloCoda } from './coda/coda.js';
 import { SportelloOperatori } from './operatori/operatori.js';
 import { SportelloRegistro } from './registro/registro.js';
 import { SportelloRichiesta } from './richiesta/richiesta.js';
+import { SportelloTempi } from './tempi/tempi.js';
 
-export { SportelloAccesso, SportelloApp, SportelloCoda, SportelloOperatori, SportelloRegistro, SportelloRichiesta };
+export {
+  SportelloAccesso,
+  SportelloApp,
+  SportelloCoda,
+  SportelloOperatori,
+  SportelloRegistro,
+  SportelloRichiesta,
+  SportelloTempi,
+};
 
 definisci('sportello-accesso', SportelloAccesso);
 definisci('sportello-coda', SportelloCoda);
 definisci('sportello-richiesta', SportelloRichiesta);
 definisci('sportello-operatori', SportelloOperatori);
 definisci('sportello-registro', SportelloRegistro);
+definisci('sportello-tempi', SportelloTempi);
 definisci('sportello-app', SportelloApp);
 
 declare global {
@@ -24,5 +34,6 @@ declare global {
     'sportello-operatori': SportelloOperatori;
     'sportello-registro': SportelloRegistro;
     'sportello-richiesta': SportelloRichiesta;
+    'sportello-tempi': SportelloTempi;
   }
 }

@@ -5,6 +5,7 @@ export type Percorso =
   | { vista: 'coda' }
   | { vista: 'richiesta'; id: string }
   | { vista: 'operatori' }
+  | { vista: 'tempi' }
   | { vista: 'registro'; richiesta?: string; operatore?: string };
 
 const RICHIESTA = /^\/richieste\/([^/?#]+)$/;
@@ -18,6 +19,9 @@ export function leggiPercorso(hash: string): Percorso {
   }
   if (cammino === '/operatori') {
     return { vista: 'operatori' };
+  }
+  if (cammino === '/tempi') {
+    return { vista: 'tempi' };
   }
   if (cammino === '/registro') {
     const q = new URLSearchParams(query);
@@ -42,6 +46,9 @@ export function indirizzo(p: Percorso): string {
   }
   if (p.vista === 'operatori') {
     return '#/operatori';
+  }
+  if (p.vista === 'tempi') {
+    return '#/tempi';
   }
   if (p.vista === 'registro') {
     const q = new URLSearchParams();

@@ -11,6 +11,7 @@ describe('sportello/percorso', () => {
         { vista: 'richiesta', id: '0d7c2c0e-1a4b-4c7e-9a31-3b1f6c2d4e5f' },
       ],
       ['#/operatori', { vista: 'operatori' }],
+      ['#/tempi', { vista: 'tempi' }],
       ['#/registro', { vista: 'registro' }],
       ['#/registro?operatore=anna&richiesta=0d7c2c0e', { vista: 'registro', operatore: 'anna', richiesta: '0d7c2c0e' }],
     ];
