@@ -14,7 +14,7 @@ import {
 } from '../src/servizi/statistiche.js';
 import type { StatoRichiesta } from '../src/servizi/stati.js';
 import { MOTORI, databaseDiProva, operatoreDiProva, serverDiProva, type DatabaseDiProva } from './aiuti.js';
-import { italiano } from './http.js';
+import { invia, italiano, richiesta, rispostaSportello } from './http.js';
 
 const MINUTO = 60_000;
 const ORA = 60 * MINUTO;
@@ -196,13 +196,13 @@ for (const motore of MOTORI) {
     it('gives the median minutes to the help desk’s first reply over the last 90 days, halfway between two middle ones', async () => {
       await scrivi(d.db, [
         { ricevutaIl: '2026-11-10T09:00:00Z', messaggi: [{ autore: 'assistenza', dopo: 2 }] },
-        // The first reply counts, not the later ones, nor the user's before it.
+        // The first reply counts (written after a later one), not the later ones, nor the user's before it.
         {
           ricevutaIl: '2026-11-10T09:00:00Z',
           messaggi: [
             { autore: 'utente', dopo: 1 },
-            { autore: 'assistenza', dopo: 10 },
             { autore: 'assistenza', dopo: 20 },
+            { autore: 'assistenza', dopo: 10 },
           ],
         },
         { ricevutaIl: '2026-11-12T09:00:00Z', messaggi: [{ autore: 'assistenza', dopo: 125 }] },
@@ -267,6 +267,10 @@ for (const motore of MOTORI) {
           { ricevutaIl: new Date(Date.now() - 2 * ORA).toISOString(), risoltaDopo: 3, inAttesaDal: null },
           { ricevutaIl: new Date(Date.now() - ORA).toISOString(), cognome: 'Verdi' },
         ]);
+        // Sent and replied to through the server's own routes, a moment ago.
+        const r = richiesta();
+        assert.equal((await invia(s, r, { utente: 'mrossi' })).stato, 201);
+        assert.equal((await rispostaSportello(s, r.id, { testo: 'Buongiorno.' })).stato, 201);
         const operatore = await operatoreDiProva(s);
         const res = await fetch(`${s.url}/api/sportello/tempi-risposta`, { headers: { Cookie: operatore.cookie } });
         assert.equal(res.status, 200);
@@ -277,13 +281,17 @@ for (const motore of MOTORI) {
         assert.equal(questo.mese, corpo.aggiornati);
         assert.equal(
           corpo.mesi.reduce((n, m) => n + m.richieste, 0),
-          2,
+          3,
         );
         assert.deepEqual(
           corpo.inAttesa.map((r) => r.cognome),
           ['Verdi'],
         );
         assert.equal(corpo.minimo, 30);
+        assert.ok(
+          corpo.medianaPrimaRispostaMinuti !== null && corpo.medianaPrimaRispostaMinuti < 1,
+          `the reply of a moment ago: ${corpo.medianaPrimaRispostaMinuti}`,
+        );
         const post = await fetch(`${s.url}/api/sportello/tempi-risposta`, {
           method: 'POST',
           headers: { Cookie: operatore.cookie },

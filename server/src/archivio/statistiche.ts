@@ -1,6 +1,5 @@
 // SQL of the response-time statistics: passes over the requests received in a window, found through the index on
-// their arrival (richieste_per_arrivo), so the years of requests before the window cost nothing; the help desk's first
-// reply to each through the thread's index (messaggi_per_richiesta).
+// their arrival (richieste_per_arrivo), so the years of requests before the window cost nothing.
 import type { Esecutore } from './database.js';
 
 /** The requests received after `da` and up to `a` (the window), and how long they took to be first resolved. */
@@ -40,12 +39,12 @@ function quote(r: string, a: number, primo: number, n: number): string {
 }
 
 /**
- * The seconds from the arrival of the request `r` to the help desk's first message in its thread, written up to the
- * moment of parameter `$a`; NULL while it has none. Through messaggi_per_richiesta: a request's own few messages.
+ * The median seconds from arrival to the help desk's first reply (`prima_risposta_il`, set once by a trigger) of the
+ * rows of `richieste` named `r` replied to by the moment of parameter `$a`; NULL when none was.
  */
-const primaRisposta = (r: string, a: number) =>
-  `(SELECT extract(epoch FROM min(m.ricevuto_il) - ${r}.ricevuta_il)::float8
-      FROM messaggi m WHERE m.richiesta = ${r}.id AND m.autore = 'assistenza' AND m.ricevuto_il <= $${a})`;
+const medianaPrimaRispostaS = (r: string, a: number) =>
+  `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${r}.prima_risposta_il - ${r}.ricevuta_il)::float8)
+     FILTER (WHERE ${r}.prima_risposta_il <= $${a})`;
 
 /**
  * Counts in one query. `risolta_il` is the first time a request became risolta or chiusa (set once, never reset by a
@@ -69,7 +68,8 @@ export interface ConteggiMese extends Conteggi {
 
 /**
  * The counts of each period [da[i], da[i + 1]) at the moment `a` (the last period ends at `fine`), in one query: one
- * range of the arrival index per period; a request received after `a` is not counted.
+ * range of the arrival index per period, nothing read but the requests' own rows; a request received after `a` is not
+ * counted.
  */
 export async function conteggiPerPeriodo(
   q: Esecutore,
@@ -80,13 +80,9 @@ export async function conteggiPerPeriodo(
   return q.query<ConteggiMese>(
     `SELECT count(r.id)::int AS richieste,
        ${quote('r', 3, 4, limiti.entro.length)},
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY r.prima_risposta_s) AS "medianaPrimaRispostaS"
+       ${medianaPrimaRispostaS('r', 3)} AS "medianaPrimaRispostaS"
      FROM unnest($1::timestamptz[], $2::timestamptz[]) WITH ORDINALITY AS p (da, a, n)
-       LEFT JOIN LATERAL (
-         SELECT r.*, ${primaRisposta('r', 3)} AS prima_risposta_s
-         FROM richieste r
-         WHERE r.ricevuta_il >= p.da AND r.ricevuta_il < p.a AND r.ricevuta_il <= $3
-       ) r ON true
+       LEFT JOIN richieste r ON r.ricevuta_il >= p.da AND r.ricevuta_il < p.a AND r.ricevuta_il <= $3
      GROUP BY p.n
      ORDER BY p.n`,
     [periodi.inizi, fini, periodi.a, limiti.oltre, ...limiti.entro],
@@ -96,7 +92,7 @@ export async function conteggiPerPeriodo(
 /** The median seconds from arrival to the help desk's first reply of the window's requests replied to; null: none. */
 export async function medianaPrimaRisposta(q: Esecutore, finestra: Finestra): Promise<number | null> {
   const [riga] = await q.query<{ mediana: number | null }>(
-    `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ${primaRisposta('r', 2)}) AS mediana
+    `SELECT ${medianaPrimaRispostaS('r', 2)} AS mediana
      FROM richieste r
      WHERE r.ricevuta_il > $1 AND r.ricevuta_il <= $2`,
     [finestra.da, finestra.a],
