@@ -14,6 +14,12 @@ export const styles = css`
   table {
     min-width: 52rem;
   }
+  tbody th {
+    white-space: nowrap;
+  }
+  section {
+    margin-top: 1.5rem;
+  }
   td.numero {
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
