@@ -43,8 +43,10 @@ function quote(r: string, a: number, primo: number, n: number): string {
  * rows of `richieste` named `r` replied to by the moment of parameter `$a`; NULL when none was.
  */
 const medianaPrimaRispostaS = (r: string, a: number) =>
-  `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${r}.prima_risposta_il - ${r}.ricevuta_il)::float8)
-     FILTER (WHERE ${r}.prima_risposta_il <= $${a})`;
+  // Ordered as intervals, converted once per group: extract() per row yields numeric, and sorting those took twice as
+  // long (PGlite, 200,000 requests).
+  `extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY ${r}.prima_risposta_il - ${r}.ricevuta_il)
+     FILTER (WHERE ${r}.prima_risposta_il <= $${a}))::float8`;
 
 /**
  * Counts in one query. `risolta_il` is the first time a request became risolta or chiusa (set once, never reset by a
