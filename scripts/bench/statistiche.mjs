@@ -4,6 +4,8 @@
 // Prints numbers; asserts nothing about time. `node scripts/bench/statistiche.mjs [pglite|postgresql]` runs one engine;
 // ASSISTENZA_BENCH_FINESTRA and ASSISTENZA_BENCH_VECCHIE set the two counts (1,000,000 and 4,000,000). The query goes
 // through the server's own code (servizi/statistiche.ts, archivio/statistiche.ts); its plan is printed as it ran.
+// Beside it, the help desk's view (GET /api/sportello/tempi-risposta: the 12 months of Rome, the median to the first
+// reply, the longest waits) on the same rows, each request of its 12 months given one reply of the help desk.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +29,13 @@ await build({
     contents: `
       export { apriPglite, apriPostgres } from './server/src/archivio/apri.ts';
       export { applicaMigrazioni } from './server/src/archivio/migrazioni.ts';
-      export { tempiDiRisposta, finestraA, LIMITI_ENTRO, LIMITE_OLTRE } from './server/src/servizi/statistiche.ts';
+      export {
+        tempiDiRisposta,
+        tempiSportello,
+        finestraA,
+        LIMITI_ENTRO,
+        LIMITE_OLTRE,
+      } from './server/src/servizi/statistiche.ts';
       export { conteggi } from './server/src/archivio/statistiche.ts';`,
     resolveDir: process.cwd(),
     loader: 'ts',
@@ -64,6 +72,38 @@ async function riempi(esegui, quante, da, a) {
       [primo, ultimo, da, a, quante],
     );
   }
+}
+
+/**
+ * One reply of the help desk to each request received in the last 365 days before `ora` (what the help desk's view
+ * reads), halfway to its resolution, or an hour after arriving when it is open.
+ */
+async function risposte(esegui, ora) {
+  await esegui(
+    `INSERT INTO messaggi (id, richiesta, autore, testo, scritto_il, ricevuto_il, stato_dopo)
+     SELECT gen_random_uuid(), id, 'assistenza', 'Una risposta del bench.', t, t, 'in-lavorazione'
+     FROM (SELECT id, ricevuta_il + coalesce((risolta_il - ricevuta_il) / 2, interval '1 hour') AS t
+           FROM richieste WHERE ricevuta_il > $1) AS x`,
+    [new Date(ora - 365 * GIORNO)],
+  );
+}
+
+/** The help desk's view at `ora`: its time, median of GIRI runs after one to warm the cache, and how many it counted. */
+async function misuraSportello(db, ora = new Date()) {
+  await server.tempiSportello(db, { minimo: 1, ora });
+  const tempi = [];
+  let t;
+  for (let i = 0; i < GIRI; i++) {
+    const t0 = performance.now();
+    t = await server.tempiSportello(db, { minimo: 1, ora });
+    tempi.push(performance.now() - t0);
+  }
+  const richieste = t.mesi.reduce((somma, m) => somma + m.richieste, 0);
+  console.log(
+    `  the help desk's view (12 months, ${n(richieste)} requests, each replied to once): median ${ms(mediana(tempi))} ` +
+      `(min ${ms(Math.min(...tempi))}, max ${ms(Math.max(...tempi))}, ${GIRI} runs); median to the first reply ` +
+      `${t.medianaPrimaRispostaMinuti} min`,
+  );
 }
 
 /**
@@ -131,21 +171,27 @@ async function banco(motore, db, esegui) {
   const da = ora - 89 * GIORNO;
   let t0 = performance.now();
   await riempi(esegui, FINESTRA, da, ora);
+  await risposte(esegui, ora);
   await esegui('VACUUM ANALYZE richieste');
+  await esegui('VACUUM ANALYZE messaggi');
   console.log(`  written in ${ms(performance.now() - t0)}; ${await dimensione(db)}`);
   stampa(`${n(FINESTRA)} requests, all in the window:`, await misura(db));
+  await misuraSportello(db);
 
   // The same million again after years of older requests, written before them as a help desk's table fills.
   await esegui('TRUNCATE richieste CASCADE');
   t0 = performance.now();
   await riempi(esegui, VECCHIE, da - 5 * 365 * GIORNO, da - 2 * GIORNO);
   await riempi(esegui, FINESTRA, da, ora);
+  await risposte(esegui, ora);
   await esegui('VACUUM ANALYZE richieste');
+  await esegui('VACUUM ANALYZE messaggi');
   console.log(`  written in ${ms(performance.now() - t0)}; ${await dimensione(db)}`);
   stampa(
     `${n(VECCHIE + FINESTRA)} requests, the same ${n(FINESTRA)} in the window after 5 years of ${n(VECCHIE)}:`,
     await misura(db),
   );
+  await misuraSportello(db);
 
   // The same table as it was at the end of each older year: windows of about the same size, one to four years of
   // requests before each (and the rest after it).

@@ -13,6 +13,7 @@ import { rotteSportello } from './rotte/sportello.js';
 import { rotteUtenti } from './rotte/utenti.js';
 import { rotteSalute } from './rotte/salute.js';
 import { rotteTempiRisposta } from './rotte/tempi-risposta.js';
+import { rotteTempiSportello } from './rotte/tempi-sportello.js';
 import { MINIMO_PREDEFINITO } from './servizi/statistiche.js';
 import { rotteConsole } from './rotte/console.js';
 import { rotteOpenApi, tracciaRotte } from './rotte/openapi.js';
@@ -158,7 +159,9 @@ export async function costruisciApp(o: OpzioniApp): Promise<FastifyInstance> {
   rotteSportello(app, sportello);
   rotteUtenti(app, sportello);
   rotteSalute(app, { db: o.db });
-  rotteTempiRisposta(app, { db: o.db, minimo: o.statisticheMinimo ?? MINIMO_PREDEFINITO });
+  const minimo = o.statisticheMinimo ?? MINIMO_PREDEFINITO;
+  rotteTempiRisposta(app, { db: o.db, minimo });
+  rotteTempiSportello(app, { ...sportello, minimo });
   rotteConsole(app, { cartella: o.cartellaConsole });
   rotteOpenApi(app, rotte);
   return app;

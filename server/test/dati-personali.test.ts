@@ -91,6 +91,7 @@ const TABELLE: Record<string, TabellaUtente | TabellaAltra> = {
       ultima_assistenza_il: { nonEsportata: 'the queue’s order: the thread’s times say when the help desk wrote' },
       in_attesa_dal: { nonEsportata: 'the queue’s order: the thread’s times say it' },
       conclusa_dal: 'conclusaDal',
+      prima_risposta_il: { nonEsportata: 'the response times: the thread’s times say when the help desk first wrote' },
       anonimizzata_il: { nonEsportata: 'an anonymised request has no user: it is in nobody’s export' },
     },
   },
@@ -610,7 +611,7 @@ for (const motore of MOTORI) {
     it('anonymises a user: requests kept with their times and states, no names, contacts, texts or files', async () => {
       const d = await datiConPosta();
       const colonneTenute = `id, numero, stato, ricevuta_il, aggiornata_il, risolta_il, conclusa_dal, scritta_il,
-        ultima_assistenza_il, in_attesa_dal`;
+        ultima_assistenza_il, in_attesa_dal, prima_risposta_il`;
       const tenute = () => s.db.query(`SELECT ${colonneTenute} FROM richieste ORDER BY numero`);
       const prima = await tenute();
       const messaggiPrima = await s.db.query('SELECT id, autore, ricevuto_il, stato_dopo FROM messaggi ORDER BY id');

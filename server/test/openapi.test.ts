@@ -63,6 +63,7 @@ describe('GET /api/openapi.json', () => {
       'post /api/richieste/{id}/messaggi',
       'put /api/richieste/allegati/{id}',
       'get /api/salute',
+      'get /api/sportello/tempi-risposta',
       'get /api/openapi.json',
     ]) {
       assert.ok(operazioni.includes(o), o);
@@ -145,6 +146,9 @@ describe('GET /api/openapi.json', () => {
     assert.ok(valido('ElencoOperatori', operatori).ok, valido('ElencoOperatori', operatori).errori);
     const registro = await (await fetch(`${s.url}/api/sportello/registro`, { headers: { Cookie: cookie } })).json();
     assert.ok(valido('Registro', registro).ok, valido('Registro', registro).errori);
+    const tempi = await (await fetch(`${s.url}/api/sportello/tempi-risposta`, { headers: { Cookie: cookie } })).json();
+    assert.ok(valido('TempiSportello', tempi).ok, valido('TempiSportello', tempi).errori);
+    assert.equal(valido('TempiSportello', { ...tempi, mesi: [{ mese: '2026-13' }] }).ok, false);
     const dati = await (
       await fetch(`${s.url}/api/richieste/esportazione`, { headers: await autorizzazione('mrossi') })
     ).json();

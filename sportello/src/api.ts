@@ -4,11 +4,12 @@ import type { CodaSportello, RichiestaSportello } from '../../server/src/servizi
 import type { Operatore } from '../../server/src/servizi/operatori.js';
 import type { VoceRegistroJson } from '../../server/src/servizi/registro.js';
 import type { DatiRimossi, UtenteTrovatoJson as UtenteTrovato } from '../../server/src/servizi/dati-personali.js';
+import type { TempiSportello } from '../../server/src/servizi/statistiche.js';
 import type { StatoRichiesta } from '../../src/stati.js';
 import { leggiRetryAfter } from '../../src/delivery/ritardi.js';
 import { testi } from './testi.js';
 
-export type { CodaSportello, RichiestaSportello, Operatore, VoceRegistroJson, StatoRichiesta };
+export type { CodaSportello, RichiestaSportello, Operatore, VoceRegistroJson, StatoRichiesta, TempiSportello };
 export type { DatiRimossi, UtenteTrovato };
 export interface UtentiTrovati {
   utenti: UtenteTrovato[];
@@ -261,6 +262,10 @@ export class ApiSportello {
   cancellaUtente = (id: string) => this.#invia<DatiRimossi>('DELETE', `/utenti/${encodeURIComponent(id)}`);
 
   anonimizzaUtente = (id: string) => this.#invia<DatiRimossi>('POST', `/utenti/${encodeURIComponent(id)}/anonimizza`);
+
+  /** The response times month by month, the median to the first reply, the requests waiting longest. */
+  tempiRisposta = async (): Promise<Esito<TempiSportello>> =>
+    esito(await this.#chiedi('/tempi-risposta'), async (ok) => (await ok.json()) as TempiSportello);
 
   async registro(f: FiltroRegistro): Promise<Esito<PaginaRegistro>> {
     const percorso = conQuery('/registro', { operatore: f.operatore, richiesta: f.richiesta, 'prima-di': f.primaDi });

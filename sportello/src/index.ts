@@ -7,6 +7,7 @@ import { SportelloOperatori } from './operatori/operatori.js';
 import { SportelloRegistro } from './registro/registro.js';
 import { SportelloRichiesta } from './richiesta/richiesta.js';
 import { SportelloUtenti } from './utenti/utenti.js';
+import { SportelloTempi } from './tempi/tempi.js';
 
 export {
   SportelloAccesso,
@@ -16,6 +17,7 @@ export {
   SportelloRegistro,
   SportelloRichiesta,
   SportelloUtenti,
+  SportelloTempi,
 };
 
 definisci('sportello-accesso', SportelloAccesso);
@@ -24,6 +26,7 @@ definisci('sportello-richiesta', SportelloRichiesta);
 definisci('sportello-operatori', SportelloOperatori);
 definisci('sportello-registro', SportelloRegistro);
 definisci('sportello-utenti', SportelloUtenti);
+definisci('sportello-tempi', SportelloTempi);
 definisci('sportello-app', SportelloApp);
 
 declare global {
@@ -35,5 +38,6 @@ declare global {
     'sportello-registro': SportelloRegistro;
     'sportello-richiesta': SportelloRichiesta;
     'sportello-utenti': SportelloUtenti;
+    'sportello-tempi': SportelloTempi;
   }
 }

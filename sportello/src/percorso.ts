@@ -6,6 +6,7 @@ export type Percorso =
   | { vista: 'richiesta'; id: string }
   | { vista: 'operatori' }
   | { vista: 'utenti' }
+  | { vista: 'tempi' }
   | { vista: 'registro'; richiesta?: string; operatore?: string };
 
 const RICHIESTA = /^\/richieste\/([^/?#]+)$/;
@@ -22,6 +23,9 @@ export function leggiPercorso(hash: string): Percorso {
   }
   if (cammino === '/utenti') {
     return { vista: 'utenti' };
+  }
+  if (cammino === '/tempi') {
+    return { vista: 'tempi' };
   }
   if (cammino === '/registro') {
     const q = new URLSearchParams(query);
@@ -49,6 +53,9 @@ export function indirizzo(p: Percorso): string {
   }
   if (p.vista === 'utenti') {
     return '#/utenti';
+  }
+  if (p.vista === 'tempi') {
+    return '#/tempi';
   }
   if (p.vista === 'registro') {
     const q = new URLSearchParams();

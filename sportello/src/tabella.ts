@@ -1,4 +1,4 @@
-// The administrators' tables: in a region of their own that scrolls sideways when the screen is narrow, named by the
+// The console's tables: in a region of their own that scrolls sideways when the screen is narrow, named by the
 // caption and reached by keyboard, so that the page itself never does.
 import { html, type TemplateResult } from 'lit';
 

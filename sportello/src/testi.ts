@@ -41,6 +41,7 @@ export const testi = {
   testata: {
     navigazione: 'Sportello',
     coda: 'Coda delle richieste',
+    tempi: 'Tempi di risposta',
     operatori: 'Operatori',
     utenti: 'Dati personali',
     registro: 'Registro',
@@ -264,5 +265,36 @@ export const testi = {
       'utente-anonimizzato': 'Utente anonimizzato',
     } as Record<string, string>,
     sistema: 'configurazione',
+  },
+
+  tempi: {
+    titolo: 'Tempi di risposta',
+    intro:
+      'Per mese di arrivo (ora di Roma), la quota delle richieste risolte per la prima volta entro ciascun limite ' +
+      'dall’arrivo (una riapertura non lo azzera); «oltre 24 ore» comprende le richieste ancora aperte da più di un ' +
+      'giorno. Sono le stesse cifre pubblicate sul portale, qui per ogni mese.',
+    aggiorna: 'Aggiorna',
+    aggiornati: 'Tempi di risposta aggiornati.',
+    caricamento: 'Caricamento dei tempi di risposta…',
+    tabella: 'Tempi di risposta degli ultimi 12 mesi, dal più recente',
+    mese: 'Mese',
+    richieste: 'Richieste',
+    entro: (limite: string) => `Entro ${limite}`,
+    oltre: (limite: string) => `Oltre ${limite}`,
+    primaRisposta: 'Prima risposta (mediana)',
+    pochiDati: 'pochi dati',
+    notaPochi: (minimo: number) =>
+      `«pochi dati»: meno di ${minimo} richieste nel mese, le percentuali dicono poco (il portale non pubblica ` +
+      `i tempi calcolati su meno di ${minimo} richieste).`,
+    nessunDato: 'nessuna richiesta',
+    nessunaRisposta: 'nessuna risposta',
+    menoDiUnMinuto: 'meno di 1 min',
+    mediana: 'Prima risposta dell’assistenza',
+    medianaTesto:
+      'Tempo mediano dall’arrivo della richiesta alla prima risposta dell’assistenza, negli ultimi 90 giorni:',
+    medianaNessuna: 'Nessuna richiesta degli ultimi 90 giorni ha ancora avuto risposta.',
+    inAttesa: 'Richieste in attesa da più tempo',
+    inAttesaIntro: 'Le richieste aperte che attendono l’assistenza da più tempo, come in cima alla coda.',
+    nessunaInAttesa: 'Nessuna richiesta attende l’assistenza.',
   },
 };

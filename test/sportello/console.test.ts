@@ -78,6 +78,28 @@ function ascolta(app: Element): string[] {
   return detti;
 }
 
+/** WCAG 1.4.10: at 390 px nothing needs scrolling sideways (a wide table scrolls in its own region). */
+function nienteDiLato(app: Element, larghezza: number, dove: string): void {
+  expect(app.getBoundingClientRect().width, `${dove}: as wide as asked`).to.be.at.most(larghezza);
+  expect(app.scrollWidth, `${dove}: the console`).to.be.at.most(Math.ceil(app.getBoundingClientRect().width));
+  expect(document.documentElement.scrollWidth, `${dove}: the page`).to.be.at.most(innerWidth);
+}
+
+/** The month of now in Rome, in Italian words: "dicembre 2026". */
+const meseCorrente = () =>
+  new Intl.DateTimeFormat('it-IT', { month: 'long', year: 'numeric', timeZone: 'Europe/Rome' }).format(new Date());
+
+/** Opens "Tempi di risposta" from the header, as an operator does; resolves once its table is there. */
+async function apriTempi(app: SportelloApp): Promise<Element> {
+  link(app.shadowRoot!.querySelector('header')!, 'Tempi di risposta')!.click();
+  await finche(() => dentro(app, 'sportello-tempi', 'tbody tr').length === 12, 'the twelve months');
+  return tutti(app, 'sportello-tempi')[0];
+}
+
+/** The table's rows as they read: the month, then each cell. */
+const mesi = (el: Element) =>
+  tutti(el, 'tbody tr').map((tr) => [...tr.querySelectorAll('th, td')].map((c) => testo(c)));
+
 describe('the help desk’s console', () => {
   let s: Secchio;
   secchioPerTest([{ ...ANNA, ruolo: 'operatore' }], (nuovo) => {
@@ -110,7 +132,10 @@ describe('the help desk’s console', () => {
       const testata = app.shadowRoot!.querySelector('header')!;
       expect(testo(testata)).to.match(/Anna Bianchi \(operatore\) Esci$/);
       expect(pulsante(testata, 'Esci')).to.exist;
-      expect(tutti(testata, 'nav a').map(testo)).to.deep.equal(['Coda delle richieste'], 'no administrators’ pages');
+      expect(tutti(testata, 'nav a').map(testo)).to.deep.equal(
+        ['Coda delle richieste', 'Tempi di risposta'],
+        'no administrators’ pages',
+      );
       await finche(() => testo(focalizzato()) === 'Coda delle richieste', 'the focus on the queue’s heading');
 
       pulsante(testata, 'Esci').click();
@@ -450,6 +475,7 @@ describe('the help desk’s console', () => {
       const testata = app.shadowRoot!.querySelector('header')!;
       expect(tutti(testata, 'nav a').map(testo)).to.deep.equal([
         'Coda delle richieste',
+        'Tempi di risposta',
         'Operatori',
         'Registro',
         'Dati personali',
@@ -668,6 +694,109 @@ describe('the help desk’s console', () => {
     });
   });
 
+  describe('the response times', () => {
+    it('shows each of the last 12 months with its figures, small months marked, the median to the first reply, and the requests waiting longest linked to them', async () => {
+      const attende = await creaRichiesta(s, { descrizione: 'Manca un file.' }, 'mrossi');
+      await s.sportello.rispondi(attende.id, 'Ci manda il file?', 'attesa-utente');
+      const risolta = await creaRichiesta(s, { descrizione: 'Non trovo la ricevuta.' });
+      await s.sportello.rispondi(risolta.id, 'La trova in Documenti.', 'risolta');
+      const chiusa = await creaRichiesta(s, { descrizione: 'Scritta per errore.' });
+      await s.sportello.cambiaStato(chiusa.id, 'chiusa');
+      const prima = await creaRichiesta(s, { cognome: 'Verdi', nome: 'Luca', descrizione: 'Il protocollo non parte.' });
+      // Arrived before `prima`, but waits for the help desk only since the user's reply, after it.
+      await rispondeUtente(s, 'mrossi', attende.id, 'Eccolo.');
+      const app = await monta(s);
+      // Two hours and a minute on: every wait reads in hours.
+      app.orologio = { ora: () => Date.now() + 2 * ORA + MINUTO, programma: orologioDiSistema.programma };
+      await accedi(app);
+      const el = await apriTempi(app);
+      await finche(() => testo(focalizzato()) === 'Tempi di risposta', 'the focus on the page’s heading');
+      const attuale = tutti<HTMLAnchorElement>(app.shadowRoot!.querySelector('nav')!, 'a[aria-current=page]');
+      expect(attuale.map(testo)).to.deep.equal(['Tempi di risposta']);
+      expect(location.hash).to.equal('#/tempi');
+
+      expect(testo(tutti(el, 'caption')[0])).to.equal('Tempi di risposta degli ultimi 12 mesi, dal più recente');
+      expect(tutti(el, 'thead th').map(testo)).to.deep.equal([
+        'Mese',
+        'Richieste',
+        'Entro 10 minuti',
+        'Entro 30 minuti',
+        'Entro 1 ora',
+        'Entro 8 ore',
+        'Oltre 24 ore',
+        'Prima risposta (mediana)',
+      ]);
+      const righe = mesi(el);
+      // Four this month: two resolved at once (risolta, chiusa), two open for minutes; two replied to at once.
+      expect(righe[0]).to.deep.equal([
+        meseCorrente(),
+        '4 pochi dati',
+        '50,0%',
+        '50,0%',
+        '50,0%',
+        '50,0%',
+        '0,0%',
+        'meno di 1 min',
+      ]);
+      const vuoto = '–nessuna richiesta';
+      for (const riga of righe.slice(1)) {
+        expect(riga.slice(1)).to.deep.equal(['0', vuoto, vuoto, vuoto, vuoto, vuoto, 'nessuna risposta'], riga[0]);
+      }
+      expect(new Set(righe.map((r) => r[0])).size, 'twelve months').to.equal(12);
+      for (const riga of righe) expect(riga[0]).to.match(/^[a-z]+ \d{4}$/);
+      expect(testo(tutti(el, '.nota')[0])).to.match(/^«pochi dati»: meno di 30 richieste nel mese/);
+      expect(testo(tutti(el, '.mediana p')[0])).to.equal(
+        'Tempo mediano dall’arrivo della richiesta alla prima risposta dell’assistenza, negli ultimi 90 giorni: meno di 1 min',
+      );
+
+      const attesa = () => tutti(el, 'ol.attesa > li');
+      expect(attesa().map((li) => testo(li))).to.deep.equal([
+        `Richiesta n. ${prima.numero} Ricevuta Verdi Luca in attesa da 2 ore`,
+        `Richiesta n. ${attende.numero} In lavorazione Rossi Mario in attesa da 2 ore`,
+      ]);
+
+      // "Aggiorna" reads again: a new request counts, and joins the waiting list.
+      const nuova = await creaRichiesta(s, { cognome: 'Neri', nome: 'Sara', descrizione: 'Appena arrivata.' });
+      pulsante(el, 'Aggiorna').click();
+      await finche(() => mesi(el)[0][1] === '5 pochi dati', 'five this month');
+      expect(annunci(app)).to.equal('Tempi di risposta aggiornati.');
+      expect(mesi(el)[0].slice(2, 7)).to.deep.equal(['40,0%', '40,0%', '40,0%', '40,0%', '0,0%']);
+      expect(attesa().map((li) => testo(li.querySelector('a')))).to.deep.equal(
+        [prima, attende, nuova].map((r) => `Richiesta n. ${r.numero}`),
+      );
+
+      attesa()[0].querySelector('a')!.click();
+      await finche(
+        () => dentro(app, 'sportello-richiesta', 'h1').some((h) => testo(h) === `Richiesta n. ${prima.numero}`),
+        'the request opened from the list',
+      );
+      expect(location.hash).to.equal(`#/richieste/${prima.id}`);
+    });
+
+    for (const larghezza of [1280, 390]) {
+      it(`has no violation axe finds at ${larghezza} px; the table scrolls in its own region, nothing else sideways`, async () => {
+        await finestra(larghezza);
+        const r = await creaRichiesta(s, { descrizione: 'Il protocollo non parte.' }, 'mrossi');
+        await s.sportello.rispondi(r.id, 'La guardiamo.');
+        await rispondeUtente(s, 'mrossi', r.id, 'Grazie.');
+        await creaRichiesta(s, { cognome: 'Verdi', nome: 'Luca', descrizione: 'Non trovo la ricevuta.' });
+        const app = await monta(s, { larghezza });
+        await accedi(app);
+        const el = await apriTempi(app);
+        await finche(() => tutti(el, 'ol.attesa > li').length === 2, 'the waiting list');
+        await expect(app).to.be.accessible();
+        nienteDiLato(app, larghezza, 'response times');
+        const [regione] = tutti(el, '.scorre');
+        expect([regione.getAttribute('role'), regione.getAttribute('tabindex')]).to.deep.equal(['region', '0']);
+        const nome = (regione.getRootNode() as ShadowRoot).getElementById(regione.getAttribute('aria-labelledby')!);
+        expect(testo(nome)).to.equal('Tempi di risposta degli ultimi 12 mesi, dal più recente');
+        if (larghezza === 390) {
+          expect(regione.scrollWidth, 'the table wider than its region').to.be.above(regione.clientWidth);
+        }
+      });
+    }
+  });
+
   // A portal's user id may be long with no place to break a line (an SPID code and more): the bucket's suffix
   // (@<uuid>) adds one of its own, breakable by some engines only (not Firefox's, before a digit).
   const lungo = 'spid.TINITRSSMRA80A01H501U.0123456789abcdef0123456789abcdef';
@@ -689,15 +818,9 @@ describe('the help desk’s console', () => {
       await rispondeUtente(s, lungo, r.id, 'Eccolo.');
       await creaRichiesta(s, { cognome: 'Verdi', nome: 'Luca', descrizione: 'Non trovo la ricevuta.' });
       const app = await monta(s, { larghezza });
-      // WCAG 1.4.10: at 390 px nothing needs scrolling sideways (a wide table scrolls in its own region).
-      const nienteDiLato = (dove: string) => {
-        expect(app.getBoundingClientRect().width, `${dove}: as wide as asked`).to.be.at.most(larghezza);
-        expect(app.scrollWidth, `${dove}: the console`).to.be.at.most(Math.ceil(app.getBoundingClientRect().width));
-        expect(document.documentElement.scrollWidth, `${dove}: the page`).to.be.at.most(innerWidth);
-      };
 
       await expect(app).to.be.accessible();
-      nienteDiLato('login');
+      nienteDiLato(app, larghezza, 'login');
       scrivi(campo(app, 'Nome utente'), 'anna');
       pulsante(app, 'Accedi').click();
       await finche(() => tutti(app, '.errore').length === 1, 'the empty password said');
@@ -706,11 +829,11 @@ describe('the help desk’s console', () => {
       await accedi(app);
       await finche(() => coda(app).length === 2, 'the queue');
       await expect(app).to.be.accessible();
-      nienteDiLato('queue');
+      nienteDiLato(app, larghezza, 'queue');
 
       const el = await apriRichiesta(app, r.numero);
       await expect(app).to.be.accessible();
-      nienteDiLato('request');
+      nienteDiLato(app, larghezza, 'request');
       pulsante(el, 'Rispondi').click();
       await finche(() => tutti(el, '#errore-testo').length === 1, 'the empty reply said');
       await expect(app).to.be.accessible();

@@ -12,6 +12,7 @@ describe('sportello/percorso', () => {
       ],
       ['#/operatori', { vista: 'operatori' }],
       ['#/utenti', { vista: 'utenti' }],
+      ['#/tempi', { vista: 'tempi' }],
       ['#/registro', { vista: 'registro' }],
       ['#/registro?operatore=anna&richiesta=0d7c2c0e', { vista: 'registro', operatore: 'anna', richiesta: '0d7c2c0e' }],
     ];

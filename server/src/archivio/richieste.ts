@@ -228,3 +228,28 @@ export async function conteggi(q: Esecutore): Promise<Record<StatoRichiesta, num
   }
   return c;
 }
+
+/** An open request waiting for the help desk, as the response times list it. */
+export interface VoceInAttesa {
+  id: string;
+  numero: number;
+  stato: StatoRichiesta;
+  cognome: string;
+  nome: string;
+  inAttesaDal: Date;
+}
+
+/**
+ * The `limite` requests waiting longest for the help desk now: the queue's first group in the queue's order, found
+ * through the index of the open requests' wait (richieste_in_attesa).
+ */
+export async function piuInAttesa(q: Esecutore, limite: number): Promise<VoceInAttesa[]> {
+  return q.query<VoceInAttesa>(
+    `SELECT r.id, r.numero::float8 AS numero, r.stato, r.cognome, r.nome, r.in_attesa_dal AS "inAttesaDal"
+     FROM richieste r
+     WHERE r.stato NOT IN ('risolta', 'chiusa') AND r.stato <> 'attesa-utente' AND r.in_attesa_dal IS NOT NULL
+     ORDER BY r.in_attesa_dal, r.aggiornata_il, r.numero DESC
+     LIMIT $1`,
+    [limite],
+  );
+}

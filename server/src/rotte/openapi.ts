@@ -21,6 +21,7 @@ import { documentazioneRichieste } from './richieste.js';
 import { documentazioneAllegati } from './allegati.js';
 import { documentazioneSalute } from './salute.js';
 import { documentazioneTempiRisposta } from './tempi-risposta.js';
+import { documentazioneTempiSportello } from './tempi-sportello.js';
 import { documentazioneUtenti } from './utenti.js';
 import { erroreSchema, erroreValidazioneSchema } from './schemi.js';
 import type { Documentazione, SchemaJson } from './documenta.js';
@@ -79,6 +80,7 @@ const PARTI: Documentazione[] = [
   documentazioneUtenti,
   documentazioneSalute,
   documentazioneTempiRisposta,
+  documentazioneTempiSportello,
   {
     schemi: { Errore: { schema: erroreSchema }, ErroreValidazione: { schema: erroreValidazioneSchema } },
     percorsi: {

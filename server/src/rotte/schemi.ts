@@ -181,6 +181,32 @@ export const tempiRispostaSchema = z.object({
   oltre: tempoSchema,
 });
 
+/** GET /api/sportello/tempi-risposta: the help desk's view of the response times. */
+export const tempiSportelloSchema = z.object({
+  aggiornati: tempiRispostaSchema.shape.aggiornati,
+  minimo: z.int().check(z.positive()),
+  mesi: z.array(
+    z.object({
+      mese: tempiRispostaSchema.shape.aggiornati,
+      richieste: z.int().check(z.nonnegative()),
+      entro: z.array(tempoSchema),
+      oltre: tempoSchema,
+      medianaPrimaRispostaMinuti: z.nullable(z.number().check(z.gte(0))),
+    }),
+  ),
+  medianaPrimaRispostaMinuti: z.nullable(z.number().check(z.gte(0))),
+  inAttesa: z.array(
+    z.object({
+      id: z.string(),
+      numero: z.number(),
+      stato: statoSchema,
+      cognome: z.string(),
+      nome: z.string(),
+      inAttesaDal: z.string(),
+    }),
+  ),
+});
+
 /** The users an administrator's search found. */
 export const utentiTrovatiSchema = z.object({
   utenti: z.array(

@@ -23,8 +23,8 @@ interface Vista extends HTMLElement {
 }
 
 /**
- * @summary The help desk's console: the login, then the operator's name and "Esci", the queue, a request, and for
- * administrators the operators, the record and a person's data; the places are in the address's fragment (#/richieste/<id>). One polite
+ * @summary The help desk's console: the login, then the operator's name and "Esci", the queue, a request, the response
+ * times, and for administrators the operators, the record and a person's data; the places are in the address's fragment (#/richieste/<id>). One polite
  * live region says what arrives and what an action did; the focus moves only when the operator goes somewhere.
  *
  * @tag sportello-app
@@ -201,6 +201,11 @@ export class SportelloApp extends LitElement {
           : nothing
       }
       ${vista === 'operatori' ? html`<sportello-operatori .base=${this.base}></sportello-operatori>` : nothing}
+      ${
+        vista === 'tempi'
+          ? html`<sportello-tempi .base=${this.base} .orologio=${this.orologio}></sportello-tempi>`
+          : nothing
+      }
       ${
         vista === 'utenti'
           ? html`<sportello-utenti

@@ -17,7 +17,7 @@ export function navigazione(operatore: Operatore, vista: Vista, esci: () => void
   const amministratore = operatore.ruolo === 'amministratore';
   return html`<nav aria-label=${t.navigazione}>
       <ul>
-        ${voce('coda', t.coda)}
+        ${voce('coda', t.coda)} ${voce('tempi', t.tempi)}
         ${
           amministratore
             ? html`${voce('operatori', t.operatori)} ${voce('registro', t.registro)} ${voce('utenti', t.utenti)}`
@@ -36,6 +36,7 @@ const NOMI: Record<Vista, string> = {
   coda: testi.coda.titolo,
   richiesta: testi.richiesta.senzaNumero,
   operatori: testi.operatori.titolo,
+  tempi: testi.tempi.titolo,
   registro: testi.registro.titolo,
   utenti: testi.utenti.titolo,
 };
