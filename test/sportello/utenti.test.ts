@@ -298,7 +298,7 @@ describe('the console’s page on a person’s data', () => {
     const app = await monta(s);
     await accedi(app);
     const testata = app.shadowRoot!.querySelector('header')!;
-    expect(tutti(testata, 'nav a').map(testo)).to.deep.equal(['Coda delle richieste']);
+    expect(tutti(testata, 'nav a').map(testo)).to.deep.equal(['Coda delle richieste', 'Tempi di risposta']);
     location.hash = '#/utenti';
     await finche(() => testo(focalizzato()) === 'Dati personali degli utenti', 'the page, its heading focused');
     expect(dentro(app, 'sportello-utenti', 'p.avviso').map(testo)).to.deep.equal([
