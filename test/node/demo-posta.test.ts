@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { violazioniAxe } from './axe.js';
 
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // The demo's help desk operator (the console's branch gives the demo this one; here the environment does).
 const OPERATORE = { utente: 'sportello', password: 'sportello-demo' };
 
@@ -86,20 +86,6 @@ describe('the demo’s mail (npm start): the "Posta" page', () => {
     const mail = pagina.getByRole('article').filter({ has: pagina.getByRole('heading', { name: oggetto }) });
     await mail.first().waitFor({ timeout: 15_000 });
     return mail.first();
-  }
-
-  async function violazioniAxe(pagina: Page): Promise<string[]> {
-    await pagina.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-    return pagina.evaluate(async (tag) => {
-      const r = await (
-        window as unknown as {
-          axe: {
-            run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe.run(document, { runOnly: { type: 'tag', values: tag } });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    }, WCAG_AA);
   }
 
   it('the whole loop: the answer arrives in "Posta" with its headers, the reply from there reaches the thread and "Le mie richieste"', async () => {
